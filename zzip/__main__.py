@@ -1,0 +1,3 @@
+from zzip.cli import main
+
+main()

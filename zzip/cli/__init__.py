@@ -1,0 +1,62 @@
+"""The `zzip` command line. Each command lives in its own module and imports its heavy
+dependencies (jsonschema, yaml, rich) only when it runs, so `zzip --help` stays fast."""
+
+from __future__ import annotations
+
+import os
+import sys
+from typing import Annotated, Optional
+
+import typer
+
+from zzip import __version__
+
+app = typer.Typer(
+    name="zzip",
+    help="Check the 郑政〔2022〕34号 implementation plan and the quarterly status reports of its units.",
+    no_args_is_help=True,
+    pretty_exceptions_enable=False,
+    add_completion=True,
+    rich_markup_mode=None,
+)
+
+
+def _version(value: bool) -> None:
+    if value:
+        sys.stdout.write(f"zzip {__version__}\n")
+        raise typer.Exit(0)
+
+
+@app.callback()
+def _root(
+    version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
+                                                    help="Print the version and exit.")] = None,
+    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+) -> None:
+    if debug:
+        os.environ["ZZIP_DEBUG"] = "1"
+
+
+from zzip.cli import plan_cmd, rules_cmd, schema_cmd, validate_cmd  # noqa: E402  (commands register themselves)
+
+app.command("validate")(validate_cmd.validate)
+app.command("schema")(schema_cmd.schema)
+app.command("rules")(rules_cmd.rules)
+app.add_typer(plan_cmd.app, name="plan")
+
+
+def main() -> None:
+    try:
+        app()
+    except KeyboardInterrupt:
+        sys.stderr.write("zzip: interrupted\n")
+        sys.exit(130)
+    except Exception as exc:  # an internal error: one line, the traceback only on request
+        if os.environ.get("ZZIP_DEBUG") or "--debug" in sys.argv:
+            raise
+        sys.stderr.write(
+            f"zzip: internal error: {type(exc).__name__}: {exc}\n"
+            "This is a bug in zzip, not in your files. Please report it with the command you ran; "
+            "run it again with --debug to see the traceback.\n"
+        )
+        sys.exit(3)

@@ -1,0 +1,70 @@
+"""Options and helpers shared by the commands (kept import-light for a fast --help)."""
+
+from __future__ import annotations
+
+import enum
+import os
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+
+class FailOn(str, enum.Enum):
+    error = "error"
+    warning = "warning"
+    never = "never"
+
+
+OutputFile = Annotated[
+    Optional[Path],
+    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
+                 dir_okay=False, writable=True),
+]
+FailOnOption = Annotated[
+    FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.", case_sensitive=False),
+]
+SelectOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--select", help="Run only these rules (codes, code prefixes like P1, or names). Repeatable."),
+]
+IgnoreOption = Annotated[
+    Optional[list[str]],
+    typer.Option("--ignore", help="Skip these rules (codes, code prefixes or names). Repeatable."),
+]
+
+
+def use_colour(stream=None) -> bool:
+    stream = stream or sys.stdout
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return hasattr(stream, "isatty") and stream.isatty()
+
+
+def console(stderr: bool = False):
+    from rich.console import Console
+
+    stream = sys.stderr if stderr else sys.stdout
+    colour = use_colour(stream)
+    return Console(file=stream, no_color=not colour, highlight=False, force_terminal=colour or None,
+                   soft_wrap=not colour)
+
+
+def emit(text: str, output: Path | None) -> None:
+    """Data goes to stdout, or atomically to the -o file."""
+    if output is None:
+        sys.stdout.write(text)
+        sys.stdout.flush()
+        return
+    from zzip.atomic import write_text_atomic
+
+    try:
+        write_text_atomic(output, text)
+    except OSError as exc:
+        fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+
+
+def fail_usage(message: str) -> None:
+    sys.stderr.write(f"zzip: error: {message}\n")
+    raise typer.Exit(2)

@@ -1,0 +1,28 @@
+"""`zzip schema KIND`: print a JSON Schema shipped with zzip."""
+
+from __future__ import annotations
+
+import enum
+from typing import Annotated
+
+import typer
+
+from zzip.cli.common import OutputFile, emit
+
+
+class SchemaKind(str, enum.Enum):
+    plan = "plan"
+    units = "units"
+    indicators = "indicators"
+    tasks = "tasks"
+    milestones = "milestones"
+
+
+def schema(
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones.")],
+    output: OutputFile = None,
+) -> None:
+    """Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."""
+    from zzip.schema import schema_text
+
+    emit(schema_text(kind.value), output)

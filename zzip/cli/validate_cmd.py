@@ -1,0 +1,52 @@
+"""`zzip validate`: check the plan folder itself (CI runs this on every plan edit)."""
+
+from __future__ import annotations
+
+import enum
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zzip.cli.common import FailOn, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
+
+
+class ValidateFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+
+
+def validate(
+    plan_dir: Annotated[Path, typer.Argument(help="The plan folder.")] = Path("plan"),
+    output_format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
+    output: OutputFile = None,
+    fail_on: FailOnOption = FailOn.error,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+) -> None:
+    """Validate a plan folder: schema, references, dates, owners. Exit 0 clean, 1 findings, 2 unreadable."""
+    from zzip.engine import Selection, run_rules
+    from zzip.plan_loader import load_plan
+    from zzip.report import Report
+    from zzip.rules import rules_in_scope
+
+    load = load_plan(plan_dir)
+    selection = Selection(select=frozenset(select) if select else None, ignore=frozenset(ignore or ()))
+    findings = run_rules(rules_in_scope("file", "plan"), load, selection)
+    meta = load.plan.meta
+    summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
+    report = Report("validate", findings, load.files, frozenset({"F001"}), summary)
+
+    if output_format == ValidateFormat.json:
+        from zzip.output import json_format
+
+        emit(json_format.render(report), output)
+    elif output is None and use_colour():
+        from zzip.output import text
+
+        text.print_rich(report, console())
+    else:
+        from zzip.output import text
+
+        emit(text.render_plain(report), output)
+    raise typer.Exit(report.exit_code(fail_on.value))

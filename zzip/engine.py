@@ -1,0 +1,45 @@
+"""Run rules over a context and stamp their problems as findings."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from zzip.findings import Finding, Severity
+from zzip.rules import Rule
+
+
+@dataclass(frozen=True)
+class Selection:
+    """Which rules run and at what severity (from zzip.toml or the command line)."""
+
+    select: frozenset[str] | None = None  # None: all rules; else codes or code prefixes
+    ignore: frozenset[str] = frozenset()
+    severities: dict[str, Severity] = field(default_factory=dict)
+
+    def enabled(self, rule: Rule) -> bool:
+        if rule.fatal:
+            return True  # an unreadable file is never silenced: its checks did not run
+        if any(_matches(rule, key) for key in self.ignore):
+            return False
+        return self.select is None or any(_matches(rule, key) for key in self.select)
+
+    def severity(self, rule: Rule) -> Severity:
+        return self.severities.get(rule.code, rule.severity)
+
+
+def _matches(rule: Rule, key: str) -> bool:
+    key = key.strip()
+    return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key
+
+
+def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()) -> list[Finding]:
+    findings: list[Finding] = []
+    for rule in rules:
+        if not selection.enabled(rule):
+            continue
+        severity = selection.severity(rule)
+        for problem in rule.check(context):
+            findings.append(Finding(rule.code, rule.name, severity, problem.message, problem.location,
+                                    problem.unit, problem.extra))
+    return findings

@@ -1,0 +1,83 @@
+"""The one record every check produces: a finding with a code, a severity and a place."""
+
+from __future__ import annotations
+
+import enum
+from dataclasses import dataclass, field
+
+
+class Severity(enum.IntEnum):
+    """Ordered so that `>=` compares how serious a finding is."""
+
+    INFO = 1
+    WARNING = 2
+    ERROR = 3
+
+    @classmethod
+    def parse(cls, text: str) -> "Severity":
+        try:
+            return cls[text.strip().upper()]
+        except KeyError:
+            raise ValueError(f"unknown severity {text!r}: expected error, warning or info") from None
+
+    def __str__(self) -> str:
+        return self.name.lower()
+
+
+@dataclass(frozen=True, order=True)
+class Location:
+    """A place in a file. Line and column are 1-based; None when the file has no such place."""
+
+    path: str
+    line: int | None = None
+    column: int | None = None
+
+    def __str__(self) -> str:
+        if self.line is None:
+            return self.path
+        if self.column is None:
+            return f"{self.path}:{self.line}"
+        return f"{self.path}:{self.line}:{self.column}"
+
+
+@dataclass(frozen=True)
+class Finding:
+    """A problem found by a rule, stamped with the rule's code and the severity in force."""
+
+    code: str
+    name: str
+    severity: Severity
+    message: str
+    location: Location
+    unit: str | None = None  # the responsible unit, when the finding concerns one
+    extra: dict = field(default_factory=dict, compare=False, hash=False)
+
+    def sort_key(self) -> tuple:
+        loc = self.location
+        return (loc.path, loc.line or 0, loc.column or 0, self.code, self.message)
+
+    def to_dict(self) -> dict:
+        data = {
+            "code": self.code,
+            "name": self.name,
+            "severity": str(self.severity),
+            "message": self.message,
+            "path": self.location.path,
+            "line": self.location.line,
+            "column": self.location.column,
+        }
+        if self.unit is not None:
+            data["unit"] = self.unit
+        if self.extra:
+            data["details"] = self.extra
+        return data
+
+
+@dataclass(frozen=True)
+class Problem:
+    """What a rule yields: the engine stamps it with the rule's code and the severity in force."""
+
+    location: Location
+    message: str
+    unit: str | None = None
+    extra: dict = field(default_factory=dict, compare=False, hash=False)

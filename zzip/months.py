@@ -1,0 +1,121 @@
+"""Months and quarters as exact calendar spans.
+
+A deadline month ends on its last day: "2023-12" is still on time on 2023-12-31 and
+overdue from 2024-01-01. All dates here are plain calendar dates; the zone in which
+"today" is taken is decided once, in `zzip.clock`.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from dataclasses import dataclass
+
+_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
+_QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+
+
+@dataclass(frozen=True, order=True)
+class Month:
+    year: int
+    month: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.month <= 12:
+            raise ValueError(f"month {self.month} is not between 1 and 12")
+
+    @classmethod
+    def parse(cls, text: str) -> "Month":
+        match = _MONTH_RE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a month written YYYY-MM")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> "Month":
+        return cls(day.year, day.month)
+
+    @property
+    def first_day(self) -> dt.date:
+        return dt.date(self.year, self.month, 1)
+
+    @property
+    def last_day(self) -> dt.date:
+        return dt.date(self.year, self.month, calendar.monthrange(self.year, self.month)[1])
+
+    def index(self) -> int:
+        """Months since year 0, so that differences count whole months."""
+        return self.year * 12 + self.month - 1
+
+    def __sub__(self, other: "Month") -> int:
+        return self.index() - other.index()
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-{self.month:02d}"
+
+
+@dataclass(frozen=True, order=True)
+class Quarter:
+    year: int
+    number: int
+
+    def __post_init__(self) -> None:
+        if not 1 <= self.number <= 4:
+            raise ValueError(f"quarter {self.number} is not between 1 and 4")
+
+    @classmethod
+    def parse(cls, text: str) -> "Quarter":
+        match = _QUARTER_RE.match(text)
+        if not match:
+            raise ValueError(f"{text!r} is not a quarter written YYYY-Qn")
+        return cls(int(match[1]), int(match[2]))
+
+    @classmethod
+    def of(cls, day: dt.date) -> "Quarter":
+        return cls(day.year, (day.month - 1) // 3 + 1)
+
+    @property
+    def first_month(self) -> Month:
+        return Month(self.year, 3 * self.number - 2)
+
+    @property
+    def last_month(self) -> Month:
+        return Month(self.year, 3 * self.number)
+
+    @property
+    def first_day(self) -> dt.date:
+        return self.first_month.first_day
+
+    @property
+    def last_day(self) -> dt.date:
+        return self.last_month.last_day
+
+    def overlaps(self, start: Month, end: Month | None) -> bool:
+        """True when the span start..end (end None = ongoing) touches this quarter."""
+        return start <= self.last_month and (end is None or end >= self.first_month)
+
+    def next(self) -> "Quarter":
+        return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-Q{self.number}"
+
+
+def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
+    out = []
+    q = first
+    while q <= last:
+        out.append(q)
+        q = q.next()
+    return out
+
+
+def parse_date(text: str) -> dt.date:
+    """Parse an ISO calendar date, with a plain message for impossible ones like 2025-02-30."""
+    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+    try:
+        return dt.date.fromisoformat(text)
+    except ValueError:
+        raise ValueError(f"{text!r} is not a real calendar date") from None

@@ -1,0 +1,252 @@
+"""The plan as typed records: what every command reads, instead of raw YAML data.
+
+Each record keeps an `Origin` (its file and its path in that file) so that any rule
+can point at the exact line of any field, the way beancount entries carry theirs.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Iterable
+
+from zzip.findings import Location
+from zzip.months import Month
+from zzip.yamlfile import YamlDocument
+
+PLAN_FILES = {
+    "plan": "plan.yaml",
+    "units": "units.yaml",
+    "indicators": "indicators.yaml",
+    "tasks": "tasks.yaml",
+    "milestones": "milestones.yaml",
+}
+
+
+@dataclass(frozen=True)
+class Origin:
+    doc: YamlDocument
+    path: tuple
+
+    def at(self, *fields: str | int, key: bool = False) -> Location:
+        return self.doc.locate(self.path + fields, at_key=key)
+
+    @property
+    def location(self) -> Location:
+        return self.doc.locate(self.path, at_key=True)
+
+
+@dataclass(frozen=True)
+class Revision:
+    version: str
+    date: str
+    change: str
+    authority: str | None = None
+    reason: str | None = None
+
+
+@dataclass(frozen=True)
+class PlanMeta:
+    id: str
+    version: str
+    title: str
+    document_number: str
+    issuer: str
+    issued: str
+    period_start: Month
+    period_end: Month
+    timezone: str
+    supervisor: str | None
+    due_days: int
+    revisions: tuple[Revision, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Unit:
+    id: str
+    name: str
+    kind: str  # "body" or "group"
+    aliases: tuple[str, ...]
+    members: tuple[str, ...]
+    source: str
+    note: str | None
+    origin: Origin
+
+    @property
+    def is_group(self) -> bool:
+        return self.kind == "group"
+
+    @property
+    def names(self) -> tuple[str, ...]:
+        return (self.name, *self.aliases)
+
+
+@dataclass(frozen=True)
+class Target:
+    comparator: str  # at_least | about | stretch | reach | range
+    deadline: Month
+    value: float | None = None
+    min: float | None = None
+    max: float | None = None
+    wording: str | None = None
+    deadline_text: str | None = None
+
+    @property
+    def goal(self) -> float:
+        """The number to reach: the value, or the bottom of a range."""
+        return self.value if self.value is not None else self.min  # type: ignore[return-value]
+
+    def describe(self, unit: str | None) -> str:
+        amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
+        words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
+        return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"
+
+
+@dataclass(frozen=True)
+class Statement:
+    """The same target stated again elsewhere in the seed, possibly with another number."""
+
+    ref: str
+    text: str
+    target: Target | None
+
+
+@dataclass(frozen=True)
+class Baseline:
+    value: float
+    date: dt.date
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Interim:
+    deadline: Month
+    value: float
+    source: str | None
+
+
+@dataclass(frozen=True)
+class Indicator:
+    id: str
+    ref: str
+    name: str
+    text: str
+    kind: str  # stock | flow | level | increment
+    direction: str  # increase | decrease
+    unit: str | None
+    target: Target
+    owner: str
+    owner_basis: str
+    tasks: tuple[str, ...]
+    also_stated: tuple[Statement, ...]
+    baseline: Baseline | None
+    interim: tuple[Interim, ...]
+    note: str | None
+    origin: Origin
+
+    @property
+    def cumulative(self) -> bool:
+        return self.kind in ("stock", "increment")
+
+
+@dataclass(frozen=True)
+class Task:
+    id: str
+    ref: str
+    kind: str  # key-task | major-project
+    title: str
+    text: str | None
+    lead: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    origin: Origin
+
+
+@dataclass(frozen=True)
+class Milestone:
+    id: str
+    ref: str
+    text: str
+    when: str | None
+    start: Month
+    end: Month | None  # None: ongoing ("持续推进")
+    tasks: tuple[str, ...]
+    lead_override: tuple[str, ...]
+    origin: Origin
+
+    @property
+    def ongoing(self) -> bool:
+        return self.end is None
+
+    @property
+    def deadline(self) -> dt.date | None:
+        """The last day on which the step is still on time."""
+        return self.end.last_day if self.end else None
+
+
+@dataclass
+class Plan:
+    meta: PlanMeta | None
+    units: dict[str, Unit] = field(default_factory=dict)
+    indicators: dict[str, Indicator] = field(default_factory=dict)
+    tasks: dict[str, Task] = field(default_factory=dict)
+    milestones: dict[str, Milestone] = field(default_factory=dict)
+    documents: dict[str, YamlDocument] = field(default_factory=dict)
+    # every definition seen, duplicates included, for the duplicate-id rule
+    all_definitions: list[tuple[str, str, Origin]] = field(default_factory=list)
+
+    def milestone_leads(self, milestone: Milestone) -> tuple[str, ...]:
+        """Who answers for a step: its explicit lead, else the leads of the tasks it implements."""
+        if milestone.lead_override:
+            return milestone.lead_override
+        leads: list[str] = []
+        for task_id in milestone.tasks:
+            task = self.tasks.get(task_id)
+            for unit in task.lead if task else ():
+                if unit not in leads:
+                    leads.append(unit)
+        return tuple(leads)
+
+    def milestone_cooperators(self, milestone: Milestone) -> tuple[str, ...]:
+        leads = set(self.milestone_leads(milestone))
+        out: list[str] = []
+        for task_id in milestone.tasks:
+            task = self.tasks.get(task_id)
+            for unit in task.cooperating if task else ():
+                if unit not in leads and unit not in out:
+                    out.append(unit)
+        return tuple(out)
+
+    def name_index(self) -> dict[str, str]:
+        """Every id, name and alias -> unit id (first definition wins)."""
+        index: dict[str, str] = {}
+        for unit in self.units.values():
+            for key in (unit.id, *unit.names):
+                index.setdefault(key, unit.id)
+        return index
+
+    def resolve_unit(self, text: str) -> Unit | None:
+        """A unit named by id, by the name the plan writes, or by an alias."""
+        unit_id = self.name_index().get(text.strip())
+        return self.units.get(unit_id) if unit_id else None
+
+    def expand(self, unit_ids: Iterable[str]) -> tuple[str, ...]:
+        """Unit ids with groups replaced by their known members (a group with none stays itself)."""
+        out: list[str] = []
+        for unit_id in unit_ids:
+            unit = self.units.get(unit_id)
+            members = unit.members if unit and unit.is_group and unit.members else (unit_id,)
+            for member in members:
+                if member not in out:
+                    out.append(member)
+        return tuple(out)
+
+    def unit_name(self, unit_id: str) -> str:
+        unit = self.units.get(unit_id)
+        return unit.name if unit else unit_id
+
+
+def _num(value: float | None) -> str:
+    if value is None:
+        return "?"
+    return str(int(value)) if float(value).is_integer() else str(value)

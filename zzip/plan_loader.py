@@ -1,0 +1,213 @@
+"""Read a plan folder into a `Plan`, collecting every problem instead of stopping at the first.
+
+Items that break the schema are left out of the model (and reported), so the semantic
+rules that run afterwards only ever see well-formed records.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Callable
+
+from zzip import schema as schemas
+from zzip.findings import Location
+from zzip.months import Month, parse_date
+from zzip.plan import (
+    PLAN_FILES, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit,
+)
+from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
+
+
+@dataclass
+class PlanLoad:
+    plan: Plan
+    directory: Path
+    parse_failures: list[ParseFailure] = field(default_factory=list)
+    schema_problems: list[schemas.SchemaProblem] = field(default_factory=list)
+    encoding_notices: list[EncodingNotice] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+
+
+class _BadValue(Exception):
+    def __init__(self, field_path: tuple, message: str):
+        super().__init__(message)
+        self.field_path = field_path
+        self.message = message
+
+
+def display_path(path: Path) -> str:
+    """Paths as the user would type them: relative to the working directory where possible."""
+    try:
+        return str(path.resolve().relative_to(Path.cwd().resolve()))
+    except (ValueError, OSError):
+        return str(path)
+
+
+def load_plan(directory: Path) -> PlanLoad:
+    result = PlanLoad(Plan(meta=None), directory)
+    if not directory.is_dir():
+        shown = display_path(directory)
+        what = "does not exist" if not directory.exists() else "is not a folder"
+        result.parse_failures.append(ParseFailure(Location(shown), f"plan folder {what}; expected a folder holding plan.yaml, units.yaml, tasks.yaml, milestones.yaml and indicators.yaml"))
+        return result
+    for kind, filename in PLAN_FILES.items():
+        path = directory / filename
+        shown = display_path(path)
+        result.files.append(shown)
+        if not path.exists():
+            result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
+            continue
+        loaded = load_file(path, shown)
+        if isinstance(loaded, ParseFailure):
+            result.parse_failures.append(loaded)
+            continue
+        result.encoding_notices.extend(loaded.notices)
+        result.plan.documents[kind] = loaded
+        problems = schemas.check(loaded, kind)
+        result.schema_problems.extend(problems)
+        _BUILDERS[kind](result, loaded, {p.path for p in problems})
+    return result
+
+
+def _build_items(result: PlanLoad, doc: YamlDocument, key: str, bad_paths: set, make: Callable[[dict, Origin], Any],
+                 store: dict, label: str) -> None:
+    items = doc.data.get(key) if isinstance(doc.data, dict) else None
+    if not isinstance(items, list):
+        return
+    for index, raw in enumerate(items):
+        origin = Origin(doc, (key, index))
+        if isinstance(raw, dict) and isinstance(raw.get("id"), str):
+            result.plan.all_definitions.append((label, raw["id"], origin))
+        if any(path[:2] == (key, index) or path == (key,) for path in bad_paths):
+            continue
+        try:
+            item = make(raw, origin)
+        except _BadValue as bad:
+            result.schema_problems.append(
+                schemas.SchemaProblem(origin.at(*bad.field_path), bad.message, (key, index, *bad.field_path)))
+            continue
+        store.setdefault(item.id, item)
+
+
+def _month(raw: dict, *keys: str) -> Month:
+    value: Any = raw
+    for key in keys:
+        value = value[key]
+    try:
+        return Month.parse(value)
+    except ValueError as exc:
+        raise _BadValue(keys, str(exc)) from None
+
+
+def _date(raw: dict, *keys: str):
+    value: Any = raw
+    for key in keys:
+        value = value[key]
+    try:
+        return parse_date(value)
+    except ValueError as exc:
+        raise _BadValue(keys, f"{'.'.join(keys)}: {exc}") from None
+
+
+def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    raw = doc.data
+    if bad_paths or not isinstance(raw, dict):
+        return  # metadata is all-or-nothing: rules that need it skip when it is broken
+    origin = Origin(doc, ())
+    try:
+        _date(raw, "issued")
+        for index, _rev in enumerate(raw["revisions"]):
+            try:
+                parse_date(_rev["date"])
+            except ValueError as exc:
+                raise _BadValue(("revisions", index, "date"), f"revisions[{index + 1}].date: {exc}") from None
+        meta = PlanMeta(
+            id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw["document_number"],
+            issuer=raw["issuer"], issued=raw["issued"],
+            period_start=_month(raw, "period", "start"), period_end=_month(raw, "period", "end"),
+            timezone=raw["timezone"], supervisor=raw.get("supervisor"),
+            due_days=raw["reporting"]["due_days"],
+            revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
+                            for r in raw["revisions"]),
+            origin=origin,
+        )
+    except _BadValue as bad:
+        result.schema_problems.append(schemas.SchemaProblem(origin.at(*bad.field_path), bad.message, bad.field_path))
+        return
+    result.plan.meta = meta
+
+
+def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    def make(raw: dict, origin: Origin) -> Unit:
+        return Unit(id=raw["id"], name=raw["name"], kind=raw["kind"], aliases=tuple(raw.get("aliases", ())),
+                    members=tuple(raw.get("members", ())), source=raw["source"], note=raw.get("note"), origin=origin)
+
+    _build_items(result, doc, "units", bad_paths, make, result.plan.units, "unit")
+
+
+def _target(raw: dict, field_path: tuple) -> Target | None:
+    if "deadline" not in raw:
+        return None
+    return Target(comparator=raw["comparator"], deadline=_nested_month(raw, field_path),
+                  value=raw.get("value"), min=raw.get("min"), max=raw.get("max"),
+                  wording=raw.get("wording"), deadline_text=raw.get("deadline_text"))
+
+
+def _nested_month(raw: dict, field_path: tuple) -> Month:
+    try:
+        return Month.parse(raw["deadline"])
+    except ValueError as exc:
+        raise _BadValue((*field_path, "deadline"), str(exc)) from None
+
+
+def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    def make(raw: dict, origin: Origin) -> Indicator:
+        target = _target(raw["target"], ("target",))
+        baseline = None
+        if "baseline" in raw:
+            b = raw["baseline"]
+            baseline = Baseline(b["value"], _date(raw, "baseline", "date"), b.get("source"))
+        interim = tuple(
+            Interim(_nested_month(i, ("interim", n)), i["value"], i.get("source"))
+            for n, i in enumerate(raw.get("interim", ()))
+        )
+        also = tuple(
+            Statement(s["ref"], s["text"], _target(s, ("also_stated", n)))
+            for n, s in enumerate(raw.get("also_stated", ()))
+        )
+        return Indicator(
+            id=raw["id"], ref=raw["ref"], name=raw["name"], text=raw["text"], kind=raw["kind"],
+            direction=raw["direction"], unit=raw.get("unit"), target=target, owner=raw["owner"],  # type: ignore[arg-type]
+            owner_basis=raw["owner_basis"], tasks=tuple(raw.get("tasks", ())), also_stated=also,
+            baseline=baseline, interim=interim, note=raw.get("note"), origin=origin,
+        )
+
+    _build_items(result, doc, "indicators", bad_paths, make, result.plan.indicators, "indicator")
+
+
+def _build_tasks(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    def make(raw: dict, origin: Origin) -> Task:
+        return Task(id=raw["id"], ref=raw["ref"], kind=raw["kind"], title=raw["title"], text=raw.get("text"),
+                    lead=tuple(raw["lead"]), cooperating=tuple(raw.get("cooperating", ())), origin=origin)
+
+    _build_items(result, doc, "tasks", bad_paths, make, result.plan.tasks, "task")
+
+
+def _build_milestones(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    def make(raw: dict, origin: Origin) -> Milestone:
+        end = None if raw["end"] == "ongoing" else _month(raw, "end")
+        return Milestone(id=raw["id"], ref=raw["ref"], text=raw["text"], when=raw.get("when"),
+                         start=_month(raw, "start"), end=end, tasks=tuple(raw.get("tasks", ())),
+                         lead_override=tuple(raw.get("lead", ())), origin=origin)
+
+    _build_items(result, doc, "milestones", bad_paths, make, result.plan.milestones, "milestone")
+
+
+_BUILDERS = {
+    "plan": _build_meta,
+    "units": _build_units,
+    "indicators": _build_indicators,
+    "tasks": _build_tasks,
+    "milestones": _build_milestones,
+}

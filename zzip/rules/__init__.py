@@ -1,0 +1,70 @@
+"""The check rules, one module each (like yamllint's rules/).
+
+Every rule module defines CODE, NAME, SEVERITY (the default), SCOPE, SUMMARY,
+EXPLANATION and a `check(context)` that yields `Problem`s. Rules never decide their
+own severity at run time: the engine stamps the one in force (default or configured).
+"""
+
+from __future__ import annotations
+
+import functools
+import importlib
+from dataclasses import dataclass
+from types import ModuleType
+from typing import Callable, Iterable
+
+from zzip.findings import Problem, Severity
+
+# In code order. Scope "plan" rules run in `zzip validate` (and before `zzip check`).
+RULE_MODULES = (
+    "unreadable_file",
+    "non_utf8_file",
+    "plan_schema_violation",
+    "duplicate_id",
+    "unknown_reference",
+    "alias_collision",
+    "start_after_end",
+    "date_outside_period",
+    "milestone_without_owner",
+    "target_without_unit",
+    "group_as_lead",
+    "version_not_logged",
+)
+
+
+@dataclass(frozen=True)
+class Rule:
+    code: str
+    name: str
+    severity: Severity
+    scope: str
+    summary: str
+    explanation: str
+    check: Callable[..., Iterable[Problem]]
+    fatal: bool  # a finding of this rule means input could not be read: exit code 2
+
+    @classmethod
+    def from_module(cls, module: ModuleType) -> "Rule":
+        return cls(
+            code=module.CODE, name=module.NAME, severity=Severity.parse(module.SEVERITY), scope=module.SCOPE,
+            summary=module.SUMMARY, explanation=module.EXPLANATION.strip(), check=module.check,
+            fatal=getattr(module, "FATAL", False),
+        )
+
+
+@functools.cache
+def all_rules() -> tuple[Rule, ...]:
+    return tuple(Rule.from_module(importlib.import_module(f"zzip.rules.{name}")) for name in RULE_MODULES)
+
+
+def find_rule(key: str) -> Rule | None:
+    """A rule by code (case-insensitive) or by name."""
+    key = key.strip()
+    for rule in all_rules():
+        if rule.code.lower() == key.lower() or rule.name == key:
+            return rule
+    return None
+
+
+def rules_in_scope(*scopes: str) -> list[Rule]:
+    return [rule for rule in all_rules() if rule.scope in scopes]

@@ -1,0 +1,42 @@
+"""P102: the same id defined twice."""
+
+from zzip.findings import Problem
+
+CODE = "P102"
+NAME = "duplicate-id"
+SEVERITY = "error"
+SCOPE = "plan"
+SUMMARY = "An id is defined more than once"
+EXPLANATION = """
+## What it does
+Reports a unit, task, milestone or indicator whose id is already used by another item of any
+kind. Ids are shared across kinds because status files name tasks, milestones and indicators in
+one list.
+
+## Why it matters
+A status entry for that id could mean either item; zzip keeps the first and ignores the second.
+
+## Example
+```yaml
+- id: KT-1-1
+  ref: 二(一)1
+- id: KT-1-1        # P102: already defined at tasks.yaml:2
+  ref: 二(一)2
+```
+
+## How to fix
+Give the second item its own id (for tasks, follow the seed numbering: KT-1-2).
+"""
+
+
+def check(context):
+    first: dict = {}
+    for label, item_id, origin in context.plan.all_definitions:
+        if item_id in first:
+            other_label, other = first[item_id]
+            yield Problem(
+                origin.at("id"),
+                f"{label} id '{item_id}' is already used by the {other_label} at {other.at('id')}",
+            )
+        else:
+            first[item_id] = (label, origin)

@@ -1,0 +1,36 @@
+"""P107: a milestone nobody answers for."""
+
+from zzip.findings import Problem
+
+CODE = "P107"
+NAME = "milestone-without-owner"
+SEVERITY = "error"
+SCOPE = "plan"
+SUMMARY = "A milestone has no responsible unit"
+EXPLANATION = """
+## What it does
+A milestone's responsible units are the lead units of the tasks it implements, or its own
+`lead` list. This rule reports a milestone for which both are empty.
+
+## Why it matters
+An overdue milestone with no responsible unit cannot be chased: nobody is behind on it.
+
+## Example
+```yaml
+- id: MS-1-1
+  tasks: []          # P107: no task and no lead
+```
+
+## How to fix
+Link the milestone to the task(s) it implements (`tasks: [KT-1-1]`), or name `lead:` units.
+"""
+
+
+def check(context):
+    plan = context.plan
+    for milestone in plan.milestones.values():
+        leads = [u for u in plan.milestone_leads(milestone) if u in plan.units]
+        if not leads:
+            yield Problem(milestone.origin.at("tasks"),
+                          f"milestone {milestone.id} ({milestone.ref}) has no responsible unit: "
+                          "link it to a task with a lead unit, or give it a lead")

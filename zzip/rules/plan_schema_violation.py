@@ -1,0 +1,34 @@
+"""P101: a plan file that does not follow the plan format."""
+
+from zzip.findings import Problem
+
+CODE = "P101"
+NAME = "plan-schema-violation"
+SEVERITY = "error"
+SCOPE = "plan"
+SUMMARY = "A plan file breaks the plan format (a missing key, a wrong type, a misspelt key)"
+EXPLANATION = """
+## What it does
+Checks each plan file against its JSON Schema (`zzip schema plan`, `zzip schema tasks`, ...):
+required keys, value types, allowed values, and the spelling of every key. Dates must be real
+calendar dates.
+
+## Why it matters
+An item that breaks the format is left out of the checks that follow, so the rest of the
+plan can still be checked.
+
+## Example
+```yaml
+- id: KT-1-1
+  leed: [market-regulation]   # unknown key 'leed'; did you mean 'lead'?
+```
+
+## How to fix
+Follow the message; `docs/plan-format.md` describes every key. Add the
+`# yaml-language-server: $schema=...` line to get completion in your editor.
+"""
+
+
+def check(context):
+    for problem in context.schema_problems:
+        yield Problem(problem.location, problem.message)

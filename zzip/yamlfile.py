@@ -1,0 +1,301 @@
+"""Read one YAML or JSON file into plain Python data, with positions kept aside.
+
+Parsing goes through libyaml's composer (PyYAML's C binding, the fastest parser
+available to Python: see benchmarks/README.md) and builds plain dicts, lists and
+scalars from the node tree ourselves. That gives us, in one pass:
+
+* positions: the node tree is kept, and `YamlDocument.locate()` walks it only when a
+  finding needs a line and column;
+* YAML 1.2-ish scalars: dates stay strings (schemas check their format), and only
+  true/false are booleans, so `status: no` or a unit named `on` stays text;
+* safety: duplicate keys, unknown tags, merge keys and alias bombs are refused with
+  their position, and a failure is a value, never an exception, so one bad file
+  never stops a run.
+"""
+
+from __future__ import annotations
+
+import math
+import re
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, Sequence
+
+import yaml
+
+try:  # libyaml is bundled with PyYAML wheels; the pure parser is a slow but correct fallback
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on the wheel
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+from zzip.findings import Location
+
+MAX_FILE_BYTES = 5 * 1024 * 1024
+MAX_VALUES = 200_000  # values after alias expansion; a status file has a few hundred
+MAX_DEPTH = 64
+MAX_NUMBER_DIGITS = 30
+
+_TAG = "tag:yaml.org,2002:"
+_INT_RE = re.compile(r"^[-+]?(0|[1-9][0-9_]*)$")
+
+
+class ParseError(Exception):
+    """Why a file could not be read, and where."""
+
+    def __init__(self, message: str, line: int | None = None, column: int | None = None):
+        super().__init__(message)
+        self.message = message
+        self.line = line
+        self.column = column
+
+
+@dataclass(frozen=True)
+class ParseFailure:
+    location: Location
+    message: str
+
+
+@dataclass(frozen=True)
+class EncodingNotice:
+    """The file was readable, but not as UTF-8: said once, as a warning."""
+
+    location: Location
+    message: str
+
+
+class YamlDocument:
+    """A parsed file: its data, and a way back from a data path to a line and column."""
+
+    def __init__(self, path: str, data: Any, root: yaml.Node, notices: Sequence[EncodingNotice] = ()):
+        self.path = path
+        self.data = data
+        self._root = root
+        self.notices = list(notices)
+
+    def locate(self, keys: Sequence[str | int], *, at_key: bool = False) -> Location:
+        """The position of the value at `keys` (or of its key, with at_key).
+
+        Where the path runs out (a missing property), the nearest existing parent
+        is returned, which is where the user has to add it.
+        """
+        node = self._root
+        key_node = None
+        for key in keys:
+            if isinstance(node, yaml.MappingNode):
+                for k, v in node.value:
+                    if k.value == key:
+                        key_node, node = k, v
+                        break
+                else:
+                    break
+            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
+                key_node, node = None, node.value[key]
+            else:
+                break
+        target = key_node if (at_key and key_node is not None) else node
+        mark = target.start_mark
+        return Location(self.path, mark.line + 1, mark.column + 1)
+
+
+def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
+    """Read and decode a file, naming the encoding problem precisely when there is one."""
+    try:
+        if path.is_dir():
+            raise ParseError("is a directory, not a file")
+        size = path.stat().st_size
+        if size > MAX_FILE_BYTES:
+            raise ParseError(
+                f"file is {size / 1048576:.1f} MB; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB"
+            )
+        raw = path.read_bytes()
+    except ParseError:
+        raise
+    except FileNotFoundError:
+        raise ParseError("file not found") from None
+    except PermissionError:
+        raise ParseError("permission denied: zzip cannot read this file") from None
+    except OSError as exc:
+        raise ParseError(f"cannot read file: {exc.strerror or exc}") from None
+
+    if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
+        raise ParseError("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)", 1, 1)
+    if b"\x00" in raw:
+        line, column = _position_of(raw, raw.index(b"\x00"))
+        raise ParseError("file contains a NUL byte: it looks binary, not a YAML text file", line, column)
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]  # a UTF-8 byte-order mark, as Windows editors write: harmless
+    try:
+        return raw.decode("utf-8"), []
+    except UnicodeDecodeError as exc:
+        line, column = _position_of(raw, exc.start)
+        try:
+            text = raw.decode("gb18030")
+        except UnicodeDecodeError:
+            raise ParseError("file is not valid UTF-8 text; re-save it as UTF-8", line, column) from None
+        if _has_cjk(text):
+            notice = EncodingNotice(
+                Location(display, line, column),
+                "file is not UTF-8 but looks like GBK/GB18030 (Chinese Windows encoding); "
+                "read it as GB18030. Re-save it as UTF-8 to silence this warning",
+            )
+            return text, [notice]
+        raise ParseError("file is not valid UTF-8 text; re-save it as UTF-8", line, column) from None
+
+
+def load_file(path: Path, display: str | None = None) -> YamlDocument | ParseFailure:
+    """Parse one file. Never raises for bad input: the failure comes back as a value."""
+    display = display or str(path)
+    try:
+        text, notices = read_text(path, display)
+        return load_text(text, display, notices)
+    except ParseError as exc:
+        return ParseFailure(Location(display, exc.line, exc.column), exc.message)
+
+
+def load_text(text: str, display: str, notices: Sequence[EncodingNotice] = ()) -> YamlDocument | ParseFailure:
+    try:
+        root = _compose(text)
+        data = _Builder().build(root)
+    except ParseError as exc:
+        return ParseFailure(Location(display, exc.line, exc.column), exc.message)
+    return YamlDocument(display, data, root, notices)
+
+
+def _compose(text: str) -> yaml.Node:
+    loader = _Loader(text)  # a fresh parser per file: no state leaks from one file to the next
+    try:
+        root = loader.get_single_node()
+    except yaml.MarkedYAMLError as exc:
+        raise _syntax_error(exc) from None
+    except yaml.YAMLError as exc:
+        raise ParseError(f"invalid YAML: {exc}") from None
+    except RecursionError:
+        raise ParseError(f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels") from None
+    except (MemoryError, ValueError, TypeError, AssertionError, NotImplementedError) as exc:
+        raise ParseError(f"cannot parse file: {type(exc).__name__}: {exc}") from None
+    finally:
+        loader.dispose()
+    if root is None:
+        raise ParseError("file is empty: it holds no YAML content (only blanks or comments)", 1, 1)
+    return root
+
+
+def _syntax_error(exc: yaml.MarkedYAMLError) -> ParseError:
+    mark = exc.problem_mark or exc.context_mark
+    problem = exc.problem or "syntax error"
+    line = mark.line + 1 if mark else None
+    column = mark.column + 1 if mark else None
+    if "but found another document" in (exc.context or "") + problem or problem == "but found another document":
+        return ParseError("file holds more than one YAML document ('---'); put one document in each file", line, column)
+    if "cannot start any token" in problem and mark is not None and _char_at(mark) == "\t":
+        return ParseError("tab character: YAML indents with spaces, not tabs", line, column)
+    if "maximum nesting depth" in problem:
+        return ParseError("nesting is too deep for a YAML parser (over 1000 levels)", line, column)
+    if "special characters are not allowed" in problem or "unacceptable character" in problem:
+        return ParseError(f"control character not allowed in YAML text ({problem})", line, column)
+    context = f" {exc.context}" if exc.context and exc.context not in problem else ""
+    return ParseError(f"invalid YAML:{context}: {problem}".replace(":: ", ": "), line, column)
+
+
+def _char_at(mark: Any) -> str:
+    buffer = getattr(mark, "buffer", None)
+    index = getattr(mark, "pointer", getattr(mark, "index", None))
+    if isinstance(buffer, str) and index is not None and index < len(buffer):
+        return buffer[index]
+    return "\t"  # libyaml's marks carry no buffer; it only says this for tabs or stray characters
+
+
+class _Builder:
+    """Turns a node tree into plain data, refusing what a plan or report never needs."""
+
+    def __init__(self) -> None:
+        self.count = 0
+
+    def build(self, node: yaml.Node, depth: int = 0) -> Any:
+        self.count += 1
+        if self.count > MAX_VALUES:
+            raise _at(node, f"file expands to more than {MAX_VALUES:,} values (an alias bomb?); zzip stops reading it")
+        if depth > MAX_DEPTH:
+            raise _at(node, f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels")
+        if isinstance(node, yaml.ScalarNode):
+            return self.scalar(node)
+        if isinstance(node, yaml.SequenceNode):
+            self.check_tag(node, "seq")
+            return [self.build(item, depth + 1) for item in node.value]
+        self.check_tag(node, "map")
+        result: dict[str, Any] = {}
+        for key_node, value_node in node.value:
+            if key_node.tag == _TAG + "merge":
+                raise _at(key_node, "merge keys ('<<') are not supported; write the keys out")
+            if not isinstance(key_node, yaml.ScalarNode):
+                raise _at(key_node, "a key must be plain text, not a list or mapping")
+            key = key_node.value
+            if key in result:
+                raise _at(key_node, f"duplicate key '{key}': each key may appear only once in a mapping")
+            result[key] = self.build(value_node, depth + 1)
+        return result
+
+    @staticmethod
+    def check_tag(node: yaml.Node, kind: str) -> None:
+        if node.tag != _TAG + kind:
+            raise _at(node, f"unsupported tag '{_short_tag(node.tag)}': zzip files use plain YAML values only")
+
+    @staticmethod
+    def scalar(node: yaml.ScalarNode) -> Any:
+        tag, value = node.tag, node.value
+        if tag == _TAG + "str" or tag == _TAG + "timestamp":
+            return value  # dates stay text; the schema checks their format and the model parses them
+        if tag == _TAG + "null":
+            return None
+        if tag == _TAG + "bool":
+            lowered = value.lower()
+            return {"true": True, "false": False}.get(lowered, value)  # yes/no/on/off stay text
+        if tag == _TAG + "int":
+            digits = value.replace("_", "").lstrip("+-")
+            if len(digits) > MAX_NUMBER_DIGITS:
+                raise _at(node, f"number has {len(digits):,} digits; zzip accepts at most {MAX_NUMBER_DIGITS}")
+            if _INT_RE.match(value):
+                return int(value.replace("_", ""))
+            return value  # octal, hex or sexagesimal forms: keep the text, the schema will say what is expected
+        if tag == _TAG + "float":
+            digits = value.replace("_", "")
+            if len(digits) > MAX_NUMBER_DIGITS + 10:
+                raise _at(node, f"number has {len(digits):,} characters; zzip accepts at most {MAX_NUMBER_DIGITS}")
+            try:
+                number = float(digits)
+            except ValueError:
+                return value  # .inf, .nan and friends: not a usable number, left as text for the schema
+            return number if math.isfinite(number) else value
+        if tag in (_TAG + "value", _TAG + "yaml"):
+            return value
+        raise _at(node, f"unsupported tag '{_short_tag(tag)}': zzip files use plain YAML values only")
+
+
+def _short_tag(tag: str) -> str:
+    return "!!" + tag[len(_TAG):] if tag.startswith(_TAG) else tag
+
+
+def _at(node: yaml.Node, message: str) -> ParseError:
+    mark = node.start_mark
+    return ParseError(message, mark.line + 1, mark.column + 1)
+
+
+def _position_of(raw: bytes, offset: int) -> tuple[int, int]:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    line = raw.count(b"\n", 0, offset) + 1
+    column = len(raw[line_start:offset].decode("utf-8", errors="replace")) + 1
+    return line, column
+
+
+def _looks_utf16(raw: bytes) -> bool:
+    """UTF-16 without a BOM: every other byte of ASCII text is NUL."""
+    sample = raw[:400]
+    if len(sample) < 4:
+        return False
+    odd, even = sample[1::2].count(0), sample[0::2].count(0)
+    half = len(sample) // 2
+    return (odd > half * 0.4 and even < half * 0.1) or (even > half * 0.4 and odd < half * 0.1)
+
+
+def _has_cjk(text: str) -> bool:
+    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
