@@ -1,0 +1,16 @@
+import shutil
+from pathlib import Path
+
+import pytest
+
+FIXTURES = Path(__file__).parent / "fixtures"
+REPO = Path(__file__).parent.parent
+SEED = REPO.parent / "shared" / "seed" / "zhengzhou-ip-plan-2022-2025.txt"
+
+
+@pytest.fixture
+def minimal_plan(tmp_path: Path) -> Path:
+    """A private copy of the minimal valid plan, free to be edited by the test."""
+    target = tmp_path / "plan"
+    shutil.copytree(FIXTURES / "plan-minimal", target)
+    return target

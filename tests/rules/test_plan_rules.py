@@ -1,0 +1,51 @@
+"""Every plan rule, triggered and not triggered, with the exact place it points at."""
+
+from pathlib import Path
+
+import pytest
+from ruamel.yaml import YAML
+
+from zzip.engine import run_rules
+from zzip.plan_loader import load_plan
+from zzip.rules import all_rules, rules_in_scope
+
+CASES = YAML(typ="safe").load((Path(__file__).parent / "plan_cases.yaml").read_text(encoding="utf-8"))
+
+
+def apply_case(plan_dir: Path, case: dict) -> None:
+    for edit in case.get("replace", ()):
+        path = plan_dir / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        count = edit.get("count", 1)
+        assert text.count(edit["old"]) == count, f"fixture text {edit['old']!r} not found {count} time(s)"
+        path.write_text(text.replace(edit["old"], edit["new"]), encoding="utf-8")
+    for name in case.get("delete", ()):
+        (plan_dir / name).unlink()
+    if "encoding" in case:
+        spec = case["encoding"]
+        path = plan_dir / spec["file"]
+        text = path.read_text(encoding="utf-8").replace("\n", spec.get("newline", "\n"))
+        path.write_bytes(text.encode(spec["codec"]))
+
+
+def findings_for(plan_dir: Path, code: str) -> list[str]:
+    findings = run_rules(rules_in_scope("file", "plan"), load_plan(plan_dir))
+    return sorted(f"{f.code} {Path(f.location.path).name}" + (f":{f.location.line}:{f.location.column}" if f.location.line else "")
+                  for f in findings if f.code == code)
+
+
+@pytest.mark.parametrize("case", CASES, ids=[f"{c['rule']}-{c['case']}" for c in CASES])
+def test_plan_rule_case(minimal_plan: Path, case: dict) -> None:
+    apply_case(minimal_plan, case)
+    assert findings_for(minimal_plan, case["rule"]) == sorted(case["expect"])
+
+
+def test_minimal_plan_is_clean(minimal_plan: Path) -> None:
+    assert run_rules(rules_in_scope("file", "plan"), load_plan(minimal_plan)) == []
+
+
+@pytest.mark.parametrize("rule", [r for r in all_rules() if r.scope in ("file", "plan")], ids=lambda r: r.code)
+def test_every_plan_rule_has_a_triggering_and_a_passing_case(rule) -> None:
+    cases = [c for c in CASES if c["rule"] == rule.code]
+    assert any(c["expect"] for c in cases), f"{rule.code} has no case that triggers it"
+    assert any(not c["expect"] for c in cases), f"{rule.code} has no case that must not trigger it"
