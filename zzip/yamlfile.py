@@ -105,7 +105,8 @@ def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
         size = path.stat().st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
-                f"file is {size / 1048576:.1f} MB; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB"
+                f"file is {size:,} bytes; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB "
+                f"({MAX_FILE_BYTES:,} bytes): split it, or check that it is the right file"
             )
         raw = path.read_bytes()
     except ParseError:
