@@ -175,3 +175,9 @@ def test_internal_error_is_one_line_without_traceback(monkeypatch, capsys, minim
     err = capsys.readouterr().err
     assert "internal error: RuntimeError: boom" in err and "This is a bug in zzip" in err
     assert "Traceback" not in err
+
+
+def test_docs_rules_page_is_generated_from_the_rules() -> None:
+    page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+    generated = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
+    assert page == generated, "docs/rules.md is stale: run `zzip rules --format markdown > docs/rules.md`"

@@ -11,6 +11,28 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 
+@dataclass(frozen=True)
+class UnitStanding:
+    """One row of the "who is behind" table of `zzip check`."""
+
+    unit_id: str
+    unit_name: str
+    answers_for: int  # tasks and milestones the unit leads or co-operates on
+    overdue: int  # overdue milestones it leads
+    worst_days_overdue: int
+    missing_reports: int
+    late_reports: int
+    indicators_behind: int  # indicators it owns that are behind, at risk or deteriorating
+    findings: int  # all findings about the unit
+
+    @property
+    def behind(self) -> bool:
+        return bool(self.overdue or self.missing_reports or self.late_reports or self.indicators_behind)
+
+    def to_dict(self) -> dict:
+        return {**self.__dict__}
+
+
 @dataclass
 class Report:
     command: str
@@ -18,6 +40,7 @@ class Report:
     files: list[str] = field(default_factory=list)
     fatal_codes: frozenset[str] = frozenset()
     summary: dict = field(default_factory=dict)  # command-specific facts (plan id, as-of date...)
+    standings: list[UnitStanding] = field(default_factory=list)  # worst first; only `zzip check` fills it
 
     def __post_init__(self) -> None:
         self.findings.sort(key=Finding.sort_key)
