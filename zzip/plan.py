@@ -58,6 +58,7 @@ class PlanMeta:
     timezone: str
     supervisor: str | None
     due_days: int
+    first_period: str | None
     revisions: tuple[Revision, ...]
     origin: Origin
 

@@ -127,7 +127,7 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
             issuer=raw["issuer"], issued=raw["issued"],
             period_start=_month(raw, "period", "start"), period_end=_month(raw, "period", "end"),
             timezone=raw["timezone"], supervisor=raw.get("supervisor"),
-            due_days=raw["reporting"]["due_days"],
+            due_days=raw["reporting"]["due_days"], first_period=raw["reporting"].get("first_period"),
             revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
                             for r in raw["revisions"]),
             origin=origin,

@@ -16,10 +16,12 @@ class SchemaKind(str, enum.Enum):
     indicators = "indicators"
     tasks = "tasks"
     milestones = "milestones"
+    status = "status"
+    config = "config"
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones.")],
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones, status (a status file), config (zzip.toml).")],
     output: OutputFile = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."""

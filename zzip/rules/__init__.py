@@ -29,6 +29,29 @@ RULE_MODULES = (
     "target_without_unit",
     "group_as_lead",
     "version_not_logged",
+    # scope "submission": status files, in `zzip check`
+    "status_schema_violation",
+    "unknown_item",
+    "not_responsible",
+    "period_outside_plan",
+    "plan_mismatch",
+    "duplicate_entry",
+    "date_after_submission",
+    "folder_mismatch",
+    "implausible_value",
+    "submitted_after_as_of",
+    # scope "compliance": what is overdue, missing, late or behind, in `zzip check`
+    "milestone_overdue",
+    "completed_late",
+    "not_reported",
+    "submission_missing",
+    "submission_late",
+    "indicator_behind",
+    "indicator_at_risk",
+    "indicator_no_data",
+    "cumulative_decrease",
+    "status_regression",
+    "done_without_evidence",
 )
 
 

@@ -1,0 +1,104 @@
+"""`zzip check`: the quarterly job of the supervising office."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.common import IgnoreOption, OutputFile, SelectOption, emit, fail_usage, use_colour
+
+
+class CheckFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
+
+
+PlanOption = Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")]
+AsOfOption = Annotated[Optional[str], typer.Option(
+    "--as-of", help="Check as at the end of this day (YYYY-MM-DD). Default: today in the plan's time zone.")]
+ConfigOption = Annotated[Optional[Path], typer.Option(
+    "--config", help="Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in pyproject.toml.")]
+
+
+def check(
+    reports: Annotated[Path, typer.Argument(help="A quarter folder (reports/2025-Q2) or the whole reports/ history.")] = Path("reports"),
+    plan_dir: PlanOption = Path("plan"),
+    as_of: AsOfOption = None,
+    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output: OutputFile = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or never (default: the configuration's, else error).")] = None,
+    select: SelectOption = None,
+    ignore: IgnoreOption = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """Check a quarter's status files (or the whole history) against the plan: submission errors,
+    overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
+    from zzip.check import run_check
+
+    config = load_config_or_exit(config_file)
+    as_of_date = parse_as_of_or_exit(as_of)
+    fail_level = fail_on or config.fail_on
+    if fail_level not in ("error", "warning", "never"):
+        fail_usage(f"--fail-on takes error, warning or never, not '{fail_level}'")
+    if not reports.exists():
+        fail_usage(f"reports folder '{reports}' does not exist")
+
+    report, context = run_check(plan_dir, reports, as_of_date, config, select, ignore)
+    if output_format == CheckFormat.text:
+        from zzip.cli.common import console
+        from zzip.output import check_text
+
+        names = {u.id: u.name for u in context.plan.units.values()} if context else {}
+        if output is None:
+            out = console()
+            if not use_colour():
+                out.width = check_text.plain_width()
+            check_text.render(report, out, names)
+        else:
+            from io import StringIO
+
+            from rich.console import Console
+
+            buffer = StringIO()
+            check_text.render(report, Console(file=buffer, no_color=True, width=check_text.plain_width()), names)
+            emit(buffer.getvalue(), output)
+    else:
+        from zzip.output.formats import render
+
+        emit(render(output_format.value, report), output)
+    raise typer.Exit(report.exit_code(fail_level))
+
+
+def load_config_or_exit(config_file: Path | None):
+    from zzip.config import ConfigError, find_config, load_config
+
+    try:
+        if config_file is not None and not config_file.is_file():
+            fail_usage(f"configuration file '{config_file}' does not exist")
+        return load_config(config_file or find_config())
+    except ConfigError as exc:
+        for line in exc.lines:
+            sys.stderr.write(f"{line}\n")
+        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        raise typer.Exit(2)
+
+
+def parse_as_of_or_exit(as_of: str | None):
+    if as_of is None:
+        return None
+    from zzip.clock import parse_as_of
+
+    try:
+        return parse_as_of(as_of)
+    except ValueError as exc:
+        fail_usage(f"--as-of: {exc}")

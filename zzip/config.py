@@ -1,0 +1,161 @@
+"""zzip.toml (or [tool.zzip] in pyproject.toml): which rules run, severities and thresholds.
+
+Every key is checked against config.schema.json, so a misspelt key is an error that names
+its line instead of a setting silently ignored.
+"""
+
+from __future__ import annotations
+
+import difflib
+import fnmatch
+import re
+import tomllib
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzip.engine import Selection
+from zzip.findings import Severity
+
+CONFIG_NAMES = ("zzip.toml", ".zzip.toml")
+
+
+class ConfigError(Exception):
+    """All the problems of one configuration file, each already a located one-liner."""
+
+    def __init__(self, lines: list[str]):
+        super().__init__("\n".join(lines))
+        self.lines = lines
+
+
+@dataclass(frozen=True)
+class ProgressSettings:
+    method: str = "linear"
+    methods: dict = field(default_factory=dict)
+    on_track: float = 0.95
+    at_risk: float = 0.6
+    behind: float = 0.0
+    about_tolerance: float = 0.05
+
+    def method_for(self, indicator_id: str) -> str:
+        return self.methods.get(indicator_id, self.method)
+
+
+@dataclass(frozen=True)
+class Config:
+    path: str | None = None
+    select: frozenset[str] | None = None
+    ignore: frozenset[str] = frozenset()
+    severities: dict = field(default_factory=dict)
+    per_file_ignores: dict = field(default_factory=dict)
+    fail_on: str = "error"
+    due_days: int | None = None
+    grace_days: int = 0
+    expect_reports_from: str = "named"
+    severe_days: int = 90
+    due_soon_days: int = 30
+    progress: ProgressSettings = ProgressSettings()
+
+    def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
+        """Command-line --select replaces the configured one; --ignore adds to it."""
+        chosen = frozenset(select) if select else self.select
+        return Selection(select=chosen, ignore=self.ignore | frozenset(ignore or ()), severities=self.severities)
+
+    def ignored_in_file(self, code: str, path: str) -> bool:
+        for pattern, codes in self.per_file_ignores.items():
+            if fnmatch.fnmatch(path, pattern) and any(code.startswith(c) or c == "ALL" for c in codes):
+                return True
+        return False
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """zzip.toml in the working folder or a parent, else a pyproject.toml with [tool.zzip]."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        for name in CONFIG_NAMES:
+            if (candidate / name).is_file():
+                return candidate / name
+        pyproject = candidate / "pyproject.toml"
+        if pyproject.is_file() and re.search(r"^\[tool\.zzip", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
+            return pyproject
+        if (candidate / ".git").exists():
+            break
+    return None
+
+
+def load_config(path: Path | None) -> Config:
+    if path is None:
+        return Config()
+    shown = str(path)
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([f"{shown}: cannot read configuration: {exc}"]) from None
+    try:
+        data = tomllib.loads(text)
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError([f"{shown}: invalid TOML: {exc}"]) from None
+    prefix: tuple[str, ...] = ()
+    if path.name == "pyproject.toml":
+        data = data.get("tool", {}).get("zzip", {})
+        prefix = ("tool", "zzip")
+    _validate(data, text, shown, prefix)
+    return _build(data, shown)
+
+
+def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
+    import jsonschema
+
+    from zzip.schema import schema
+
+    config_schema = schema("config")
+    lines = []
+    for error in sorted(jsonschema.Draft202012Validator(config_schema).iter_errors(data), key=lambda e: list(e.absolute_path)):
+        path = [str(p) for p in error.absolute_path]
+        if error.validator == "additionalProperties":
+            allowed = list(error.schema.get("properties", {}))
+            for key in [k for k in error.instance if k not in allowed]:
+                guess = difflib.get_close_matches(key, allowed, n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed: {', '.join(allowed)}"
+                line = _line_of(text, [*prefix, *path], key)
+                lines.append(f"{shown}:{line}: unknown key '{'.'.join([*path, key])}'{hint}")
+            continue
+        key = path[-1] if path else ""
+        line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
+        lines.append(f"{shown}:{line}: {'.'.join(path) or 'configuration'}: {error.message}")
+    if lines:
+        raise ConfigError(lines)
+
+
+def _line_of(text: str, tables: list[str], key: str) -> int:
+    """The line of `key` inside the table [a.b] (TOML parsers give no positions, so look)."""
+    header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(re.escape(t) for t in tables) + r"\s*\]") if tables else None
+    in_table = header is None  # top-level keys come before the first [table]
+    key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    for number, line in enumerate(text.splitlines(), start=1):
+        if re.match(r"^\s*\[", line):
+            in_table = bool(header and header.match(line))
+        elif in_table and key_re.match(line):
+            return number
+    return 1
+
+
+def _build(data: dict, shown: str) -> Config:
+    reporting, overdue, progress = data.get("reporting", {}), data.get("overdue", {}), data.get("progress", {})
+    return Config(
+        path=shown,
+        select=frozenset(data["select"]) if "select" in data else None,
+        ignore=frozenset(data.get("ignore", ())),
+        severities={code: Severity.parse(level) for code, level in data.get("severity", {}).items()},
+        per_file_ignores=dict(data.get("per-file-ignores", {})),
+        fail_on=data.get("fail-on", "error"),
+        due_days=reporting.get("due-days"),
+        grace_days=reporting.get("grace-days", 0),
+        expect_reports_from=reporting.get("expect-reports-from", "named"),
+        severe_days=overdue.get("severe-days", 90),
+        due_soon_days=overdue.get("due-soon-days", 30),
+        progress=ProgressSettings(
+            method=progress.get("method", "linear"), methods=dict(progress.get("methods", {})),
+            on_track=progress.get("on-track", 0.95), at_risk=progress.get("at-risk", 0.6),
+            behind=progress.get("behind", 0.0), about_tolerance=progress.get("about-tolerance", 0.05),
+        ),
+    )

@@ -1,0 +1,199 @@
+"""How far an indicator is from where it should be by now.
+
+Two methods (docs/progress.md explains them with worked examples):
+
+* **linear**: the required value at a date is read off the straight line from the baseline
+  through any interim targets to the target at its deadline (the last day of the deadline
+  month). ratio = (latest - baseline) / (required - baseline).
+* **cagr** (the Open SDG / Statistics Canada progress measure):
+  ratio = d * CAGR(latest, baseline) / |CAGR(target, baseline)|, with CAGR(v1, v0, years) =
+  (v1 / v0) ** (1 / years) - 1 and d = +1 for an increase target, -1 for a decrease.
+
+Whether the target is already achieved is checked first. The ratio is then graded with
+thresholds (defaults 0.95 / 0.6 / 0): on track, at risk, behind, else deteriorating.
+Where no ratio can be computed, the status is "no data" and the reason says why.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zzip.config import ProgressSettings
+from zzip.plan import Indicator
+
+ACHIEVED, ON_TRACK, AT_RISK, BEHIND, DETERIORATING, NO_DATA = (
+    "achieved", "on track", "at risk", "behind", "deteriorating", "no data")
+STATUS_ORDER = (DETERIORATING, BEHIND, AT_RISK, NO_DATA, ON_TRACK, ACHIEVED)  # worst first
+DAYS_PER_YEAR = 365.25
+
+
+@dataclass(frozen=True)
+class Point:
+    date: dt.date
+    value: float
+    source: str  # where the number comes from: "plan baseline" or a status file path
+
+
+@dataclass
+class Assessment:
+    indicator: Indicator
+    method: str
+    status: str
+    reason: str  # one plain sentence: why this status
+    points: list[Point]
+    baseline: Point | None = None
+    latest: Point | None = None
+    required: float | None = None  # the value the trajectory asks for at the latest date
+    ratio: float | None = None
+    steps: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for --explain
+
+    @property
+    def behind(self) -> bool:
+        return self.status in (AT_RISK, BEHIND, DETERIORATING)
+
+
+def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettings,
+           plan_start: dt.date) -> Assessment:
+    method = settings.method_for(indicator.id)
+    points = sorted(reported, key=lambda p: p.date)
+    result = Assessment(indicator, method, NO_DATA, "", points)
+    target, goal = indicator.target, indicator.target.goal
+    deadline = target.deadline.last_day
+
+    def step(label: str, value: str) -> None:
+        result.steps.append((label, value))
+
+    step("method", "linear expectation" if method == "linear" else "compound annual growth (Open SDG)")
+    step("target", f"{target.describe(indicator.unit)} (last day {deadline.isoformat()})")
+
+    if not points:
+        result.reason = "no value has been reported yet"
+        return result
+    latest = points[-1]
+    result.latest = latest
+    step("latest value", f"{_fmt(latest.value)} on {latest.date.isoformat()} ({latest.source})")
+
+    baseline = _baseline(indicator, points, plan_start)
+    if baseline is None:
+        result.reason = "no baseline: the plan gives none and only one value has been reported"
+        return result
+    result.baseline = baseline
+    step("baseline", f"{_fmt(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
+
+    direction = 1 if indicator.direction == "increase" else -1
+    if _achieved(indicator, latest.value, settings):
+        result.status = ACHIEVED
+        result.reason = f"{_fmt(latest.value)} meets the target of {_fmt(goal)}"
+        step("target achieved", "yes: checked before any ratio")
+        return result
+    if latest.date <= baseline.date:
+        result.reason = "fewer than two points: the latest value is not later than the baseline"
+        return result
+
+    if method == "cagr":
+        ratio = _cagr_ratio(result, baseline, latest, goal, deadline, direction)
+    else:
+        ratio = _linear_ratio(result, indicator, baseline, latest, goal, deadline)
+    if ratio is None:
+        return result
+    result.ratio = ratio
+    step("ratio", f"{ratio:.3f}")
+    step("thresholds", f"on track >= {settings.on_track}, at risk >= {settings.at_risk}, "
+                       f"behind >= {settings.behind}, deteriorating below")
+    if ratio >= settings.on_track:
+        result.status = ON_TRACK
+    elif ratio >= settings.at_risk:
+        result.status = AT_RISK
+    elif ratio >= settings.behind:
+        result.status = BEHIND
+    else:
+        result.status = DETERIORATING
+    result.reason = f"progress ratio {ratio:.2f} ({_fmt(latest.value)} against {_fmt(result.required)} required by " \
+                    f"{latest.date.isoformat()})" if result.required is not None else f"progress ratio {ratio:.2f}"
+    step("status", result.status)
+    return result
+
+
+def _baseline(indicator: Indicator, points: list[Point], plan_start: dt.date) -> Point | None:
+    if indicator.baseline is not None:
+        return Point(indicator.baseline.date, indicator.baseline.value, "plan baseline")
+    if indicator.kind == "increment":
+        return Point(plan_start, 0.0, "new items are counted from 0 at the start of the plan period")
+    if len(points) >= 2:
+        first = points[0]
+        return Point(first.date, first.value, f"first reported value, {first.source}")
+    return None
+
+
+def _achieved(indicator: Indicator, value: float, settings: ProgressSettings) -> bool:
+    goal = indicator.target.goal
+    tolerance = settings.about_tolerance if indicator.target.comparator == "about" else 0.0
+    if indicator.direction == "increase":
+        return value >= goal * (1 - tolerance)
+    return value <= goal * (1 + tolerance)
+
+
+def _linear_ratio(result: Assessment, indicator: Indicator, baseline: Point, latest: Point, goal: float,
+                  deadline: dt.date) -> float | None:
+    path = [(baseline.date, baseline.value)]
+    path += [(p.deadline.last_day, p.value) for p in sorted(indicator.interim, key=lambda p: p.deadline)
+             if p.deadline.last_day > baseline.date]
+    path.append((deadline, goal))
+    required = _on_path(path, latest.date)
+    result.required = required
+    result.steps.append(("trajectory", " -> ".join(f"{_fmt(v)} on {d.isoformat()}" for d, v in path)))
+    result.steps.append(("required by the latest date", f"{_fmt(required)} (read off the straight line)"))
+    if required == baseline.value:
+        result.reason = "the trajectory asks for no change yet at the latest date, so progress cannot be measured"
+        return None
+    result.steps.append(("formula", f"({_fmt(latest.value)} - {_fmt(baseline.value)}) / "
+                                    f"({_fmt(required)} - {_fmt(baseline.value)})"))
+    return (latest.value - baseline.value) / (required - baseline.value)
+
+
+def _on_path(path: list[tuple[dt.date, float]], when: dt.date) -> float:
+    if when >= path[-1][0]:
+        return path[-1][1]
+    for (d0, v0), (d1, v1) in zip(path, path[1:]):
+        if d0 <= when <= d1:
+            span = (d1 - d0).days
+            return v1 if span == 0 else v0 + (v1 - v0) * (when - d0).days / span
+    return path[0][1]
+
+
+def _cagr_ratio(result: Assessment, baseline: Point, latest: Point, goal: float, deadline: dt.date,
+                direction: int) -> float | None:
+    base = baseline.value
+    if base == 0:
+        result.reason = "zero base: compound growth from 0 is undefined (use the linear method, or give a baseline)"
+        return None
+    if base * latest.value <= 0 or base * goal <= 0:
+        result.reason = "the baseline and the latest value (or the target) have opposite signs or are zero: no growth rate"
+        return None
+    years_observed = (latest.date - baseline.date).days / DAYS_PER_YEAR
+    years_required = (deadline - baseline.date).days / DAYS_PER_YEAR
+    if years_required <= 0:
+        result.reason = "the baseline is not before the deadline: no required growth rate"
+        return None
+    observed = (latest.value / base) ** (1 / years_observed) - 1
+    required = (goal / base) ** (1 / years_required) - 1
+    result.steps.append(("observed growth", f"({_fmt(latest.value)} / {_fmt(base)}) ^ (1 / {years_observed:.3f} years)"
+                                            f" - 1 = {observed:.4%} a year"))
+    result.steps.append(("required growth", f"({_fmt(goal)} / {_fmt(base)}) ^ (1 / {years_required:.3f} years)"
+                                            f" - 1 = {required:.4%} a year"))
+    if required == 0:
+        result.reason = "the target equals the baseline: no growth is required, so progress cannot be measured"
+        return None
+    result.required = base * (1 + required) ** years_observed
+    result.steps.append(("required by the latest date", f"{_fmt(result.required)} (at the required growth rate)"))
+    result.steps.append(("formula", f"{direction:+d} x {observed:.4%} / |{required:.4%}|"))
+    return direction * observed / abs(required)
+
+
+def _fmt(value: float | None) -> str:
+    if value is None:
+        return "?"
+    if float(value).is_integer():
+        return f"{int(value):,}"
+    return f"{value:,.4f}".rstrip("0").rstrip(".")

@@ -1,0 +1,40 @@
+"""C302: a milestone reported done after its end month."""
+
+from zzip.findings import Problem
+
+CODE = "C302"
+NAME = "completed-late"
+SEVERITY = "warning"
+SCOPE = "compliance"
+SUMMARY = "A milestone was completed after its deadline"
+EXPLANATION = """
+## What it does
+Reports a milestone whose lead unit reports it `done` with a `completed` date after the last
+day of its end month, with the number of days late.
+
+## Why it matters
+The work is done, but the record shows the deadline was missed: the year-end review
+(五(三)强化考核评估) counts it.
+
+## How to fix
+Nothing to fix in the file if the date is right. If the work was done on time, correct the
+completion date.
+"""
+
+
+def check(context):
+    plan = context.plan
+    for milestone in plan.milestones.values():
+        deadline = milestone.deadline
+        if deadline is None:
+            continue
+        for unit in plan.milestone_leads(milestone):
+            for sub, entry in context.history.get((unit, milestone.id), ()):
+                if entry.done:
+                    if entry.completed and entry.completed > deadline:
+                        days = (entry.completed - deadline).days
+                        yield Problem(entry.origin.at("completed"),
+                                      f"{milestone.id} ({milestone.ref}) was completed {entry.completed.isoformat()}, "
+                                      f"{days} days after its deadline {deadline.isoformat()}",
+                                      unit=unit, extra={"milestone": milestone.id, "days_late": days})
+                    break  # the first report that says done is the one that counts

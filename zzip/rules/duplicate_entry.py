@@ -1,0 +1,52 @@
+"""S206: the same item reported twice, or two reports from one unit for one quarter."""
+
+from zzip.findings import Problem
+
+CODE = "S206"
+NAME = "duplicate-entry"
+SEVERITY = "error"
+SCOPE = "submission"
+SUMMARY = "An item is reported twice in one file, or a unit sent two files for one quarter"
+EXPLANATION = """
+## What it does
+Reports an entry id or indicator (with the same measurement date) that appears twice in one
+status file, and a second status file from the same unit for the same quarter.
+
+## Why it matters
+With two answers, zzip cannot know which one the unit means. For two files it uses the one
+submitted later, and says so.
+
+## How to fix
+Merge the two entries (or files) into one.
+"""
+
+
+def check(context):
+    seen_files = {}
+    for sub in sorted(context.submissions, key=lambda s: (s.submitted, s.path)):
+        if not context.in_scope(sub):
+            continue
+        key = (sub.unit, sub.period)
+        if key in seen_files:
+            yield Problem(sub.origin.at("unit"),
+                          f"second report from {sub.unit} for {sub.period} (the other is {seen_files[key]}); "
+                          "zzip uses the one submitted later", unit=sub.unit)
+        else:
+            seen_files[key] = sub.path
+        seen_entries = {}
+        for entry in sub.entries:
+            if entry.id in seen_entries:
+                yield Problem(entry.origin.at("id"),
+                              f"{entry.id} is reported twice in this file (first at line {seen_entries[entry.id]})",
+                              unit=sub.unit)
+            else:
+                seen_entries[entry.id] = entry.origin.at("id").line
+        seen_values = {}
+        for value in sub.indicators:
+            key = (value.id, value.measured)
+            if key in seen_values:
+                yield Problem(value.origin.at("id"),
+                              f"{value.id} measured on {value.measured.isoformat()} is reported twice in this file "
+                              f"(first at line {seen_values[key]})", unit=sub.unit)
+            else:
+                seen_values[key] = value.origin.at("id").line

@@ -1,0 +1,29 @@
+"""C308: an indicator whose progress cannot be measured."""
+
+from zzip.findings import Problem
+from zzip.progress import NO_DATA
+
+CODE = "C308"
+NAME = "indicator-no-data"
+SEVERITY = "info"
+SCOPE = "compliance"
+SUMMARY = "An indicator's progress cannot be measured, and the reason why"
+EXPLANATION = """
+## What it does
+Reports each indicator for which no progress status can be computed, always with the reason:
+nothing reported yet; no baseline (the plan gives none and only one value was reported); fewer
+than two points in time; a zero base (compound growth is undefined); or a trajectory that asks
+for no change yet.
+
+## How to fix
+The owning unit reports a value with its measurement date; or the plan gives a baseline.
+"""
+
+
+def check(context):
+    for indicator_id, result in context.assessments.items():
+        if result.status == NO_DATA:
+            indicator = result.indicator
+            yield Problem(context.value_location(indicator_id),
+                          f"{indicator.name} ({indicator_id}): no data: {result.reason}",
+                          unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status})

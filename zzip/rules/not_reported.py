@@ -1,0 +1,41 @@
+"""C303: an active task or milestone missing from its lead unit's report."""
+
+from zzip.findings import Problem
+from zzip.responsibility import LEAD
+
+CODE = "C303"
+NAME = "not-reported"
+SEVERITY = "warning"
+SCOPE = "compliance"
+SUMMARY = "A lead unit's report leaves out a task or milestone active in that quarter"
+EXPLANATION = """
+## What it does
+For each report, lists the tasks and milestones that the unit leads, that are active in the
+quarter (an ongoing milestone always is, from its start month), and that the report has no
+entry for. A milestone already reported done in an earlier quarter is not asked for again.
+
+## Why it matters
+Silence is not progress: the office cannot tell whether the work moved.
+
+## How to fix
+Add an entry for each item; `zzip template --unit UNIT --period QUARTER` lists them.
+"""
+
+
+def check(context):
+    plan, duties = context.plan, context.responsibilities
+    for sub in context.usable:
+        if not context.in_scope(sub):
+            continue
+        for duty in duties.active_duties(sub.unit, sub.period):
+            if duty.role != LEAD or sub.entry(duty.item_id) is not None:
+                continue
+            earlier = [e for s, e in context.history.get((sub.unit, duty.item_id), ()) if s.period < sub.period]
+            if duty.kind == "milestone" and any(e.done for e in earlier):
+                continue
+            item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
+            title = getattr(item, "title", None) or item.text
+            yield Problem(sub.origin.at("entries", key=True) if "entries" in sub.origin.doc.data else sub.origin.at("unit"),
+                          f"no entry for {duty.item_id} ({item.ref} {title[:30]}), which {plan.unit_name(sub.unit)} "
+                          f"leads and which is active in {sub.period}", unit=sub.unit,
+                          extra={"item": duty.item_id})

@@ -1,0 +1,32 @@
+"""S204: a report for a quarter the plan does not cover."""
+
+from zzip.findings import Problem
+
+CODE = "S204"
+NAME = "period-outside-plan"
+SEVERITY = "error"
+SCOPE = "submission"
+SUMMARY = "A status file reports on a quarter outside the plan period"
+EXPLANATION = """
+## What it does
+Checks that the `period` of each status file is a quarter within the plan period (plan.yaml
+`period`, 2022-01 to 2025-12 for 郑政〔2022〕34号).
+
+## Why it matters
+A report for 2026-Q1 on a plan that ended in 2025 is usually a typing slip for 2025-Q1, and
+the real quarter then looks missing.
+
+## How to fix
+Correct `period` (and the folder the file sits in).
+"""
+
+
+def check(context):
+    meta = context.plan.meta
+    for sub in context.submissions:
+        if not context.in_scope(sub):
+            continue
+        if sub.period not in context.plan_quarters_set:
+            yield Problem(sub.origin.at("period"),
+                          f"period {sub.period} is outside the plan period {meta.period_start} to {meta.period_end}",
+                          unit=sub.unit)

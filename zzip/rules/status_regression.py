@@ -1,0 +1,34 @@
+"""C310: work reported done, then not done, with no word of why."""
+
+from zzip.findings import Problem
+
+CODE = "C310"
+NAME = "status-regression"
+SEVERITY = "warning"
+SCOPE = "compliance"
+SUMMARY = "An item reported done in one quarter is reported not done later, without a note"
+EXPLANATION = """
+## What it does
+Follows each unit's entries for an item quarter by quarter and reports an entry that is not
+`done` after an earlier one that was, when the later entry has no `note`.
+
+## Why it matters
+Either the earlier report was wrong or the work was reopened; the office needs to know which.
+
+## How to fix
+Add a `note` saying why the status went back, or correct the status.
+"""
+
+
+def check(context):
+    for (unit, item_id), entries in context.history.items():
+        was_done = None
+        for sub, entry in entries:
+            if entry.done:
+                was_done = sub
+            elif was_done is not None:
+                if not entry.note and context.in_scope(sub):
+                    yield Problem(entry.origin.at("status"),
+                                  f"{item_id} was reported done in {was_done.period} but is '{entry.status}' in "
+                                  f"{sub.period}, with no note saying why", unit=unit, extra={"item": item_id})
+                was_done = None

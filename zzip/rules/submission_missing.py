@@ -1,0 +1,40 @@
+"""C304: a unit that answers for active work sent no report."""
+
+from zzip.findings import Location, Problem
+
+CODE = "C304"
+NAME = "submission-missing"
+SEVERITY = "error"
+SCOPE = "compliance"
+SUMMARY = "A unit with active work sent no status file for a quarter whose due date has passed"
+EXPLANATION = """
+## What it does
+For each quarter whose due date (the quarter's last day plus `due_days`, 15 by default, plus
+any `grace-days`) has passed as of the check date, lists the units that answer for something
+active in that quarter and sent no status file. By default every body named as lead or
+co-operating unit counts (`[reporting] expect-reports-from = "named"`); with `"leads"`, only
+lead units. Members of groups (the districts of 各区县(市)人民政府) may report but are not chased.
+
+## Why it matters
+A missing report is the first sign that a unit is behind.
+
+## How to fix
+The unit sends its report: `zzip template --unit UNIT --period QUARTER` writes one to fill in.
+"""
+
+
+def check(context):
+    plan, duties = context.plan, context.responsibilities
+    for quarter in context.due_quarters:
+        for unit in duties.expected_reporters(quarter, context.config.expect_reports_from):
+            if (unit, quarter) in context.by_unit_quarter:
+                continue
+            due = context.due_date(quarter)
+            active = duties.active_duties(unit, quarter)
+            leads = sum(1 for d in active if d.role == "lead")
+            parts = [f"leads {leads}" if leads else "", f"co-operates on {len(active) - leads}" if len(active) > leads else ""]
+            what = f"it {' and '.join(p for p in parts if p)} active item{'s' if len(active) != 1 else ''}"
+            yield Problem(Location(context.expected_file(unit, quarter)),
+                          f"no report from {plan.unit_name(unit)} ({unit}) for {quarter}, due {due.isoformat()} "
+                          f"({(context.as_of - due).days} days ago); {what}",
+                          unit=unit, extra={"period": str(quarter), "due": due.isoformat()})

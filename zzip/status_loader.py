@@ -1,0 +1,130 @@
+"""Find and read status files: one folder per quarter, one file per unit.
+
+`reports/2025-Q2/market-regulation.yaml` is the layout; a folder may be a single quarter
+or the whole history. Every file is parsed once; a bad file is reported and skipped.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from zzip import schema as schemas
+from zzip.findings import Location
+from zzip.months import Quarter, parse_date
+from zzip.plan import Origin
+from zzip.plan_loader import display_path
+from zzip.status import STATUS_SYNONYMS, Entry, Evidence, IndicatorValue, Submission
+from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
+
+STATUS_SUFFIXES = (".yaml", ".yml", ".json")
+_PERIOD_DIR = re.compile(r"^\d{4}-Q[1-4]$")
+
+
+@dataclass
+class SubmissionLoad:
+    submissions: list[Submission] = field(default_factory=list)
+    parse_failures: list[ParseFailure] = field(default_factory=list)
+    schema_problems: list[schemas.SchemaProblem] = field(default_factory=list)
+    encoding_notices: list[EncodingNotice] = field(default_factory=list)
+    files: list[str] = field(default_factory=list)
+    stray_files: list[tuple[str, str]] = field(default_factory=list)  # (path, why) files in no period folder
+    periods_scanned: list[Quarter] = field(default_factory=list)  # quarter folders found
+
+
+def find_status_files(root: Path) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
+    """Status files under root with the quarter their folder names (None: not a quarter folder)."""
+    if root.is_file():
+        folder = root.parent.name
+        return [(root, Quarter.parse(folder) if _PERIOD_DIR.match(folder) else None)], []
+    if _PERIOD_DIR.match(root.name):
+        quarter = Quarter.parse(root.name)
+        return [(p, quarter) for p in _status_files_in(root)], [quarter]
+    found: list[tuple[Path, Quarter | None]] = []
+    periods: list[Quarter] = []
+    for path in _status_files_in(root):
+        found.append((path, None))
+    for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+        quarter = Quarter.parse(sub.name) if _PERIOD_DIR.match(sub.name) else None
+        if quarter:
+            periods.append(quarter)
+        found.extend((p, quarter) for p in _status_files_in(sub))
+    return found, periods
+
+
+def _status_files_in(folder: Path) -> list[Path]:
+    # a folder named like a status file is listed too, so that it is reported rather than skipped
+    return sorted(p for p in folder.iterdir() if p.suffix.lower() in STATUS_SUFFIXES and not p.name.startswith("."))
+
+
+def load_submissions(root: Path) -> SubmissionLoad:
+    result = SubmissionLoad()
+    if not root.exists():
+        result.parse_failures.append(ParseFailure(Location(display_path(root)), "reports folder does not exist"))
+        return result
+    files, result.periods_scanned = find_status_files(root)
+    for path, folder_period in files:
+        shown = display_path(path)
+        result.files.append(shown)
+        loaded = load_file(path, shown)
+        if isinstance(loaded, ParseFailure):
+            result.parse_failures.append(loaded)
+            continue
+        result.encoding_notices.extend(loaded.notices)
+        problems = schemas.check(loaded, "status")
+        result.schema_problems.extend(problems)
+        submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems})
+        if submission is not None:
+            result.submissions.append(submission)
+    return result
+
+
+def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
+           bad_paths: set) -> Submission | None:
+    raw = doc.data
+    top_level_bad = {p[0] for p in bad_paths if len(p) <= 1 or p[0] not in ("entries", "indicators")}
+    if not isinstance(raw, dict) or top_level_bad or () in bad_paths:
+        return None  # without a valid unit, period and date nothing in the file can be judged
+
+    def bad(*prefix) -> bool:
+        return any(p[:len(prefix)] == prefix for p in bad_paths)
+
+    def date_of(value: str, where: tuple) -> object:
+        try:
+            return parse_date(value)
+        except ValueError as exc:
+            result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), str(exc), where))
+            return None
+
+    submitted = date_of(raw["submitted"], ("submitted",))
+    if submitted is None:
+        return None
+    entries = []
+    for index, item in enumerate(raw.get("entries", ())):
+        if bad("entries", index):
+            continue
+        completed = date_of(item["completed"], ("entries", index, "completed")) if "completed" in item else None
+        if "completed" in item and completed is None:
+            continue
+        entries.append(Entry(
+            id=item["id"], status=STATUS_SYNONYMS.get(item["status"], item["status"]), role=item.get("role"),
+            percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
+            evidence=tuple(Evidence(**e) for e in item.get("evidence", ())),
+            note=item.get("note"), blocker=item.get("blocker"), origin=Origin(doc, ("entries", index)),
+        ))
+    values = []
+    for index, item in enumerate(raw.get("indicators", ())):
+        if bad("indicators", index):
+            continue
+        measured = date_of(item["measured"], ("indicators", index, "measured"))
+        if measured is None:
+            continue
+        values.append(IndicatorValue(id=item["id"], value=item["value"], measured=measured,  # type: ignore[arg-type]
+                                     source=item.get("source"), note=item.get("note"),
+                                     origin=Origin(doc, ("indicators", index))))
+    return Submission(
+        path=doc.path, folder_period=folder_period, file_stem=stem, plan_id=raw["plan"],
+        plan_version=raw["plan_version"], unit=raw["unit"], period=Quarter.parse(raw["period"]),
+        submitted=submitted, entries=tuple(entries), indicators=tuple(values), origin=Origin(doc, ()),  # type: ignore[arg-type]
+    )
