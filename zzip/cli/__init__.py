@@ -37,9 +37,10 @@ def _root(
         os.environ["ZZIP_DEBUG"] = "1"
 
 
-from zzip.cli import check_cmd, plan_cmd, rules_cmd, schema_cmd, validate_cmd  # noqa: E402
+from zzip.cli import check_cmd, plan_cmd, rules_cmd, schema_cmd, template_cmd, validate_cmd  # noqa: E402
 
 app.command("check")(check_cmd.check)
+app.command("template")(template_cmd.template)
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

@@ -1,0 +1,111 @@
+"""A pre-filled status file for one unit and quarter: exactly what the unit answers for,
+carried forward from its previous report where there is one.
+
+Written with ruamel.yaml's round-trip types so that every field keeps a short comment.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+
+from zzip.check_context import CheckContext
+from zzip.months import Quarter
+from zzip.responsibility import LEAD, Responsibilities
+
+
+def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, context: CheckContext | None) -> str:
+    from ruamel.yaml import YAML
+    from ruamel.yaml.comments import CommentedMap, CommentedSeq
+
+    meta = plan.meta
+    unit = plan.units[unit_id]
+    duties = Responsibilities(plan)
+    due = quarter.last_day + dt.timedelta(days=meta.due_days)
+    previous = _previous_entries(context, unit_id, quarter)
+
+    doc = CommentedMap()
+    doc["format"] = 1
+    doc["plan"] = meta.id
+    doc["plan_version"] = meta.version
+    doc["unit"] = unit_id
+    doc["period"] = str(quarter)
+    doc["submitted"] = today.isoformat()
+    doc.yaml_add_eol_comment("the day you send this report (YYYY-MM-DD)", "submitted")
+    doc.yaml_add_eol_comment(f"{unit.name}", "unit")
+    doc.yaml_add_eol_comment(f"{quarter.first_day.isoformat()} to {quarter.last_day.isoformat()}", "period")
+
+    entries = CommentedSeq()
+    active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (d.role != LEAD, d.kind != "task", _order(plan, d.item_id)))
+    for duty in active:
+        item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
+        entry = CommentedMap()
+        entry["id"] = duty.item_id
+        entry["role"] = duty.role
+        carried = previous.get(duty.item_id)
+        entry["status"] = carried.status if carried else "not-started"
+        if carried and carried.percent is not None:
+            entry["percent"] = carried.percent
+        if carried and carried.completed:
+            entry["completed"] = carried.completed.isoformat()
+        if carried and carried.evidence:
+            evidence = CommentedSeq()
+            for e in carried.evidence:
+                evidence.append(CommentedMap((k, v) for k, v in vars(e).items() if v))
+            entry["evidence"] = evidence
+        if carried and carried.blocker:
+            entry["blocker"] = carried.blocker
+        title = getattr(item, "title", None) or item.text
+        if duty.kind == "milestone":
+            when = f"due {item.deadline.isoformat()}" if item.deadline else "ongoing (持续推进)"
+            entry.yaml_add_eol_comment(f"{item.ref} {when}: {title[:40]}", "id")
+        else:
+            entry.yaml_add_eol_comment(f"{item.ref} {title}", "id")
+        entries.append(entry)
+    doc["entries"] = entries
+    doc.yaml_set_comment_before_after_key(
+        "entries",
+        before="One entry per task and milestone. status: not-started | in-progress | done | blocked\n"
+               "(or 未开始 | 进行中 | 已完成 | 受阻). done needs completed: and evidence:; blocked needs blocker:.\n"
+               "percent: 0-100. note: anything the office should know.",
+    )
+
+    owned = [i for i in plan.indicators.values() if i.owner == unit_id]
+    measured = quarter.last_day.isoformat()
+    footer = ""
+    if owned:  # as comments: a blank value must never be sent as a real number
+        lines = ["# Indicators you answer for: uncomment the `indicators:` line and the lines you have values for,",
+                 "# fill in the value, and keep (or correct) the date the value refers to.",
+                 "# indicators:"]
+        for indicator in owned:
+            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{measured}\"}}  "
+                         f"# {indicator.name} ({indicator.unit or ''}); target {indicator.target.describe(indicator.unit)}")
+        footer = "\n".join(lines) + "\n"
+
+    header = (
+        "# yaml-language-server: $schema=../../zzip/schemas/status.schema.json\n"
+        f"# Status report of {unit.name} ({unit_id}) for {quarter}, due {due.isoformat()}.\n"
+        f"# Plan: {meta.title} ({meta.document_number}), version {meta.version}.\n"
+        "# Check it before sending: zzip check reports/" + str(quarter) + "\n"
+    )
+    yaml = YAML()
+    yaml.indent(mapping=2, sequence=4, offset=2)
+    yaml.width = 4096
+    buffer = io.StringIO()
+    yaml.dump(doc, buffer)
+    return header + buffer.getvalue() + footer
+
+
+def _previous_entries(context: CheckContext | None, unit_id: str, quarter: Quarter) -> dict:
+    if context is None:
+        return {}
+    earlier = [s for s in context.usable if s.unit == unit_id and s.period < quarter]
+    if not earlier:
+        return {}
+    latest = max(earlier, key=lambda s: (s.period, s.submitted))
+    return {entry.id: entry for entry in latest.entries}
+
+
+def _order(plan, item_id: str) -> int:
+    keys = list(plan.tasks) + list(plan.milestones)
+    return keys.index(item_id) if item_id in keys else len(keys)
