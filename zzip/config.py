@@ -131,7 +131,10 @@ def _line_of(text: str, tables: list[str], key: str) -> int:
     header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(re.escape(t) for t in tables) + r"\s*\]") if tables else None
     in_table = header is None  # top-level keys come before the first [table]
     key_re = re.compile(r"^\s*[\"']?" + re.escape(key) + r"[\"']?\s*=")
+    as_table = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(re.escape(t) for t in [*tables, key]) + r"\s*[\].]")
     for number, line in enumerate(text.splitlines(), start=1):
+        if as_table.match(line):
+            return number
         if re.match(r"^\s*\[", line):
             in_table = bool(header and header.match(line))
         elif in_table and key_re.match(line):

@@ -30,6 +30,8 @@ class Month:
         match = _MONTH_RE.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a month written YYYY-MM")
+        if not 1 <= int(match[2]) <= 12:
+            raise ValueError(f"{text!r} is not a month: months are numbered 01 to 12")
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -69,6 +71,8 @@ class Quarter:
         match = _QUARTER_RE.match(text)
         if not match:
             raise ValueError(f"{text!r} is not a quarter written YYYY-Qn")
+        if not 1 <= int(match[2]) <= 4:
+            raise ValueError(f"{text!r} is not a quarter: quarters are numbered Q1 to Q4")
         return cls(int(match[1]), int(match[2]))
 
     @classmethod

@@ -87,6 +87,12 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         result.reason = f"{_fmt(latest.value)} meets the target of {_fmt(goal)}"
         step("target achieved", "yes: checked before any ratio")
         return result
+    if latest.date > deadline:
+        result.status = BEHIND
+        result.required = goal
+        result.reason = f"the deadline {deadline.isoformat()} has passed and {_fmt(latest.value)} falls short of {_fmt(goal)}"
+        step("deadline passed", "yes: the target was missed")
+        return result
     if latest.date <= baseline.date:
         result.reason = "fewer than two points: the latest value is not later than the baseline"
         return result

@@ -25,6 +25,7 @@ def render(report: Report) -> str:
             {"code": code, "name": name, "severity": str(severity), "count": count}
             for (code, name, severity), count in sorted(report.counts_by_rule().items())
         ],
+        "standings": [s.to_dict() for s in report.standings],
         "findings": [f.to_dict() for f in report.findings],
         "files": report.files,
     }
