@@ -21,21 +21,29 @@ _QUARTER_DIR = re.compile(r"^\d{4}-Q[1-4]$")
 FATAL = frozenset({"F001"})
 
 
+def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config, selection=None):
+    """Load the plan and, if it is sound, the reports: (plan load, plan findings, context or None)."""
+    plan_load = load_plan(plan_dir)
+    plan_findings = run_rules(rules_in_scope("file", "plan"), plan_load, selection or config.selection())
+    plan = plan_load.plan
+    if any(f.severity == Severity.ERROR for f in plan_findings) or plan.meta is None:
+        return plan_load, plan_findings, None
+    as_of = as_of or today_in(plan.meta.timezone)
+    focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
+    context = CheckContext(plan=plan, load=load, config=config, as_of=as_of, reports_root=reports,
+                           display_root=display_path(reports), focus=focus)
+    return plan_load, plan_findings, context
+
+
 def run_check(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config,
               select: list[str] | None = None, ignore: list[str] | None = None) -> tuple[Report, CheckContext | None]:
     selection = config.selection(select, ignore)
-    plan_load = load_plan(plan_dir)
-    plan_findings = run_rules(rules_in_scope("file", "plan"), plan_load, selection)
-    plan = plan_load.plan
-    if any(f.severity == Severity.ERROR for f in plan_findings) or plan.meta is None:
+    plan_load, plan_findings, context = prepare(plan_dir, reports, as_of, config, selection)
+    if context is None:
         summary = {"plan_errors": True, "partial": True,
                    "note": "the plan has errors, so the status files were not checked; run 'zzip validate'"}
         return Report("check", plan_findings, plan_load.files, FATAL, summary), None
-
-    as_of = as_of or today_in(plan.meta.timezone)
-    focus, load = _load_reports(reports)
-    context = CheckContext(plan=plan, load=load, config=config, as_of=as_of, reports_root=reports,
-                           display_root=display_path(reports), focus=focus)
+    plan, load, as_of = context.plan, context.load, context.as_of
     findings = plan_findings + run_rules(rules_in_scope("file", "submission", "compliance"), context, selection)
     findings = [f for f in findings if not config.ignored_in_file(f.code, f.location.path)]
     summary = {

@@ -57,8 +57,10 @@ class Config:
 
     def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
         """Command-line --select replaces the configured one; --ignore adds to it."""
-        chosen = frozenset(select) if select else self.select
-        return Selection(select=chosen, ignore=self.ignore | frozenset(ignore or ()), severities=self.severities)
+        from zzip.engine import split_keys
+
+        chosen = split_keys(select) if select else self.select
+        return Selection(select=chosen, ignore=self.ignore | split_keys(ignore), severities=self.severities)
 
     def ignored_in_file(self, code: str, path: str) -> bool:
         for pattern, codes in self.per_file_ignores.items():

@@ -28,6 +28,11 @@ class Selection:
         return self.severities.get(rule.code, rule.severity)
 
 
+def split_keys(values) -> frozenset[str]:
+    """--select C3,S2 and --select C3 --select S2 mean the same."""
+    return frozenset(part.strip() for value in values or () for part in value.split(",") if part.strip())
+
+
 def _matches(rule: Rule, key: str) -> bool:
     key = key.strip()
     return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key

@@ -40,11 +40,12 @@ def display_path(path: Path) -> str:
     """Paths as the user would type them: relative to the working directory where possible."""
     try:
         return str(path.resolve().relative_to(Path.cwd().resolve()))
-    except (ValueError, OSError):
+    except (ValueError, OSError, RuntimeError):  # RuntimeError: a symlink loop (Python < 3.13)
         return str(path)
 
 
-def load_plan(directory: Path) -> PlanLoad:
+def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
+    """Read a plan folder. `shown_as` names it in messages (e.g. "HEAD~1:plan" for a git revision)."""
     result = PlanLoad(Plan(meta=None), directory)
     if not directory.is_dir():
         shown = display_path(directory)
@@ -53,9 +54,9 @@ def load_plan(directory: Path) -> PlanLoad:
         return result
     for kind, filename in PLAN_FILES.items():
         path = directory / filename
-        shown = display_path(path)
+        shown = f"{shown_as}/{filename}" if shown_as else display_path(path)
         result.files.append(shown)
-        if not path.exists():
+        if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist": load_file says why
             result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
             continue
         loaded = load_file(path, shown)

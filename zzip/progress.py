@@ -121,6 +121,25 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     return result
 
 
+def required_at(result: Assessment, when: dt.date) -> float | None:
+    """The value the trajectory asks for on a given day (e.g. today), by the assessment's method."""
+    indicator, baseline = result.indicator, result.baseline
+    if baseline is None or when <= baseline.date:
+        return None
+    goal, deadline = indicator.target.goal, indicator.target.deadline.last_day
+    if result.method == "cagr":
+        if baseline.value <= 0 or goal <= 0:
+            return None
+        years_total = (deadline - baseline.date).days / DAYS_PER_YEAR
+        years = min((when - baseline.date).days, (deadline - baseline.date).days) / DAYS_PER_YEAR
+        return baseline.value * (goal / baseline.value) ** (years / years_total)
+    path = [(baseline.date, baseline.value)]
+    path += [(p.deadline.last_day, p.value) for p in sorted(indicator.interim, key=lambda p: p.deadline)
+             if p.deadline.last_day > baseline.date]
+    path.append((deadline, goal))
+    return _on_path(path, when)
+
+
 def _baseline(indicator: Indicator, points: list[Point], plan_start: dt.date) -> Point | None:
     if indicator.baseline is not None:
         return Point(indicator.baseline.date, indicator.baseline.value, "plan baseline")

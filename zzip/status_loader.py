@@ -83,8 +83,10 @@ def load_submissions(root: Path) -> SubmissionLoad:
 def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
            bad_paths: set) -> Submission | None:
     raw = doc.data
+    if not isinstance(raw, dict) or () in bad_paths:
+        return None  # a list or a scalar where the mapping belongs: the schema has said so
     top_level_bad = {p[0] for p in bad_paths if len(p) <= 1 or p[0] not in ("entries", "indicators")}
-    if not isinstance(raw, dict) or top_level_bad or () in bad_paths:
+    if top_level_bad:
         return None  # without a valid unit, period and date nothing in the file can be judged
 
     def bad(*prefix) -> bool:
@@ -94,7 +96,8 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         try:
             return parse_date(value)
         except ValueError as exc:
-            result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), str(exc), where))
+            message = f"{schemas._name_of(where)}: {exc}"  # named like every other S201 message
+            result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), message, where))
             return None
 
     submitted = date_of(raw["submitted"], ("submitted",))

@@ -37,10 +37,16 @@ def _root(
         os.environ["ZZIP_DEBUG"] = "1"
 
 
-from zzip.cli import check_cmd, plan_cmd, rules_cmd, schema_cmd, template_cmd, validate_cmd  # noqa: E402
+from zzip.cli import (  # noqa: E402
+    check_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd, unit_cmd, validate_cmd,
+)
 
 app.command("check")(check_cmd.check)
 app.command("template")(template_cmd.template)
+app.command("overdue")(overdue_cmd.overdue)
+app.command("progress")(progress_cmd.progress)
+app.command("unit")(unit_cmd.unit)
+app.command("diff")(diff_cmd.diff)
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)

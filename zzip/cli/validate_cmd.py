@@ -31,7 +31,9 @@ def validate(
     from zzip.rules import rules_in_scope
 
     load = load_plan(plan_dir)
-    selection = Selection(select=frozenset(select) if select else None, ignore=frozenset(ignore or ()))
+    from zzip.engine import split_keys
+
+    selection = Selection(select=split_keys(select) if select else None, ignore=split_keys(ignore))
     findings = run_rules(rules_in_scope("file", "plan"), load, selection)
     meta = load.plan.meta
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}

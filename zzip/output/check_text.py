@@ -20,7 +20,7 @@ def render(report: Report, console, unit_names: dict[str, str]) -> None:
     summary = report.summary
     if summary.get("partial"):
         for finding in report.findings:
-            console.print(finding_line(finding), highlight=False, soft_wrap=True)
+            console.print(Text(finding_line(finding)), highlight=False, soft_wrap=True)
         console.print(Text(f"{report.headline()} {summary.get('note', '')}".strip(), style="bold red"))
         return
 
@@ -38,7 +38,7 @@ def render(report: Report, console, unit_names: dict[str, str]) -> None:
         table.add_column(header, justify=justify)
     for row in report.standings:
         style = "bold red" if row.overdue or row.missing_reports else ("yellow" if row.behind else "dim")
-        table.add_row(f"{row.unit_name} ({row.unit_id})", str(row.answers_for), _n(row.overdue),
+        table.add_row(Text(f"{row.unit_name} ({row.unit_id})"), str(row.answers_for), _n(row.overdue),
                       _n(row.worst_days_overdue), _n(row.missing_reports), _n(row.late_reports),
                       _n(row.indicators_behind), _n(row.findings), style=style)
     console.print(table)

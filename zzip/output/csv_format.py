@@ -18,12 +18,23 @@ STANDING_COLUMNS = ("unit_id", "unit_name", "answers_for", "overdue", "worst_day
                     "missing_reports", "late_reports", "indicators_behind", "findings")
 
 
+def safe_cell(value):
+    """Text that a spreadsheet would run as a formula (=, +, -, @ first) is prefixed with ':
+    report text comes from status files that anyone could have written."""
+    if isinstance(value, str) and value[:1] in ("=", "+", "-", "@", "\t", "\r"):
+        try:
+            float(value)
+        except ValueError:
+            return "'" + value
+    return value
+
+
 def _table(columns: tuple[str, ...], rows: list[dict]) -> str:
     buffer = io.StringIO()
     buffer.write(BOM)
     writer = csv.DictWriter(buffer, fieldnames=columns, lineterminator="\r\n")
     writer.writeheader()
-    writer.writerows(rows)
+    writer.writerows({key: safe_cell(value) for key, value in row.items()} for row in rows)
     return buffer.getvalue()
 
 

@@ -52,6 +52,11 @@ RULE_MODULES = (
     "cumulative_decrease",
     "status_regression",
     "done_without_evidence",
+    # scope "diff": `zzip diff OLD NEW --check`, when the plan itself is edited
+    "version_not_bumped",
+    "revision_not_logged",
+    "deadline_moved_later",
+    "target_lowered",
 )
 
 

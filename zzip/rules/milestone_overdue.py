@@ -29,32 +29,22 @@ deadline changed, update the plan and its revision log.
 
 
 def check(context):
-    plan, as_of, severe = context.plan, context.as_of, context.config.severe_days
-    for milestone in plan.milestones.values():
-        deadline = milestone.deadline
-        if deadline is None or as_of <= deadline:
-            continue
-        for unit in plan.milestone_leads(milestone):
-            if unit not in plan.units:
-                continue
-            latest = context.latest_entry(unit, milestone.id)
-            if latest and latest[1].done:
-                continue
-            days = (as_of - deadline).days
-            grade = "severely overdue" if days > severe else "overdue"
-            if latest:
-                sub, entry = latest
-                where = entry.origin.at("status")
-                said = f"latest report ({sub.period}) says {entry.status}"
-                if entry.percent is not None:
-                    said += f", {entry.percent:g}%"
-            else:
-                where = milestone.origin.at("end")
-                said = "no report has mentioned it"
-            yield Problem(
-                where,
-                f"{milestone.id} ({milestone.ref}) is {grade}: due {deadline.isoformat()}, {days} days ago; "
-                f"{plan.unit_name(unit)} leads it and {said}",
-                unit=unit,
-                extra={"milestone": milestone.id, "deadline": deadline.isoformat(), "days_overdue": days, "grade": grade},
-            )
+    from zzip.overdue import due_items
+
+    plan = context.plan
+    overdue, _soon = due_items(context, include_tasks=False)
+    for item in sorted(overdue, key=lambda d: (d.item_id, d.unit)):
+        if item.status is None:
+            said = "no report has mentioned it"
+        else:
+            said = f"latest report ({item.last_period}) says {item.status}"
+            if item.percent is not None:
+                said += f", {item.percent:g}%"
+        yield Problem(
+            item.location,
+            f"{item.item_id} ({item.ref}) is {item.grade}: due {item.deadline.isoformat()}, {item.days} days ago; "
+            f"{plan.unit_name(item.unit)} leads it and {said}",
+            unit=item.unit,
+            extra={"milestone": item.item_id, "deadline": item.deadline.isoformat(), "days_overdue": item.days,
+                   "grade": item.grade},
+        )

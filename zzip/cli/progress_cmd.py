@@ -1,0 +1,49 @@
+"""`zzip progress`: where each indicator stands against its target."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
+from zzip.cli.common import OutputFile, emit, fail_usage
+from zzip.cli.view_support import FormatOption, ReportsArgument, ViewFormat, load_context, show
+
+
+def progress(
+    reports: ReportsArgument = Path("reports"),
+    plan_dir: PlanOption = Path("plan"),
+    as_of: AsOfOption = None,
+    explain: Annotated[Optional[str], typer.Option("--explain", help="Print every number behind one indicator's status.")] = None,
+    output_format: FormatOption = ViewFormat.text,
+    output: OutputFile = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """One row per indicator: target, baseline, latest value, value required by now, status, a bar and a trend."""
+    from zzip.views import progress as view
+
+    context = load_context(plan_dir, reports, as_of, config_file)
+    if explain:
+        if explain not in context.plan.indicators:
+            import difflib
+
+            guess = difflib.get_close_matches(explain, list(context.plan.indicators), n=1)
+            fail_usage(f"no indicator '{explain}'" + (f"; did you mean '{guess[0]}'?" if guess else ""))
+        text = "\n".join(view.explain(context, explain)) + "\n"
+        if output_format == ViewFormat.json:
+            import json
+
+            result = context.assessments[explain]
+            text = json.dumps({"indicator": explain, "status": result.status, "reason": result.reason,
+                               "steps": [{"label": k, "value": v} for k, v in result.steps]},
+                              ensure_ascii=False, indent=2) + "\n"
+        emit(text, output)
+        return
+    tables, document = view.build(context)
+    counts = document["counts"]
+    footer = ", ".join(f"{n} {status}" for status, n in counts.items() if n) + \
+        f" (method: {context.config.progress.method}; 'zzip progress --explain ID' shows the arithmetic)."
+    show(tables, document, output_format, output, f"Progress of the plan's {len(document['indicators'])} indicators", footer)

@@ -1,0 +1,33 @@
+"""`zzip unit UNIT`: everything about one unit on one page."""
+
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
+from zzip.cli.common import OutputFile, fail_usage
+from zzip.cli.view_support import FormatOption, ViewFormat, load_context, resolve_unit_or_exit, show
+
+
+def unit(
+    name: Annotated[str, typer.Argument(help="The unit: its id, the name the plan writes, or an alias.")],
+    reports: Annotated[Path, typer.Option("--reports", help="The reports folder.")] = Path("reports"),
+    plan_dir: PlanOption = Path("plan"),
+    as_of: AsOfOption = None,
+    output_format: FormatOption = ViewFormat.text,
+    output: OutputFile = None,
+    config_file: ConfigOption = None,
+) -> None:
+    """One unit's page: what it leads and co-operates on, its reports by quarter, its overdue items, its indicators."""
+    from zzip.views import unit as view
+
+    context = load_context(plan_dir, reports, as_of, config_file)
+    found = resolve_unit_or_exit(context.plan, name)
+    if found.is_group:
+        members = "、".join(context.plan.unit_name(m) for m in found.members) or "none listed"
+        fail_usage(f"'{found.name}' is a group; ask about one of its members: {members}")
+    tables, document, heading = view.build(context, found.id)
+    show(tables, document, output_format, output, heading)

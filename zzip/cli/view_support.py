@@ -1,0 +1,76 @@
+"""What the view commands (overdue, progress, unit) share: loading, formats, printing."""
+
+from __future__ import annotations
+
+import enum
+import json
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.common import emit, fail_usage, use_colour
+
+
+class ViewFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+
+
+ReportsArgument = Annotated[Path, typer.Argument(help="The reports folder (or one quarter of it).")]
+FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")]
+
+
+def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_file: Optional[Path]):
+    """The check context, or a plain exit: views need a sound plan."""
+    from zzip.check import prepare
+    from zzip.cli.check_cmd import load_config_or_exit, parse_as_of_or_exit
+    from zzip.output.text import finding_line
+
+    config = load_config_or_exit(config_file)
+    as_of_date = parse_as_of_or_exit(as_of)
+    _load, findings, context = prepare(plan_dir, reports, as_of_date, config)
+    if context is None:
+        for finding in findings:
+            sys.stderr.write(finding_line(finding) + "\n")
+        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+    return context
+
+
+def resolve_unit_or_exit(plan, name: str):
+    unit = plan.resolve_unit(name)
+    if unit is None:
+        fail_usage(f"no unit '{name}' in the plan; 'zzip plan export' lists the units, with their names and aliases")
+    return unit
+
+
+def show(tables, document: dict, output_format: ViewFormat, output: Optional[Path], heading: str,
+         footer: str | None = None) -> None:
+    from zzip.views.tables import csv_text, markdown_text, print_tables
+
+    if output_format == ViewFormat.json:
+        emit(json.dumps(document, ensure_ascii=False, indent=2) + "\n", output)
+    elif output_format == ViewFormat.csv:
+        emit(csv_text(tables), output)
+    elif output_format == ViewFormat.markdown:
+        emit(markdown_text(tables, heading, footer), output)
+    else:
+        from io import StringIO
+
+        from rich.console import Console
+
+        from zzip.cli.common import console
+        from zzip.output.check_text import plain_width
+
+        if output is None:
+            out = console()
+            if not use_colour():
+                out.width = plain_width()
+            print_tables(out, tables, heading, footer)
+        else:
+            buffer = StringIO()
+            print_tables(Console(file=buffer, no_color=True, width=plain_width()), tables, heading, footer)
+            emit(buffer.getvalue(), output)

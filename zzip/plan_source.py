@@ -1,0 +1,58 @@
+"""A plan to compare: a folder, or the plan folder as it stood at a git revision."""
+
+from __future__ import annotations
+
+import shutil
+import subprocess
+import tempfile
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Iterator
+
+from zzip.plan import PLAN_FILES
+from zzip.plan_loader import PlanLoad, load_plan
+
+
+class SourceError(Exception):
+    pass
+
+
+def _git(*args: str, cwd: Path) -> str:
+    try:
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+    except FileNotFoundError:
+        raise SourceError("git is not installed, so revisions cannot be read; give two plan folders instead") from None
+    if result.returncode != 0:
+        raise SourceError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"git {' '.join(args)} failed")
+    return result.stdout
+
+
+@contextmanager
+def open_plan(spec: str, plan_path: Path) -> Iterator[PlanLoad]:
+    """`spec` is a folder, or a git revision (HEAD~1, a tag, a commit) of the repository here,
+    whose `plan_path` folder is read without touching the working tree."""
+    folder = Path(spec)
+    if folder.is_dir():
+        yield load_plan(folder)
+        return
+    cwd = Path.cwd()
+    try:
+        top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
+    except SourceError:
+        raise SourceError(f"'{spec}' is neither a plan folder nor a git revision (not in a git repository)") from None
+    try:
+        commit = _git("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", cwd=cwd).strip()
+    except SourceError:
+        raise SourceError(f"'{spec}' is neither a plan folder nor a git revision of this repository") from None
+    relative = (cwd / plan_path).resolve().relative_to(top.resolve()).as_posix()
+    temp = Path(tempfile.mkdtemp(prefix="zzip-diff-"))
+    try:
+        for filename in PLAN_FILES.values():
+            try:
+                text = _git("show", f"{commit}:{relative}/{filename}", cwd=top)
+            except SourceError:
+                continue  # a missing file is reported by the loader, like any other
+            (temp / filename).write_text(text, encoding="utf-8")
+        yield load_plan(temp, shown_as=f"{spec}:{relative}")
+    finally:
+        shutil.rmtree(temp, ignore_errors=True)

@@ -1,0 +1,111 @@
+"""`zzip progress`: one row per indicator, with a bar toward the target and a trend line."""
+
+from __future__ import annotations
+
+from zzip.check_context import CheckContext
+from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, _fmt,
+                           required_at)
+from zzip.views.tables import Column, ViewTable
+
+STYLES = {ACHIEVED: "green", ON_TRACK: "green", AT_RISK: "yellow", BEHIND: "red", DETERIORATING: "bold red",
+          NO_DATA: "dim"}
+SPARKS = "▁▂▃▄▅▆▇█"
+COLUMNS = [
+    Column("indicator", "Indicator"), Column("target", "Target"), Column("baseline", "Baseline"),
+    Column("latest", "Latest (date)"), Column("required", "Required now", "right"),
+    Column("status", "Status", no_wrap=True), Column("bar", "Toward target", no_wrap=True),
+    Column("trend", "Trend", no_wrap=True), Column("owner", "Owner"),
+]
+
+
+def bar(fraction: float | None, width: int = 12) -> str:
+    if fraction is None:
+        return ""
+    fraction = max(0.0, min(1.0, fraction))
+    filled = round(fraction * width)
+    return "█" * filled + "░" * (width - filled) + f" {fraction:4.0%}"
+
+
+def sparkline(values: list[float]) -> str:
+    if len(values) < 2:
+        return ""
+    low, high = min(values), max(values)
+    if high == low:
+        return SPARKS[3] * len(values)
+    return "".join(SPARKS[round((v - low) / (high - low) * (len(SPARKS) - 1))] for v in values)
+
+
+def fraction_done(result: Assessment) -> float | None:
+    if result.latest is None:
+        return None
+    goal = result.indicator.target.goal
+    base = result.baseline.value if result.baseline else 0.0
+    if goal == base:
+        return 1.0 if result.status == ACHIEVED else None
+    return (result.latest.value - base) / (goal - base)
+
+
+def _short(value: float) -> str:
+    """For a table cell: whole numbers above 100, two decimals below."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
+
+
+def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tuple[list[ViewTable], dict]:
+    plan = context.plan
+    table = ViewTable(f"Indicators as of {context.as_of.isoformat()}", COLUMNS)
+    rows = []
+    for indicator_id, result in context.assessments.items():
+        if indicator_ids and indicator_id not in indicator_ids:
+            continue
+        indicator = result.indicator
+        unit = indicator.unit or ""
+        required_now = required_at(result, context.as_of)
+        values = [p.value for p in result.points]
+        row = {
+            "indicator": f"{indicator.name} ({indicator.id})",
+            "target": indicator.target.describe(unit),
+            "baseline": f"{_fmt(result.baseline.value)} ({result.baseline.date.isoformat()})" if result.baseline else "",
+            "latest": f"{_fmt(result.latest.value)}{unit} ({result.latest.date.isoformat()})" if result.latest else "",
+            "required": f"{_short(required_now)}{unit}" if required_now is not None else "",
+            "status": result.status,
+            "bar": bar(fraction_done(result)),
+            "trend": sparkline(values),
+            "owner": plan.unit_name(indicator.owner),
+        }
+        table.add(row, STYLES[result.status])
+        rows.append({
+            "id": indicator.id, "name": indicator.name, "unit": indicator.unit, "kind": indicator.kind,
+            "target": {"value": indicator.target.value, "min": indicator.target.min, "max": indicator.target.max,
+                       "comparator": indicator.target.comparator, "deadline": str(indicator.target.deadline)},
+            "baseline": {"value": result.baseline.value, "date": result.baseline.date.isoformat(),
+                         "source": result.baseline.source} if result.baseline else None,
+            "latest": {"value": result.latest.value, "date": result.latest.date.isoformat(),
+                       "source": result.latest.source} if result.latest else None,
+            "required_now": required_now, "required_at_latest": result.required, "ratio": result.ratio,
+            "status": result.status, "reason": result.reason, "method": result.method,
+            "fraction_of_target": fraction_done(result),
+            "trend": [{"date": p.date.isoformat(), "value": p.value} for p in result.points],
+            "owner": indicator.owner,
+        })
+    counts = {status: sum(1 for r in rows if r["status"] == status)
+              for status in (ACHIEVED, ON_TRACK, AT_RISK, BEHIND, DETERIORATING, NO_DATA)}
+    return [table], {"as_of": context.as_of.isoformat(), "counts": counts, "indicators": rows}
+
+
+def explain(context: CheckContext, indicator_id: str) -> list[str]:
+    """Every input and intermediate number behind one indicator's status, to redo by hand."""
+    result = context.assessments[indicator_id]
+    indicator = result.indicator
+    lines = [f"{indicator.name} ({indicator.id}), {indicator.ref}: {indicator.text}",
+             f"kind {indicator.kind}, direction {indicator.direction}, unit {indicator.unit}, "
+             f"owner {context.plan.unit_name(indicator.owner)}"]
+    lines.append("reported values:" if result.points else "reported values: none")
+    for point in result.points:
+        lines.append(f"  {point.date.isoformat()}  {_fmt(point.value)}  ({point.source})")
+    for label, value in result.steps:
+        lines.append(f"{label}: {value}")
+    required_now = required_at(result, context.as_of)
+    if required_now is not None:
+        lines.append(f"required by the as-of date {context.as_of.isoformat()}: {_fmt(required_now)}")
+    lines.append(f"status: {result.status}: {result.reason}")
+    return lines
