@@ -168,8 +168,12 @@ def _compose(text: str) -> yaml.Node:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
         raise _syntax_error(exc) from None
+    except yaml.reader.ReaderError as exc:  # a control character; libyaml gives a UTF-8 byte offset, no mark
+        line, column = _position_of(text.encode("utf-8", "surrogatepass"), exc.position)
+        code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
+        raise ParseError(f"control character U+{code:04X} not allowed in YAML text", line, column) from None
     except yaml.YAMLError as exc:
-        raise ParseError(f"invalid YAML: {exc}") from None
+        raise ParseError(" ".join(f"invalid YAML: {exc}".split())) from None  # one line, whatever the parser said
     except RecursionError:
         raise ParseError(f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels") from None
     except (MemoryError, ValueError, TypeError, AssertionError, NotImplementedError) as exc:
