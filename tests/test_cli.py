@@ -181,3 +181,12 @@ def test_docs_rules_page_is_generated_from_the_rules() -> None:
     page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
     generated = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
     assert page == generated, "docs/rules.md is stale: run `zzip rules --format markdown > docs/rules.md`"
+
+
+def test_validate_speaks_the_ci_formats(minimal_plan: Path) -> None:
+    tasks = minimal_plan / "tasks.yaml"
+    tasks.write_text(tasks.read_text().replace("lead: [court]", "lead: [nobody]"))
+    result = runner.invoke(app, ["validate", str(minimal_plan), "--format", "github"])
+    assert result.exit_code == 1
+    line = next(line for line in result.stdout.splitlines() if line.startswith("::error"))
+    assert line.startswith(f"::error file={minimal_plan}/tasks.yaml,line=14,col=12,title=P103 unknown-reference::")

@@ -14,6 +14,12 @@ from zzip.cli.common import FailOn, FailOnOption, IgnoreOption, OutputFile, Sele
 class ValidateFormat(str, enum.Enum):
     text = "text"
     json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
 
 
 def validate(
@@ -39,10 +45,10 @@ def validate(
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
     report = Report("validate", findings, load.files, frozenset({"F001"}), summary)
 
-    if output_format == ValidateFormat.json:
-        from zzip.output import json_format
+    if output_format != ValidateFormat.text:
+        from zzip.output.formats import render
 
-        emit(json_format.render(report), output)
+        emit(render(output_format.value, report), output)
     elif output is None and use_colour():
         from zzip.output import text
 
