@@ -14,3 +14,12 @@ def minimal_plan(tmp_path: Path) -> Path:
     target = tmp_path / "plan"
     shutil.copytree(FIXTURES / "plan-minimal", target)
     return target
+
+
+@pytest.fixture
+def workspace(tmp_path: Path, monkeypatch) -> Path:
+    """The minimal plan and report history side by side, as the working folder."""
+    shutil.copytree(FIXTURES / "plan-minimal", tmp_path / "plan")
+    shutil.copytree(FIXTURES / "reports-minimal", tmp_path / "reports")
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

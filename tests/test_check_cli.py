@@ -17,12 +17,6 @@ ZZIP = Path(sys.executable).parent / "zzip"
 runner = CliRunner()
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch) -> Path:
-    shutil.copytree(FIXTURES / "plan-minimal", tmp_path / "plan")
-    shutil.copytree(FIXTURES / "reports-minimal", tmp_path / "reports")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def zzip(*args: str, cwd: Path) -> subprocess.CompletedProcess:

@@ -13,12 +13,6 @@ FIXTURES = Path(__file__).parent / "fixtures"
 runner = CliRunner()
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch) -> Path:
-    shutil.copytree(FIXTURES / "plan-minimal", tmp_path / "plan")
-    shutil.copytree(FIXTURES / "reports-minimal", tmp_path / "reports")
-    monkeypatch.chdir(tmp_path)
-    return tmp_path
 
 
 def run(*args: str) -> tuple[int, str]:

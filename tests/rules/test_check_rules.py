@@ -17,12 +17,6 @@ CASES = YAML(typ="safe").load((Path(__file__).parent / "check_cases.yaml").read_
 BASE_AS_OF = "2023-05-01"
 
 
-@pytest.fixture
-def workspace(tmp_path: Path, monkeypatch) -> Path:
-    shutil.copytree(FIXTURES / "plan-minimal", tmp_path / "plan")
-    shutil.copytree(FIXTURES / "reports-minimal", tmp_path / "reports")
-    monkeypatch.chdir(tmp_path)  # findings then name paths relative to the workspace, as users see them
-    return tmp_path
 
 
 def apply_case(reports: Path, case: dict) -> None:

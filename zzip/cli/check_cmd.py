@@ -2,25 +2,13 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import IgnoreOption, OutputFile, SelectOption, emit, fail_usage, use_colour
-
-
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    sarif = "sarif"
+from zzip.cli.common import IgnoreOption, ReportFormat, OutputFile, SelectOption, emit, fail_usage, use_colour
 
 
 PlanOption = Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")]
@@ -34,7 +22,7 @@ def check(
     reports: Annotated[Path, typer.Argument(help="A quarter folder (reports/2025-Q2) or the whole reports/ history.")] = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    output_format: Annotated[CheckFormat, typer.Option("--format", "-f", help="Output format.")] = CheckFormat.text,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
     output: OutputFile = None,
     fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or never (default: the configuration's, else error).")] = None,
     select: SelectOption = None,
@@ -54,7 +42,7 @@ def check(
         fail_usage(f"reports folder '{reports}' does not exist")
 
     report, context = run_check(plan_dir, reports, as_of_date, config, select, ignore)
-    if output_format == CheckFormat.text:
+    if output_format == ReportFormat.text:
         from zzip.cli.common import console
         from zzip.output import check_text
 

@@ -11,6 +11,19 @@ from typing import Annotated, Optional
 import typer
 
 
+class ReportFormat(str, enum.Enum):
+    """The formats of a findings report (zzip validate, zzip check)."""
+
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    github = "github"
+    gitlab = "gitlab"
+    junit = "junit"
+    sarif = "sarif"
+
+
 class FailOn(str, enum.Enum):
     error = "error"
     warning = "warning"

@@ -2,29 +2,17 @@
 
 from __future__ import annotations
 
-import enum
 from pathlib import Path
 from typing import Annotated
 
 import typer
 
-from zzip.cli.common import FailOn, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
-
-
-class ValidateFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    csv = "csv"
-    markdown = "markdown"
-    github = "github"
-    gitlab = "gitlab"
-    junit = "junit"
-    sarif = "sarif"
+from zzip.cli.common import FailOn, ReportFormat, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
 
 
 def validate(
     plan_dir: Annotated[Path, typer.Argument(help="The plan folder.")] = Path("plan"),
-    output_format: Annotated[ValidateFormat, typer.Option("--format", "-f", help="Output format.")] = ValidateFormat.text,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
     output: OutputFile = None,
     fail_on: FailOnOption = FailOn.error,
     select: SelectOption = None,
@@ -45,7 +33,7 @@ def validate(
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
     report = Report("validate", findings, load.files, frozenset({"F001"}), summary)
 
-    if output_format != ValidateFormat.text:
+    if output_format != ReportFormat.text:
         from zzip.output.formats import render
 
         emit(render(output_format.value, report), output)

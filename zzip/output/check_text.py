@@ -7,7 +7,7 @@ import os
 from collections import defaultdict
 
 from zzip.findings import Severity
-from zzip.output.text import finding_line
+from zzip.output.text import finding_line, rich_finding_line
 from zzip.report import Report
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
@@ -56,14 +56,7 @@ def render(report: Report, console, unit_names: dict[str, str]) -> None:
         title = f"{unit_names.get(unit, unit)} ({unit})" if unit else "Files and the plan"
         console.print(Text(f"  {title}", style="bold"))
         for finding in by_unit[unit]:
-            line = Text("    ")
-            line.append(str(finding.location))
-            line.append(": ")
-            line.append(finding.code, style=_STYLE[finding.severity])
-            if finding.severity != Severity.ERROR:
-                line.append(f" [{finding.severity}]", style=_STYLE[finding.severity])
-            line.append(f" {finding.message}")
-            console.print(line, soft_wrap=True, highlight=False)
+            console.print(rich_finding_line(finding, "    "), soft_wrap=True, highlight=False)
 
     counts = report.counts_by_rule()
     if counts:

@@ -19,17 +19,24 @@ def render_plain(report: Report) -> str:
     return "\n".join(lines) + "\n"
 
 
+def rich_finding_line(finding: Finding, indent: str = ""):
+    """The same line as `finding_line`, with the code coloured by severity."""
+    from rich.text import Text
+
+    line = Text(indent)
+    line.append(str(finding.location), style="bold")
+    line.append(": ")
+    line.append(finding.code, style=_STYLE[finding.severity])
+    if finding.severity != Severity.ERROR:
+        line.append(f" [{finding.severity}]", style=_STYLE[finding.severity])
+    line.append(f" {finding.message}")
+    return line
+
+
 def print_rich(report: Report, console) -> None:
     from rich.text import Text
 
     for finding in report.findings:
-        line = Text()
-        line.append(str(finding.location), style="bold")
-        line.append(": ")
-        line.append(finding.code, style=_STYLE[finding.severity])
-        if finding.severity != Severity.ERROR:
-            line.append(f" [{finding.severity}]", style=_STYLE[finding.severity])
-        line.append(f" {finding.message}")
-        console.print(line, soft_wrap=True, highlight=False)
+        console.print(rich_finding_line(finding), soft_wrap=True, highlight=False)
     style = "bold green" if not report.findings else ("bold red" if report.count(Severity.ERROR) else "bold yellow")
     console.print(Text(report.headline(), style=style))
