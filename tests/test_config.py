@@ -1,6 +1,5 @@
 """zzip.toml: found where users put it, every key checked, and each setting obeyed."""
 
-import datetime as dt
 from pathlib import Path
 
 import pytest

@@ -5,7 +5,6 @@ import datetime as dt
 import pytest
 
 from zzip.config import ProgressSettings
-from zzip.findings import Location
 from zzip.months import Month
 from zzip.plan import Baseline, Indicator, Interim, Origin, Target
 from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Point, assess)
