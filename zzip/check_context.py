@@ -125,20 +125,21 @@ class CheckContext:
         return entries[-1] if entries else None
 
     @cached_property
-    def indicator_points(self) -> dict[str, list[tuple[Point, object]]]:
-        """indicator id -> (point, IndicatorValue) by measurement date; for one date the latest report wins."""
-        table: dict[str, dict[dt.date, tuple[Point, object]]] = {}
+    def indicator_points(self) -> dict[str, list[tuple[Point, object, Submission]]]:
+        """indicator id -> (point, IndicatorValue, submission) by measurement date; for one date the
+        latest report wins."""
+        table: dict[str, dict[dt.date, tuple[Point, object, Submission]]] = {}
         for sub in self.usable:
             for value in sub.indicators:
                 if value.id in self.plan.indicators and value.measured <= sub.submitted:
-                    table.setdefault(value.id, {})[value.measured] = (Point(value.measured, value.value, sub.path), value)
+                    table.setdefault(value.id, {})[value.measured] = (Point(value.measured, value.value, sub.path), value, sub)
         return {key: [pair for _date, pair in sorted(points.items())] for key, points in table.items()}
 
     @cached_property
     def assessments(self) -> dict[str, Assessment]:
         start = self.plan.meta.period_start.first_day
         return {
-            indicator.id: assess(indicator, [p for p, _v in self.indicator_points.get(indicator.id, [])],
+            indicator.id: assess(indicator, [p for p, _v, _s in self.indicator_points.get(indicator.id, [])],
                                  self.config.progress, start)
             for indicator in self.plan.indicators.values()
         }

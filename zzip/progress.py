@@ -115,8 +115,8 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         result.status = BEHIND
     else:
         result.status = DETERIORATING
-    result.reason = f"progress ratio {ratio:.2f} ({_fmt(latest.value)} against {_fmt(result.required)} required by " \
-                    f"{latest.date.isoformat()})" if result.required is not None else f"progress ratio {ratio:.2f}"
+    result.reason = f"progress ratio {ratio:.2f} ({fmt_short(latest.value)} against {fmt_short(result.required)} " \
+                    f"required by {latest.date.isoformat()})" if result.required is not None else f"progress ratio {ratio:.2f}"
     step("status", result.status)
     return result
 
@@ -214,6 +214,11 @@ def _cagr_ratio(result: Assessment, baseline: Point, latest: Point, goal: float,
     result.steps.append(("required by the latest date", f"{_fmt(result.required)} (at the required growth rate)"))
     result.steps.append(("formula", f"{direction:+d} x {observed:.4%} / |{required:.4%}|"))
     return direction * observed / abs(required)
+
+
+def fmt_short(value: float) -> str:
+    """For prose and table cells: whole numbers from 100 up, at most two decimals below."""
+    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
 def _fmt(value: float | None) -> str:

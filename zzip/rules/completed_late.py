@@ -31,7 +31,7 @@ def check(context):
         for unit in plan.milestone_leads(milestone):
             for sub, entry in context.history.get((unit, milestone.id), ()):
                 if entry.done:
-                    if entry.completed and entry.completed > deadline:
+                    if entry.completed and entry.completed > deadline and context.in_scope(sub):
                         days = (entry.completed - deadline).days
                         yield Problem(entry.origin.at("completed"),
                                       f"{milestone.id} ({milestone.ref}) was completed {entry.completed.isoformat()}, "

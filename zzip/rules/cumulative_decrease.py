@@ -26,8 +26,8 @@ def check(context):
         indicator = context.plan.indicators[indicator_id]
         if not indicator.cumulative:
             continue
-        for (before, _), (after, value) in zip(pairs, pairs[1:]):
-            if after.value < before.value and not value.note:
+        for (before, _, _), (after, value, sub) in zip(pairs, pairs[1:]):
+            if after.value < before.value and not value.note and context.in_scope(sub):
                 yield Problem(value.origin.at("value"),
                               f"{indicator.name} ({indicator_id}) fell from {before.value:g} ({before.date.isoformat()}) "
                               f"to {after.value:g} ({after.date.isoformat()}), but it is cumulative; "

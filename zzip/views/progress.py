@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zzip.check_context import CheckContext
 from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, _fmt,
-                           required_at)
+                           fmt_short, required_at)
 from zzip.views.tables import Column, ViewTable
 
 STYLES = {ACHIEVED: "green", ON_TRACK: "green", AT_RISK: "yellow", BEHIND: "red", DETERIORATING: "bold red",
@@ -45,11 +45,6 @@ def fraction_done(result: Assessment) -> float | None:
     return (result.latest.value - base) / (goal - base)
 
 
-def _short(value: float) -> str:
-    """For a table cell: whole numbers above 100, two decimals below."""
-    return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
-
-
 def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tuple[list[ViewTable], dict]:
     plan = context.plan
     table = ViewTable(f"Indicators as of {context.as_of.isoformat()}", COLUMNS)
@@ -66,7 +61,7 @@ def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tupl
             "target": indicator.target.describe(unit),
             "baseline": f"{_fmt(result.baseline.value)} ({result.baseline.date.isoformat()})" if result.baseline else "",
             "latest": f"{_fmt(result.latest.value)}{unit} ({result.latest.date.isoformat()})" if result.latest else "",
-            "required": f"{_short(required_now)}{unit}" if required_now is not None else "",
+            "required": f"{fmt_short(required_now)}{unit}" if required_now is not None else "",
             "status": result.status,
             "bar": bar(fraction_done(result)),
             "trend": sparkline(values),
