@@ -101,7 +101,7 @@ def test_progress_text_has_bar_and_trend(workspace: Path) -> None:
         'submitted: "2023-07-10"\nentries:\n  - {id: KT-1-1, status: in-progress}\n  - {id: MS-1-1, status: in-progress}\n'
         'indicators:\n  - {id: patents, value: 11000, measured: "2023-06-30"}\n')
     _, out = run("progress", "--as-of", "2023-08-01")
-    assert "███░░░░░░░░░  21%" in out  # (11000 - 10000) / 4653 = 0.215 of the way: 3 of 12 blocks
+    assert "██░░░░░░░░  21%" in out  # (11000 - 10000) / 4653 = 0.215 of the way: 2 of 10 blocks
     assert "▁█" in out
     assert "1 on track" in out
 

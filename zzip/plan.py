@@ -98,6 +98,12 @@ class Target:
         """The number to reach: the value, or the bottom of a range."""
         return self.value if self.value is not None else self.min  # type: ignore[return-value]
 
+    def short(self, unit: str | None) -> str:
+        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06."""
+        amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
+        sign = {"at_least": "≥", "about": "≈", "stretch": "力争", "reach": "", "range": ""}.get(self.comparator, "")
+        return f"{sign}{amount}{unit or ''} {self.deadline}"
+
     def describe(self, unit: str | None) -> str:
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}

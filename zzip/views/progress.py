@@ -11,14 +11,14 @@ STYLES = {ACHIEVED: "green", ON_TRACK: "green", AT_RISK: "yellow", BEHIND: "red"
           NO_DATA: "dim"}
 SPARKS = "▁▂▃▄▅▆▇█"
 COLUMNS = [
-    Column("indicator", "Indicator"), Column("target", "Target"), Column("baseline", "Baseline"),
-    Column("latest", "Latest (date)"), Column("required", "Required now", "right"),
+    Column("indicator", "Indicator"), Column("target", "Target", no_wrap=True), Column("baseline", "Baseline", "right"),
+    Column("latest", "Latest (measured)", no_wrap=True), Column("required", "Required now", "right", no_wrap=True),
     Column("status", "Status", no_wrap=True), Column("bar", "Toward target", no_wrap=True),
-    Column("trend", "Trend", no_wrap=True), Column("owner", "Owner"),
+    Column("trend", "Trend", no_wrap=True), Column("owner", "Owner", no_wrap=True),
 ]
 
 
-def bar(fraction: float | None, width: int = 12) -> str:
+def bar(fraction: float | None, width: int = 10) -> str:
     if fraction is None:
         return ""
     fraction = max(0.0, min(1.0, fraction))
@@ -57,10 +57,10 @@ def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tupl
         required_now = required_at(result, context.as_of)
         values = [p.value for p in result.points]
         row = {
-            "indicator": f"{indicator.name} ({indicator.id})",
-            "target": indicator.target.describe(unit),
-            "baseline": f"{_fmt(result.baseline.value)} ({result.baseline.date.isoformat()})" if result.baseline else "",
-            "latest": f"{_fmt(result.latest.value)}{unit} ({result.latest.date.isoformat()})" if result.latest else "",
+            "indicator": indicator.name,
+            "target": indicator.target.short(unit),
+            "baseline": fmt_short(result.baseline.value) if result.baseline else "",
+            "latest": f"{fmt_short(result.latest.value)}{unit} ({result.latest.date.isoformat()})" if result.latest else "",
             "required": f"{fmt_short(required_now)}{unit}" if required_now is not None else "",
             "status": result.status,
             "bar": bar(fraction_done(result)),
