@@ -505,6 +505,57 @@ def test_symlink_loop(ws: Path, installed: bool) -> None:
     assert ("F001", "reports/2023-Q1/other.yaml", None, None, LOOP) in result.findings()
 
 
+NOT_REGULAR = "is not a regular file (a device, pipe or socket); zzip reads only ordinary files"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo") or not Path("/dev/zero").exists(), reason="needs FIFOs and /dev/zero")
+def test_devices_and_pipes_are_refused_not_read(ws: Path) -> None:
+    """/dev/zero never ends (it ate all memory: exit 3) and a named pipe blocks forever (zzip hung)."""
+    (ws / TASKS_PATH).unlink()
+    os.mkfifo(ws / TASKS_PATH)
+    result = validate(ws, installed=True)
+    assert result.exit_code == 2 and f"{TASKS_PATH}: F001 {NOT_REGULAR}" in result.stdout.splitlines()
+
+    (ws / TASKS_PATH).unlink()
+    shutil.copy(FIXTURES / "plan-minimal" / "tasks.yaml", ws / TASKS_PATH)
+    (ws / COURT_PATH).unlink()
+    (ws / COURT_PATH).symlink_to("/dev/zero")
+    os.mkfifo(ws / "reports/2023-Q1/pipe.yaml")
+    result = check(ws, installed=True)
+    assert result.exit_code == 2
+    assert ("F001", COURT_PATH, None, None, NOT_REGULAR) in result.findings(COURT_PATH) and court_missing(result)
+    assert result.findings("reports/2023-Q1/pipe.yaml") == [("F001", "reports/2023-Q1/pipe.yaml", None, None, NOT_REGULAR)]
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="needs FIFOs")
+def test_a_pipe_given_as_the_reports_folder(ws: Path) -> None:
+    os.mkfifo(ws / "pipe.yaml")
+    result = run(["check", "pipe.yaml", "--as-of", "2023-05-01", "-f", "json"], ws)  # was NotADirectoryError: exit 3
+    assert result.exit_code == 2
+    assert ("F001", "pipe.yaml", None, None, NOT_REGULAR) in result.findings("pipe.yaml")
+
+
+@pytest.mark.parametrize("target", ["reports", "reports/2023-Q1"])
+def test_unreadable_quarter_folder(ws: Path, monkeypatch, target: str) -> None:
+    """A folder zzip may not list (chmod 000 for anyone but root) is reported; it was a PermissionError: exit 3."""
+    (ws / "reports/2023-Q2").mkdir()
+    (ws / "reports/2023-Q2/court.yaml").write_text(edit(COURT, "period: 2023-Q1", "period: 2023-Q2"), encoding="utf-8")
+    real = Path.iterdir
+
+    def iterdir(self: Path):
+        if self.name == "2023-Q1":
+            raise PermissionError(13, "Permission denied", str(self))
+        return real(self)
+
+    monkeypatch.setattr(Path, "iterdir", iterdir)
+    result = run(["check", target, "--as-of", "2023-05-01", "-f", "json"], ws)
+    assert result.exit_code == 2
+    assert ("F001", "reports/2023-Q1", None, None, "cannot read folder: Permission denied") in result.findings()
+    assert court_missing(result)  # nothing from 2023-Q1 could be read
+    if target == "reports":  # the next folder is still read
+        assert "reports/2023-Q2/court.yaml" in result.report()["files"]
+
+
 def test_file_names_with_spaces_and_chinese(ws: Path) -> None:
     named = "reports/2023-Q1/市 法院.yaml"
     (ws / COURT_PATH).rename(ws / named)

@@ -124,14 +124,18 @@ WEIRD_TEXT = st.text(
 SPECIAL_SCALARS = st.sampled_from([
     "", "~", "null", "yes", "no", "on", "off", "true", "0x1F", "0o17", "1_000", "12:30", ".nan", "-.inf", "1e400",
     "2025-02-30", "2025-13", "2025-Q5", "2023-Q1", "2023-04-15", "ongoing", "done", "已完成", "blocked", "受阻",
-    "court", "counties", "KT-1-1", "MS-1-2", "patents", "mini-plan", "1.0.0", "9" * 40, "-5",
+    "court", "counties", "county-a", "office", "market-regulation", "KT-1-1", "KT-1-2", "MS-1-1", "MS-1-2",
+    "patents", "mini-plan", "1.0.0", "1.0.1", "9" * 40, "-5", "2022-09", "2023-12", "2026-01", "2023-Q2", "2024-Q1",
+    "2023-01-01", "2023-06-30", "2099-12-31", "lead", "cooperating", "in-progress", "not-started", "进行中",
+    "%", "件", "stock", "flow", "level", "increment", "increase", "decrease", "at_least", "about", "stretch", "reach",
+    "range", "body", "group", "seed", "external", "derived", "key-task", "major-project",
 ])
 SCALARS = {
     "int": st.integers(-(10 ** 40), 10 ** 40) | st.sampled_from([0, -1, -5, 100, 101, 120, 2 ** 63]),
     "float": st.floats(allow_nan=True, allow_infinity=True) | st.sampled_from([0.5, -0.0, 99.9, 100.5, 1e308]),
     "bool": st.booleans(),
     "none": st.none(),
-    "str": WEIRD_TEXT | SPECIAL_SCALARS,
+    "str": SPECIAL_SCALARS | WEIRD_TEXT,
     "date": st.dates(min_value=dt.date(1, 1, 1), max_value=dt.date(9999, 12, 31)),
 }
 
@@ -166,11 +170,14 @@ def yaml_mutation(draw, original: bytes) -> bytes:
     for _ in range(draw(st.integers(1, 4))):
         paths = list(_nodes(data))
         path = draw(st.sampled_from(paths))
-        op = draw(st.sampled_from(("replace", "delete", "wrap-list", "wrap-map", "unicode", "swap-container")))
+        op = draw(st.sampled_from(("replace", "same-kind", "delete", "wrap-list", "wrap-map", "unicode",
+                                   "swap-container")))
         value = _get(data, path)
-        if op == "replace":
+        if op == "replace":  # a scalar of another type
             kind = draw(st.sampled_from([k for k in SCALARS if k != _kind(value)]))
             new = draw(SCALARS[kind])
+        elif op == "same-kind":  # schema-valid more often: reaches the rules behind the schema
+            new = draw(SCALARS.get(_kind(value), SCALARS["str"]))
         elif op == "wrap-list":
             new = [value]
         elif op == "wrap-map":
@@ -193,7 +200,7 @@ def yaml_mutation(draw, original: bytes) -> bytes:
         else:
             parent[path[-1]] = new
     text = yaml.safe_dump(data, allow_unicode=True, sort_keys=False, width=10_000)
-    for _ in range(draw(st.integers(0, 2))):  # edits only the text can make
+    for _ in range(draw(st.sampled_from((0, 0, 1, 2)))):  # edits only the text can make
         lines = text.splitlines(keepends=True) or ["\n"]
         index = draw(st.integers(0, len(lines) - 1))
         op = draw(st.sampled_from(("duplicate-key", "insert-raw-unicode")))

@@ -33,29 +33,48 @@ class SubmissionLoad:
     periods_scanned: list[Quarter] = field(default_factory=list)  # quarter folders found
 
 
-def find_status_files(root: Path) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
-    """Status files under root with the quarter their folder names (None: not a quarter folder)."""
-    if root.is_file():
+def find_status_files(root: Path, unreadable: list | None = None) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
+    """Status files under root with the quarter their folder names (None: not a quarter folder).
+    Folders that cannot be listed are added to `unreadable` as (folder, error)."""
+    unreadable = [] if unreadable is None else unreadable
+    if not root.is_dir():  # a file; or a device or pipe, which load_file refuses
         folder = root.parent.name
         return [(root, Quarter.parse(folder) if _PERIOD_DIR.match(folder) else None)], []
     if _PERIOD_DIR.match(root.name):
         quarter = Quarter.parse(root.name)
-        return [(p, quarter) for p in _status_files_in(root)], [quarter]
+        return [(p, quarter) for p in _status_files_in(root, unreadable)], [quarter]
     found: list[tuple[Path, Quarter | None]] = []
     periods: list[Quarter] = []
-    for path in _status_files_in(root):
+    for path in _status_files_in(root, unreadable):
         found.append((path, None))
-    for sub in sorted(p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")):
+    for sub in sorted(p for p in _list(root, unreadable) if _is_dir(p) and not p.name.startswith(".")):
         quarter = Quarter.parse(sub.name) if _PERIOD_DIR.match(sub.name) else None
         if quarter:
             periods.append(quarter)
-        found.extend((p, quarter) for p in _status_files_in(sub))
+        found.extend((p, quarter) for p in _status_files_in(sub, unreadable))
     return found, periods
 
 
-def _status_files_in(folder: Path) -> list[Path]:
+def _status_files_in(folder: Path, unreadable: list) -> list[Path]:
     # a folder named like a status file is listed too, so that it is reported rather than skipped
-    return sorted(p for p in folder.iterdir() if p.suffix.lower() in STATUS_SUFFIXES and not p.name.startswith("."))
+    return sorted(p for p in _list(folder, unreadable)
+                  if p.suffix.lower() in STATUS_SUFFIXES and not p.name.startswith("."))
+
+
+def _list(folder: Path, unreadable: list) -> list[Path]:
+    try:
+        return list(folder.iterdir())
+    except OSError as exc:  # e.g. a folder without read permission: reported, and the other folders are read
+        if all(seen != folder for seen, _exc in unreadable):
+            unreadable.append((folder, exc))
+        return []
+
+
+def _is_dir(path: Path) -> bool:
+    try:
+        return path.is_dir()
+    except OSError:  # no search permission on the parent
+        return False
 
 
 def load_submissions(root: Path) -> SubmissionLoad:
@@ -63,7 +82,11 @@ def load_submissions(root: Path) -> SubmissionLoad:
     if not root.exists():
         result.parse_failures.append(ParseFailure(Location(display_path(root)), "reports folder does not exist"))
         return result
-    files, result.periods_scanned = find_status_files(root)
+    unreadable: list[tuple[Path, OSError]] = []
+    files, result.periods_scanned = find_status_files(root, unreadable)
+    for folder, exc in unreadable:
+        result.parse_failures.append(
+            ParseFailure(Location(display_path(folder)), f"cannot read folder: {exc.strerror or exc}"))
     for path, folder_period in files:
         shown = display_path(path)
         result.files.append(shown)

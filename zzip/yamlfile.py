@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -102,7 +103,10 @@ def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
     try:
         if path.is_dir():
             raise ParseError("is a directory, not a file")
-        size = path.stat().st_size
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):  # /dev/zero never ends, a named pipe blocks: neither has a size to check
+            raise ParseError("is not a regular file (a device, pipe or socket); zzip reads only ordinary files")
+        size = info.st_size
         if size > MAX_FILE_BYTES:
             raise ParseError(
                 f"file is {size:,} bytes; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB "
