@@ -211,3 +211,30 @@ def test_template_never_overwrites_without_force(workspace: Path) -> None:
 def test_template_usage_errors(workspace: Path, args, words) -> None:
     result = runner.invoke(app, ["template", *args])
     assert result.exit_code == 2 and words in result.stderr
+
+
+def test_control_characters_from_a_status_file_never_reach_the_terminal(workspace: Path) -> None:
+    court = workspace / "reports/2023-Q1/court.yaml"
+    court.write_text(court.read_text().replace("  - id: KT-1-2", '  - id: "KT-1-2\\e[31m\\a"'))
+    for fmt in ("text", "github", "markdown", "csv", "json"):
+        result = runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01", "-f", fmt])
+        assert "\x1b" not in result.stdout and "\x07" not in result.stdout, fmt
+        assert "\\x1b" in result.stdout or "\\\\x1b" in result.stdout, fmt
+
+
+def test_output_to_a_device_writes_through_and_files_get_ordinary_permissions(workspace: Path, tmp_path: Path) -> None:
+    import os
+    import stat
+
+    fifo_like = Path("/dev/null")
+    if stat.S_ISCHR(os.stat(fifo_like).st_mode):
+        assert runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", "/dev/null"]).exit_code == 0
+        assert stat.S_ISCHR(os.stat(fifo_like).st_mode)
+    out = tmp_path / "report.json"
+    runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", str(out)])
+    umask = os.umask(0)
+    os.umask(umask)
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o666 & ~umask
+    out.chmod(0o640)
+    runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", str(out)])
+    assert stat.S_IMODE(os.stat(out).st_mode) == 0o640  # an existing file keeps its mode

@@ -1,14 +1,29 @@
-"""Write output files all at once: a reader never sees half a file, and a crash leaves the old one."""
+"""Write output files all at once: a reader never sees half a file, and a crash leaves the old one.
+
+Only regular files can be replaced atomically. A device, pipe or socket (`-o /dev/null`,
+`-o /dev/stdout`, a named pipe) is written to directly: replacing it would destroy it.
+"""
 
 from __future__ import annotations
 
 import os
+import stat
 import tempfile
 from pathlib import Path
 
 
 def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
     path = Path(path)
+    try:
+        mode = os.stat(path).st_mode
+    except FileNotFoundError:
+        mode = None
+    except OSError:
+        mode = None
+    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
+        with open(path, "w", encoding=encoding, newline="") as handle:
+            handle.write(text)
+        return
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
@@ -16,6 +31,8 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
             handle.write(text)
             handle.flush()
             os.fsync(handle.fileno())
+        # mkstemp makes the file private (0600); give it the mode a plain open() would have
+        os.chmod(temp_name, stat.S_IMODE(mode) if mode is not None else 0o666 & ~_umask())
         os.replace(temp_name, path)
     except BaseException:
         try:
@@ -23,3 +40,9 @@ def write_text_atomic(path: Path, text: str, encoding: str = "utf-8") -> None:
         except OSError:
             pass
         raise
+
+
+def _umask() -> int:
+    current = os.umask(0)
+    os.umask(current)
+    return current

@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 from typing import Iterable
 
-from zzip.findings import Finding, Severity
+from zzip.findings import Finding, Location, Severity, printable
 from zzip.rules import Rule
 
 
@@ -38,6 +38,10 @@ def _matches(rule: Rule, key: str) -> bool:
     return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key
 
 
+def _has_controls(path: str) -> bool:
+    return any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in path)
+
+
 def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
@@ -45,6 +49,10 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
             continue
         severity = selection.severity(rule)
         for problem in rule.check(context):
-            findings.append(Finding(rule.code, rule.name, severity, problem.message, problem.location,
-                                    problem.unit, problem.extra))
+            location = problem.location
+            if _has_controls(location.path):
+                location = Location(printable(location.path), location.line, location.column)
+            unit = printable(problem.unit) if problem.unit else None
+            findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
+                                    unit, problem.extra))
     return findings

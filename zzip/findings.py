@@ -3,7 +3,17 @@
 from __future__ import annotations
 
 import enum
+import re
 from dataclasses import dataclass, field
+
+# C0 and C1 control characters (but tab), DEL, and the Unicode line and paragraph separators:
+# text from status files must not move a terminal's cursor, colour it, or break a line.
+_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+
+
+def printable(text: str) -> str:
+    """Text safe to print on one line: control characters become visible escapes (\\x1b)."""
+    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
 
 
 class Severity(enum.IntEnum):

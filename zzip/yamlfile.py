@@ -167,6 +167,11 @@ def load_text(text: str, display: str, notices: Sequence[EncodingNotice] = ()) -
 
 
 def _compose(text: str) -> yaml.Node:
+    # libyaml builds the whole tree before our value limit is checked: refuse a file with
+    # millions of items up front (a cheap count of line ends and commas), not after seconds.
+    if text.count("\n") + text.count(",") > 2 * MAX_VALUES:
+        raise ParseError(f"file has more than {2 * MAX_VALUES:,} lines and list items; zzip reads at most "
+                         f"{MAX_VALUES:,} values in one file: check that it is the right file", 1, 1)
     loader = _Loader(text)  # a fresh parser per file: no state leaks from one file to the next
     try:
         root = loader.get_single_node()
@@ -223,7 +228,8 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _at(node, f"file expands to more than {MAX_VALUES:,} values (an alias bomb?); zzip stops reading it")
+            raise _at(node, f"file expands to more than {MAX_VALUES:,} values (through aliases, or too many items); "
+                          "zzip stops reading it")
         if depth > MAX_DEPTH:
             raise _at(node, f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels")
         if isinstance(node, yaml.ScalarNode):
@@ -268,8 +274,8 @@ class _Builder:
             return value  # octal, hex or sexagesimal forms: keep the text, the schema will say what is expected
         if tag == _TAG + "float":
             digits = value.replace("_", "")
-            if len(digits) > MAX_NUMBER_DIGITS + 10:
-                raise _at(node, f"number has {len(digits):,} characters; zzip accepts at most {MAX_NUMBER_DIGITS}")
+            if len(digits) > MAX_NUMBER_DIGITS + 10:  # room for a sign, a point and an exponent
+                raise _at(node, f"number has {len(digits):,} characters; zzip accepts at most {MAX_NUMBER_DIGITS + 10}")
             try:
                 number = float(digits)
             except ValueError:
@@ -307,4 +313,7 @@ def _looks_utf16(raw: bytes) -> bool:
 
 
 def _has_cjk(text: str) -> bool:
-    return any("\u4e00" <= ch <= "\u9fff" for ch in text)
+    """Chinese text: CJK ideographs (basic, extension A and the supplementary planes),
+    CJK punctuation (。、〔〕) and full-width forms (，：)."""
+    return any("\u4e00" <= ch <= "\u9fff" or "\u3400" <= ch <= "\u4dbf" or "\u3000" <= ch <= "\u303f"
+               or "\uff00" <= ch <= "\uffef" or "\U00020000" <= ch <= "\U0003134f" for ch in text)

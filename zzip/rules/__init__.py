@@ -29,6 +29,7 @@ RULE_MODULES = (
     "target_without_unit",
     "group_as_lead",
     "version_not_logged",
+    "implausible_target",
     # scope "submission": status files, in `zzip check`
     "status_schema_violation",
     "unknown_item",

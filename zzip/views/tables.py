@@ -76,11 +76,13 @@ def markdown_text(tables: list[ViewTable], heading: str, footer: str | None = No
 
 
 def _plain(value) -> str:
+    from zzip.findings import printable
+
     if value is None:
         return ""
     if isinstance(value, (list, tuple)):
-        return "、".join(str(v) for v in value)
-    return str(value)
+        return printable("、".join(str(v) for v in value))
+    return printable(str(value))
 
 
 def _text(value):
