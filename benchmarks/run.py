@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import argparse
 import datetime as dt
+import importlib.util
 import json
 import os
 import platform
@@ -26,13 +27,11 @@ HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
 VENV_BIN = REPO / ".venv" / "bin"
 
-try:
-    import yaml  # noqa: F401  (the workload generator needs PyYAML)
-except ImportError:  # started with a Python without PyYAML: use the project's venv
+if importlib.util.find_spec("yaml") is None:  # a Python without PyYAML: use the project's venv
     venv_python = VENV_BIN / "python"
     if venv_python.exists() and Path(sys.executable).resolve() != venv_python.resolve():
         os.execv(str(venv_python), [str(venv_python), *sys.argv])
-    raise
+    sys.exit("benchmark: PyYAML is needed (the workload generator uses it); run with .venv/bin/python")
 
 sys.path.insert(0, str(HERE))
 from workload import generate  # noqa: E402
@@ -113,6 +112,12 @@ def batched(prefix: list[str], args: list[str]) -> list[list[str]]:
         size += len(arg) + 1 + 8  # + the argv pointer
     batches.append(prefix + current)
     return batches
+
+
+def source_stamp() -> tuple[float, int]:
+    """(newest modification time, number) of zzip's source files: to notice edits during a run."""
+    files = [p for p in (REPO / "zzip").rglob("*") if p.suffix in (".py", ".json")]
+    return max((p.stat().st_mtime for p in files), default=0.0), len(files)
 
 
 def machine() -> dict:
@@ -227,6 +232,7 @@ def main(argv: list[str] | None = None) -> int:
                                   "startup_repeat": args.startup_repeat, "scale": args.scale, "as_of": AS_OF},
                      "workloads": [], "measurements": [], "ratios": [], "errors": []}
     status = 0
+    stamp = source_stamp()
     try:
         sizes = [("1x", args.files)] + ([("10x", args.files * 10)] if args.scale else [])
         for label, files in sizes:
@@ -259,6 +265,9 @@ def main(argv: list[str] | None = None) -> int:
         else:
             shutil.rmtree(base, ignore_errors=True)
 
+    if source_stamp() != stamp:
+        results["errors"].append("zzip's source files changed during the run: the figures mix two versions; run again")
+        status = 1
     by_label = {wl["label"]: wl for wl in results["workloads"]}
     for wl in results["workloads"]:
         results["measurements"].extend(wl["measurements"].values())

@@ -334,7 +334,7 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--plan", type=Path, default=DEFAULT_PLAN)
     args = parser.parse_args(argv)
     info = generate(args.out, args.files, args.entries, args.seed, args.plan)
-    print(f"wrote {info['files']} files, {info['entries']} entries, {info['bytes'] / 1e6:.2f} MB to {info['root']}")
+    print(f"wrote {info['files']} files, {info['entries']} entries, {info['bytes'] / 2**20:.2f} MB to {info['root']}")
     return 0
 
 
