@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -38,8 +40,11 @@ def _matches(rule: Rule, key: str) -> bool:
     return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key
 
 
+_CONTROL_IN_PATH = re.compile("[\x00-\x1f\x7f-\x9f]")
+
+
 def _has_controls(path: str) -> bool:
-    return any(ord(ch) < 0x20 or 0x7F <= ord(ch) <= 0x9F for ch in path)
+    return _CONTROL_IN_PATH.search(path) is not None
 
 
 def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()) -> list[Finding]:

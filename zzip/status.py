@@ -1,19 +1,56 @@
-"""A unit's quarterly status file as typed records (the submission side of the data model)."""
+"""A unit's quarterly status file as typed records (the submission side of the data model).
+
+A run may read ten thousand of these, so the records are slotted and keep only what the
+checks need: the values, and the line and column of each field (`PackedOrigin`), not the
+parsed file itself.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
+from array import array
 from dataclasses import dataclass
 
+from zzip.findings import Location
 from zzip.months import Quarter
-from zzip.plan import Origin
 
 STATUSES = ("not-started", "in-progress", "done", "blocked")
 # Offices may write the status in Chinese; both spellings mean the same.
 STATUS_SYNONYMS = {"未开始": "not-started", "进行中": "in-progress", "已完成": "done", "受阻": "blocked"}
 
+SUBMISSION_FIELDS = ("format", "plan", "plan_version", "unit", "period", "submitted", "contact", "entries",
+                     "indicators", "note")
+ENTRY_FIELDS = ("id", "role", "status", "percent", "completed", "evidence", "note", "blocker")
+VALUE_FIELDS = ("id", "value", "measured", "source", "note")
 
-@dataclass(frozen=True)
+
+class PackedOrigin:
+    """Where an item and each of its fields stand in a file, without the file.
+
+    `spots` holds the item's own line and column, then four numbers per field of `names`:
+    key line, key column, value line, value column (0 when the field is absent). `at()` answers
+    like `Origin.at()` of the plan records, so rules need not know which they have."""
+
+    __slots__ = ("path", "names", "spots")
+
+    def __init__(self, path: str, names: tuple[str, ...], spots: array):
+        self.path, self.names, self.spots = path, names, spots
+
+    def at(self, *fields: str | int, key: bool = False) -> Location:
+        spots = self.spots
+        if fields and fields[0] in self.names:
+            base = 2 + 4 * self.names.index(fields[0])
+            offset = 0 if (key and len(fields) == 1) else 2
+            if spots[base + offset]:
+                return Location(self.path, spots[base + offset], spots[base + offset + 1])
+        return Location(self.path, spots[0], spots[1])
+
+    @property
+    def location(self) -> Location:
+        return Location(self.path, self.spots[0], self.spots[1])
+
+
+@dataclass(frozen=True, slots=True)
 class Evidence:
     document: str | None = None
     link: str | None = None
@@ -21,7 +58,7 @@ class Evidence:
     title: str | None = None
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Entry:
     id: str
     status: str  # one of STATUSES
@@ -31,24 +68,24 @@ class Entry:
     evidence: tuple[Evidence, ...]
     note: str | None
     blocker: str | None
-    origin: Origin
+    origin: PackedOrigin
 
     @property
     def done(self) -> bool:
         return self.status == "done"
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class IndicatorValue:
     id: str
     value: float
     measured: dt.date
     source: str | None
     note: str | None
-    origin: Origin
+    origin: PackedOrigin
 
 
-@dataclass(frozen=True)
+@dataclass(frozen=True, slots=True)
 class Submission:
     path: str
     folder_period: Quarter | None  # the quarter its folder is named after, if any
@@ -60,7 +97,7 @@ class Submission:
     submitted: dt.date
     entries: tuple[Entry, ...]
     indicators: tuple[IndicatorValue, ...]
-    origin: Origin
+    origin: PackedOrigin
 
     def entry(self, item_id: str) -> Entry | None:
         for entry in self.entries:

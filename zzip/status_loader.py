@@ -6,16 +6,21 @@ or the whole history. Every file is parsed once; a bad file is reported and skip
 
 from __future__ import annotations
 
+import gc
 import re
+import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from zzip import schema as schemas
 from zzip.findings import Location
 from zzip.months import Quarter, parse_date
-from zzip.plan import Origin
 from zzip.plan_loader import display_path
-from zzip.status import STATUS_SYNONYMS, Entry, Evidence, IndicatorValue, Submission
+from zzip.status import (
+    ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
+    Submission,
+)
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -87,20 +92,46 @@ def load_submissions(root: Path) -> SubmissionLoad:
     for folder, exc in unreadable:
         result.parse_failures.append(
             ParseFailure(Location(display_path(folder)), f"cannot read folder: {exc.strerror or exc}"))
-    for path, folder_period in files:
-        shown = display_path(path)
-        result.files.append(shown)
-        loaded = load_file(path, shown)
-        if isinstance(loaded, ParseFailure):
-            result.parse_failures.append(loaded)
-            continue
-        result.encoding_notices.extend(loaded.notices)
-        problems = schemas.check(loaded, "status")
-        result.schema_problems.extend(problems)
-        submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems})
-        if submission is not None:
-            result.submissions.append(submission)
+    # Reading builds no reference cycles (trees of dicts and lists, freed by reference counting),
+    # so the cyclic garbage collector would only re-scan the growing pile of records: half the
+    # run time on a thousand files (benchmarks/README.md). It is paused while reading.
+    collecting = gc.isenabled()
+    gc.disable()
+    try:
+        for path, folder_period in files:
+            _read_one(result, path, folder_period)
+    finally:
+        if collecting:
+            gc.enable()
     return result
+
+
+def _read_one(result: SubmissionLoad, path: Path, folder_period: Quarter | None) -> None:
+    shown = display_path(path)
+    result.files.append(shown)
+    loaded = load_file(path, shown)
+    if isinstance(loaded, ParseFailure):
+        result.parse_failures.append(loaded)
+        return
+    result.encoding_notices.extend(loaded.notices)
+    problems = schemas.check(loaded, "status")
+    result.schema_problems.extend(problems)
+    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems})
+    if submission is not None:
+        result.submissions.append(submission)
+
+
+def _pack(path: str, here, mapping, names: tuple[str, ...]) -> PackedOrigin:
+    """The positions of `mapping`'s fields, copied out of the parsed file so it can be let go."""
+    spots = array("i", here)
+    spots.extend([0] * (4 * len(names)))
+    positions = getattr(mapping, "positions", None)
+    if positions is not None:
+        for index, key in enumerate(mapping):
+            if key in names:
+                start = 2 + 4 * names.index(key)
+                spots[start:start + 4] = positions[4 * index:4 * index + 4]
+    return PackedOrigin(path, names, spots)
 
 
 def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
@@ -113,7 +144,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         return None  # without a valid unit, period and date nothing in the file can be judged
 
     def bad(*prefix) -> bool:
-        return any(p[:len(prefix)] == prefix for p in bad_paths)
+        return bool(bad_paths) and any(p[:len(prefix)] == prefix for p in bad_paths)
 
     def date_of(value: str, where: tuple) -> object:
         try:
@@ -123,34 +154,45 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
             result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), message, where))
             return None
 
+    def item_spot(items, index: int) -> tuple[int, int]:
+        positions = getattr(items, "positions", None)
+        return (positions[2 * index], positions[2 * index + 1]) if positions is not None else doc.root_position
+
     submitted = date_of(raw["submitted"], ("submitted",))
     if submitted is None:
         return None
+    path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
     entries = []
-    for index, item in enumerate(raw.get("entries", ())):
+    raw_entries = raw.get("entries", ())
+    for index, item in enumerate(raw_entries):
         if bad("entries", index):
             continue
         completed = date_of(item["completed"], ("entries", index, "completed")) if "completed" in item else None
         if "completed" in item and completed is None:
             continue
+        status = item["status"]
         entries.append(Entry(
-            id=item["id"], status=STATUS_SYNONYMS.get(item["status"], item["status"]), role=item.get("role"),
+            id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(status, status)),
+            role=intern(item["role"]) if "role" in item else None,
             percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
-            evidence=tuple(Evidence(**e) for e in item.get("evidence", ())),
-            note=item.get("note"), blocker=item.get("blocker"), origin=Origin(doc, ("entries", index)),
+            evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
+            note=item.get("note"), blocker=item.get("blocker"),
+            origin=_pack(path, item_spot(raw_entries, index), item, ENTRY_FIELDS),
         ))
     values = []
-    for index, item in enumerate(raw.get("indicators", ())):
+    raw_values = raw.get("indicators", ())
+    for index, item in enumerate(raw_values):
         if bad("indicators", index):
             continue
         measured = date_of(item["measured"], ("indicators", index, "measured"))
         if measured is None:
             continue
-        values.append(IndicatorValue(id=item["id"], value=item["value"], measured=measured,  # type: ignore[arg-type]
+        values.append(IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
                                      source=item.get("source"), note=item.get("note"),
-                                     origin=Origin(doc, ("indicators", index))))
+                                     origin=_pack(path, item_spot(raw_values, index), item, VALUE_FIELDS)))
     return Submission(
-        path=doc.path, folder_period=folder_period, file_stem=stem, plan_id=raw["plan"],
-        plan_version=raw["plan_version"], unit=raw["unit"], period=Quarter.parse(raw["period"]),
-        submitted=submitted, entries=tuple(entries), indicators=tuple(values), origin=Origin(doc, ()),  # type: ignore[arg-type]
+        path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
+        plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=Quarter.parse(raw["period"]),
+        submitted=submitted, entries=tuple(entries), indicators=tuple(values),  # type: ignore[arg-type]
+        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS),
     )

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import math
 import re
+from array import array
 import stat
 from dataclasses import dataclass
 from pathlib import Path
@@ -64,38 +65,54 @@ class EncodingNotice:
     message: str
 
 
+class YamlMap(dict):
+    """A YAML mapping as a dict, with where each key and value stands in the file.
+
+    `positions` packs four numbers per key, in key order: key line, key column, value line,
+    value column (1-based). One small array per mapping instead of a node per value keeps
+    a run over thousands of files light (benchmarks/README.md)."""
+
+    __slots__ = ("positions",)
+
+
+class YamlList(list):
+    """A YAML sequence as a list; `positions` packs line and column of each item."""
+
+    __slots__ = ("positions",)
+
+
 class YamlDocument:
     """A parsed file: its data, and a way back from a data path to a line and column."""
 
-    def __init__(self, path: str, data: Any, root: yaml.Node, notices: Sequence[EncodingNotice] = ()):
+    def __init__(self, path: str, data: Any, root_position: tuple[int, int], notices: Sequence[EncodingNotice] = ()):
         self.path = path
         self.data = data
-        self._root = root
+        self.root_position = root_position
         self.notices = list(notices)
 
-    def locate(self, keys: Sequence[str | int], *, at_key: bool = False) -> Location:
-        """The position of the value at `keys` (or of its key, with at_key).
+    def position(self, keys: Sequence[str | int], *, at_key: bool = False) -> tuple[int, int]:
+        """(line, column) of the value at `keys` (or of its key, with at_key).
 
-        Where the path runs out (a missing property), the nearest existing parent
-        is returned, which is where the user has to add it.
-        """
-        node = self._root
-        key_node = None
+        Where the path runs out (a missing property), the nearest existing parent is
+        returned, which is where the user has to add it."""
+        node, here, key_here = self.data, self.root_position, None
         for key in keys:
-            if isinstance(node, yaml.MappingNode):
-                for k, v in node.value:
-                    if k.value == key:
-                        key_node, node = k, v
-                        break
-                else:
-                    break
-            elif isinstance(node, yaml.SequenceNode) and isinstance(key, int) and 0 <= key < len(node.value):
-                key_node, node = None, node.value[key]
+            if isinstance(node, YamlMap) and key in node:
+                index = 4 * list(node).index(key)
+                p = node.positions
+                key_here, here = (p[index], p[index + 1]), (p[index + 2], p[index + 3])
+                node = node[key]
+            elif isinstance(node, YamlList) and isinstance(key, int) and 0 <= key < len(node):
+                p = node.positions
+                key_here, here = None, (p[2 * key], p[2 * key + 1])
+                node = node[key]
             else:
                 break
-        target = key_node if (at_key and key_node is not None) else node
-        mark = target.start_mark
-        return Location(self.path, mark.line + 1, mark.column + 1)
+        return key_here if (at_key and key_here is not None) else here
+
+    def locate(self, keys: Sequence[str | int], *, at_key: bool = False) -> Location:
+        line, column = self.position(keys, at_key=at_key)
+        return Location(self.path, line, column)
 
 
 def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
@@ -163,7 +180,8 @@ def load_text(text: str, display: str, notices: Sequence[EncodingNotice] = ()) -
         data = _Builder().build(root)
     except ParseError as exc:
         return ParseFailure(Location(display, exc.line, exc.column), exc.message)
-    return YamlDocument(display, data, root, notices)
+    mark = root.start_mark
+    return YamlDocument(display, data, (mark.line + 1, mark.column + 1), notices)  # the node tree is let go
 
 
 def _compose(text: str) -> yaml.Node:
@@ -236,9 +254,18 @@ class _Builder:
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
             self.check_tag(node, "seq")
-            return [self.build(item, depth + 1) for item in node.value]
+            items = YamlList(self.build(item, depth + 1) for item in node.value)
+            spots = array("i")
+            for item in node.value:
+                mark = item.start_mark
+                spots.append(mark.line + 1)
+                spots.append(mark.column + 1)
+            items.positions = spots
+            return items
         self.check_tag(node, "map")
-        result: dict[str, Any] = {}
+        result = YamlMap()
+        spots = array("i")
+        result.positions = spots
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
                 raise _at(key_node, "merge keys ('<<') are not supported; write the keys out")
@@ -248,6 +275,8 @@ class _Builder:
             if key in result:
                 raise _at(key_node, f"duplicate key '{key}': each key may appear only once in a mapping")
             result[key] = self.build(value_node, depth + 1)
+            key_mark, value_mark = key_node.start_mark, value_node.start_mark
+            spots.extend((key_mark.line + 1, key_mark.column + 1, value_mark.line + 1, value_mark.column + 1))
         return result
 
     @staticmethod

@@ -35,7 +35,7 @@ def check(context):
                 continue
             item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
             title = getattr(item, "title", None) or item.text
-            yield Problem(sub.origin.at("entries", key=True) if "entries" in sub.origin.doc.data else sub.origin.at("unit"),
+            yield Problem(sub.origin.at("entries", key=True),
                           f"no entry for {duty.item_id} ({item.ref} {title[:30]}), which {plan.unit_name(sub.unit)} "
                           f"leads and which is active in {sub.period}", unit=sub.unit,
                           extra={"item": duty.item_id})

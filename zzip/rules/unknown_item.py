@@ -1,6 +1,7 @@
 """S202: a status file naming a unit, task, milestone or indicator the plan does not have."""
 
 import difflib
+import functools
 
 from zzip.findings import Problem
 
@@ -30,7 +31,12 @@ Use the ids of `zzip template --unit UNIT --period QUARTER`, or `zzip plan expor
 
 
 def _hint(value, known):
-    guess = difflib.get_close_matches(value, list(known), n=1)
+    return _closest(value, tuple(known))
+
+
+@functools.lru_cache(maxsize=4096)  # the same slip recurs in every file of a unit
+def _closest(value, known):
+    guess = difflib.get_close_matches(value, known, n=1)
     return f"; did you mean '{guess[0]}'?" if guess else ""
 
 
