@@ -112,17 +112,32 @@ class CheckContext:
         return {(s.unit, s.period): s for s in self.usable}
 
     @cached_property
-    def history(self) -> dict[tuple[str, str], list[tuple[Submission, Entry]]]:
-        """(unit, item) -> its entries in quarter order."""
-        table: dict[tuple[str, str], list[tuple[Submission, Entry]]] = {}
+    def _entries(self) -> dict[tuple[str, str], list[Entry]]:
+        """(unit, item) -> its entries in quarter order (entries only: a pair per entry would
+        cost 20 MB over ten thousand files; the submission is found by path when needed)."""
+        table: dict[tuple[str, str], list[Entry]] = {}
         for sub in self.usable:
             for entry in sub.entries:
-                table.setdefault((sub.unit, entry.id), []).append((sub, entry))
+                table.setdefault((sub.unit, entry.id), []).append(entry)
         return table
 
+    @cached_property
+    def _submission_at(self) -> dict[str, Submission]:
+        return {sub.path: sub for sub in self.usable}
+
+    def history(self, unit: str, item_id: str) -> list[tuple[Submission, Entry]]:
+        """One unit's entries for one item, with their submissions, in quarter order."""
+        at = self._submission_at
+        return [(at[entry.path], entry) for entry in self._entries.get((unit, item_id), ())]
+
+    def histories(self):
+        """Every (unit, item) reported on, with its history."""
+        for unit, item_id in self._entries:
+            yield (unit, item_id), self.history(unit, item_id)
+
     def latest_entry(self, unit: str, item_id: str) -> tuple[Submission, Entry] | None:
-        entries = self.history.get((unit, item_id))
-        return entries[-1] if entries else None
+        entries = self._entries.get((unit, item_id))
+        return (self._submission_at[entries[-1].path], entries[-1]) if entries else None
 
     @cached_property
     def indicator_points(self) -> dict[str, list[tuple[Point, object, Submission]]]:

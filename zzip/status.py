@@ -27,27 +27,41 @@ VALUE_FIELDS = ("id", "value", "measured", "source", "note")
 class PackedOrigin:
     """Where an item and each of its fields stand in a file, without the file.
 
-    `spots` holds the item's own line and column, then four numbers per field of `names`:
-    key line, key column, value line, value column (0 when the field is absent). `at()` answers
-    like `Origin.at()` of the plan records, so rules need not know which they have."""
+    `spots` holds the item's own line and column, then per field of `names` the value's line
+    and column, and, with `keys`, the key's line and column too (0 when the field is absent).
+    `at()` answers like `Origin.at()` of the plan records, so rules need not know which they
+    have. Ten thousand files hold 300,000 of these: they are kept small."""
 
-    __slots__ = ("path", "names", "spots")
+    __slots__ = ("path", "names", "spots", "keys")
 
-    def __init__(self, path: str, names: tuple[str, ...], spots: array):
-        self.path, self.names, self.spots = path, names, spots
+    def __init__(self, path: str, names: tuple[str, ...], spots: array, keys: bool):
+        self.path, self.names, self.spots, self.keys = path, names, spots, keys
 
     def at(self, *fields: str | int, key: bool = False) -> Location:
         spots = self.spots
         if fields and fields[0] in self.names:
-            base = 2 + 4 * self.names.index(fields[0])
-            offset = 0 if (key and len(fields) == 1) else 2
-            if spots[base + offset]:
-                return Location(self.path, spots[base + offset], spots[base + offset + 1])
+            width = 4 if self.keys else 2
+            start = 2 + width * self.names.index(fields[0])
+            if key and self.keys and len(fields) == 1:
+                start += 2
+            if spots[start]:
+                return Location(self.path, spots[start], spots[start + 1])
         return Location(self.path, spots[0], spots[1])
 
     @property
     def location(self) -> Location:
         return Location(self.path, self.spots[0], self.spots[1])
+
+
+def pack_spots(numbers: list[int]) -> bytes:
+    """Positions as bytes: two bytes a number when every one fits, else four."""
+    return array("H" if max(numbers) < 65536 else "I", numbers).tobytes()
+
+
+def unpack_spots(data: bytes, count: int) -> array:
+    spots = array("H" if len(data) == 2 * count else "I")
+    spots.frombytes(data)
+    return spots
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,11 +82,16 @@ class Entry:
     evidence: tuple[Evidence, ...]
     note: str | None
     blocker: str | None
-    origin: PackedOrigin
+    path: str
+    spots: bytes  # packed positions; `origin` unpacks them when a rule needs a place
 
     @property
     def done(self) -> bool:
         return self.status == "done"
+
+    @property
+    def origin(self) -> PackedOrigin:
+        return PackedOrigin(self.path, ENTRY_FIELDS, unpack_spots(self.spots, 2 + 2 * len(ENTRY_FIELDS)), False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -82,7 +101,12 @@ class IndicatorValue:
     measured: dt.date
     source: str | None
     note: str | None
-    origin: PackedOrigin
+    path: str
+    spots: bytes
+
+    @property
+    def origin(self) -> PackedOrigin:
+        return PackedOrigin(self.path, VALUE_FIELDS, unpack_spots(self.spots, 2 + 2 * len(VALUE_FIELDS)), False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -19,7 +19,7 @@ from zzip.months import Quarter, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
-    Submission,
+    Submission, pack_spots, unpack_spots,
 )
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
@@ -121,17 +121,32 @@ def _read_one(result: SubmissionLoad, path: Path, folder_period: Quarter | None)
         result.submissions.append(submission)
 
 
-def _pack(path: str, here, mapping, names: tuple[str, ...]) -> PackedOrigin:
-    """The positions of `mapping`'s fields, copied out of the parsed file so it can be let go."""
-    spots = array("i", here)
-    spots.extend([0] * (4 * len(names)))
+_OFFSETS = {names: {name: 2 + 2 * i for i, name in enumerate(names)}
+            for names in (SUBMISSION_FIELDS, ENTRY_FIELDS, VALUE_FIELDS)}
+
+
+def _pack(path: str, here, mapping, names: tuple[str, ...], keys: bool = False) -> PackedOrigin:
+    return PackedOrigin(path, names, unpack_spots(_spots(here, mapping, names, keys), 2 + (4 if keys else 2) * len(names)), keys)
+
+
+def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> bytes:
+    """The positions of `mapping`'s fields, copied out of the parsed file so it can be let go:
+    values only (and keys with `keys`), two bytes a number where the file is small enough."""
+    width = 4 if keys else 2
+    numbers = [here[0], here[1]] + [0] * (width * len(names))
     positions = getattr(mapping, "positions", None)
     if positions is not None:
+        offsets = _OFFSETS[names]
         for index, key in enumerate(mapping):
-            if key in names:
-                start = 2 + 4 * names.index(key)
-                spots[start:start + 4] = positions[4 * index:4 * index + 4]
-    return PackedOrigin(path, names, spots)
+            start = offsets.get(key)
+            if start is not None:
+                start = 2 + (start - 2) * width // 2
+                if keys:
+                    numbers[start:start + 4] = (positions[4 * index + 2], positions[4 * index + 3],
+                                                positions[4 * index], positions[4 * index + 1])
+                else:
+                    numbers[start:start + 2] = positions[4 * index + 2:4 * index + 4]
+    return pack_spots(numbers)
 
 
 def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
@@ -177,7 +192,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
             percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
             evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
             note=item.get("note"), blocker=item.get("blocker"),
-            origin=_pack(path, item_spot(raw_entries, index), item, ENTRY_FIELDS),
+            path=path, spots=_spots(item_spot(raw_entries, index), item, ENTRY_FIELDS),
         ))
     values = []
     raw_values = raw.get("indicators", ())
@@ -189,10 +204,10 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
             continue
         values.append(IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
                                      source=item.get("source"), note=item.get("note"),
-                                     origin=_pack(path, item_spot(raw_values, index), item, VALUE_FIELDS)))
+                                     path=path, spots=_spots(item_spot(raw_values, index), item, VALUE_FIELDS)))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=Quarter.parse(raw["period"]),
         submitted=submitted, entries=tuple(entries), indicators=tuple(values),  # type: ignore[arg-type]
-        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS),
+        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True),
     )

@@ -26,9 +26,33 @@ from typing import Any, Sequence
 import yaml
 
 try:  # libyaml is bundled with PyYAML wheels; the pure parser is a slow but correct fallback
-    from yaml import CSafeLoader as _Loader
+    from yaml import CSafeLoader as _BaseLoader
 except ImportError:  # pragma: no cover - depends on the wheel
-    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+
+_STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
+# First characters for which YAML 1.1 may read a plain scalar as something other than text
+# (numbers, dates, booleans, null...): only those go through PyYAML's regular expressions.
+_MAYBE_TYPED = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
+
+
+class _Loader(_BaseLoader):
+    """libyaml's composer with a lean resolver: zzip uses no path resolvers, and a scalar that
+    cannot be a number, date, boolean or null is text without trying a dozen patterns."""
+
+    def descend_resolver(self, current_node, current_index):
+        return None
+
+    def ascend_resolver(self):
+        return None
+
+    def resolve(self, kind, value, implicit):
+        if kind is yaml.ScalarNode:
+            if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
+                return super().resolve(kind, value, implicit)
+            return _STR
+        return _SEQ if kind is yaml.SequenceNode else _MAP
+
 
 from zzip.findings import Location
 
@@ -258,8 +282,7 @@ class _Builder:
             spots = array("i")
             for item in node.value:
                 mark = item.start_mark
-                spots.append(mark.line + 1)
-                spots.append(mark.column + 1)
+                spots.extend((mark.line + 1, mark.column + 1))
             items.positions = spots
             return items
         self.check_tag(node, "map")
@@ -274,7 +297,11 @@ class _Builder:
             key = key_node.value
             if key in result:
                 raise _at(key_node, f"duplicate key '{key}': each key may appear only once in a mapping")
-            result[key] = self.build(value_node, depth + 1)
+            if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR:
+                self.count += 1  # the common case, text, without a call per value
+                result[key] = value_node.value
+            else:
+                result[key] = self.build(value_node, depth + 1)
             key_mark, value_mark = key_node.start_mark, value_node.start_mark
             spots.extend((key_mark.line + 1, key_mark.column + 1, value_mark.line + 1, value_mark.column + 1))
         return result

@@ -29,7 +29,7 @@ def check(context):
         if deadline is None:
             continue
         for unit in plan.milestone_leads(milestone):
-            for sub, entry in context.history.get((unit, milestone.id), ()):
+            for sub, entry in context.history(unit, milestone.id):
                 if entry.done:
                     if entry.completed and entry.completed > deadline and context.in_scope(sub):
                         days = (entry.completed - deadline).days

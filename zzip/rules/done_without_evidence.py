@@ -30,7 +30,7 @@ Add `evidence` to the entry.
 
 
 def check(context):
-    for (unit, item_id), entries in context.history.items():
+    for (unit, item_id), entries in context.histories():
         if any(entry.evidence for _sub, entry in entries):
             continue
         for sub, entry in entries:

@@ -30,7 +30,7 @@ def check(context):
         for duty in duties.active_duties(sub.unit, sub.period):
             if duty.role != LEAD or sub.entry(duty.item_id) is not None:
                 continue
-            earlier = [e for s, e in context.history.get((sub.unit, duty.item_id), ()) if s.period < sub.period]
+            earlier = [e for s, e in context.history(sub.unit, duty.item_id) if s.period < sub.period]
             if duty.kind == "milestone" and any(e.done for e in earlier):
                 continue
             item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)

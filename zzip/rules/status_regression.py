@@ -21,7 +21,7 @@ Add a `note` saying why the status went back, or correct the status.
 
 
 def check(context):
-    for (unit, item_id), entries in context.history.items():
+    for (unit, item_id), entries in context.histories():
         was_done = None
         for sub, entry in entries:
             if entry.done:
