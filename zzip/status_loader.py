@@ -9,7 +9,6 @@ from __future__ import annotations
 import gc
 import re
 import sys
-from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
