@@ -190,3 +190,16 @@ def test_validate_speaks_the_ci_formats(minimal_plan: Path) -> None:
     assert result.exit_code == 1
     line = next(line for line in result.stdout.splitlines() if line.startswith("::error"))
     assert line.startswith(f"::error file={minimal_plan}/tasks.yaml,line=14,col=12,title=P103 unknown-reference::")
+
+
+def test_debug_shows_the_traceback_of_an_internal_error(monkeypatch, minimal_plan: Path) -> None:
+    import zzip.cli
+    import zzip.plan_loader
+
+    def explode(directory):
+        raise RuntimeError("boom")
+
+    monkeypatch.setattr(zzip.plan_loader, "load_plan", explode)
+    monkeypatch.setattr(sys, "argv", ["zzip", "--debug", "validate", str(minimal_plan)])
+    with pytest.raises(RuntimeError, match="boom"):  # the traceback reaches the terminal
+        zzip.cli.main()

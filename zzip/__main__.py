@@ -1,3 +1,3 @@
-from zzip.cli import main
+from zzip.launcher import main
 
 main()

@@ -159,6 +159,19 @@ class CheckContext:
             for indicator in self.plan.indicators.values()
         }
 
+    def indicator_problems(self, statuses: tuple[str, ...]):
+        """A finding per indicator whose grade is one of `statuses`, at its latest value."""
+        from zzip.findings import Problem
+
+        for indicator_id, result in self.assessments.items():
+            if result.status in statuses:
+                indicator = result.indicator
+                yield Problem(self.value_location(indicator_id),
+                              f"{indicator.name} ({indicator_id}) is {result.status}: {result.reason}; target "
+                              f"{indicator.target.describe(indicator.unit)}",
+                              unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status,
+                                                           "ratio": result.ratio})
+
     def value_location(self, indicator_id: str):
         """Where the latest reported value of an indicator is written, else the plan's definition."""
         points = self.indicator_points.get(indicator_id)

@@ -22,6 +22,8 @@ SUBMISSION_FIELDS = ("format", "plan", "plan_version", "unit", "period", "submit
                      "indicators", "note")
 ENTRY_FIELDS = ("id", "role", "status", "percent", "completed", "evidence", "note", "blocker")
 VALUE_FIELDS = ("id", "value", "measured", "source", "note")
+ENTRY_SIZE = 2 + 2 * len(ENTRY_FIELDS)  # the item's line and column, then each field's value line and column
+VALUE_SIZE = 2 + 2 * len(VALUE_FIELDS)
 
 
 class PackedOrigin:
@@ -53,15 +55,9 @@ class PackedOrigin:
         return Location(self.path, self.spots[0], self.spots[1])
 
 
-def pack_spots(numbers: list[int]) -> bytes:
-    """Positions as bytes: two bytes a number when every one fits, else four."""
-    return array("H" if max(numbers) < 65536 else "I", numbers).tobytes()
-
-
-def unpack_spots(data: bytes, count: int) -> array:
-    spots = array("H" if len(data) == 2 * count else "I")
-    spots.frombytes(data)
-    return spots
+def pack_spots(numbers: list[int]) -> array:
+    """Positions as one compact array: two bytes a number when every one fits, else four."""
+    return array("H" if not numbers or max(numbers) < 65536 else "I", numbers)
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +79,8 @@ class Entry:
     note: str | None
     blocker: str | None
     path: str
-    spots: bytes  # packed positions; `origin` unpacks them when a rule needs a place
+    spots: array  # the positions of every entry of the file, shared; this one's are at `slot`
+    slot: int
 
     @property
     def done(self) -> bool:
@@ -91,7 +88,8 @@ class Entry:
 
     @property
     def origin(self) -> PackedOrigin:
-        return PackedOrigin(self.path, ENTRY_FIELDS, unpack_spots(self.spots, 2 + 2 * len(ENTRY_FIELDS)), False)
+        size = ENTRY_SIZE
+        return PackedOrigin(self.path, ENTRY_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False)
 
 
 @dataclass(frozen=True, slots=True)
@@ -102,11 +100,13 @@ class IndicatorValue:
     source: str | None
     note: str | None
     path: str
-    spots: bytes
+    spots: array  # shared by the file's values, like Entry.spots
+    slot: int
 
     @property
     def origin(self) -> PackedOrigin:
-        return PackedOrigin(self.path, VALUE_FIELDS, unpack_spots(self.spots, 2 + 2 * len(VALUE_FIELDS)), False)
+        size = VALUE_SIZE
+        return PackedOrigin(self.path, VALUE_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False)
 
 
 @dataclass(frozen=True, slots=True)

@@ -18,7 +18,7 @@ from zzip.months import Quarter, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
-    Submission, pack_spots, unpack_spots,
+    Submission, pack_spots,
 )
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
@@ -125,10 +125,10 @@ _OFFSETS = {names: {name: 2 + 2 * i for i, name in enumerate(names)}
 
 
 def _pack(path: str, here, mapping, names: tuple[str, ...], keys: bool = False) -> PackedOrigin:
-    return PackedOrigin(path, names, unpack_spots(_spots(here, mapping, names, keys), 2 + (4 if keys else 2) * len(names)), keys)
+    return PackedOrigin(path, names, pack_spots(_spots(here, mapping, names, keys)), keys)
 
 
-def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> bytes:
+def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[int]:
     """The positions of `mapping`'s fields, copied out of the parsed file so it can be let go:
     values only (and keys with `keys`), two bytes a number where the file is small enough."""
     width = 4 if keys else 2
@@ -145,7 +145,7 @@ def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> bytes:
                                                 positions[4 * index], positions[4 * index + 1])
                 else:
                     numbers[start:start + 2] = positions[4 * index + 2:4 * index + 4]
-    return pack_spots(numbers)
+    return numbers
 
 
 def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
@@ -176,7 +176,9 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
     if submitted is None:
         return None
     path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
-    entries = []
+    # First the items that are sound, with their positions; then the records, which share one
+    # position array per file (a small array per record would cost 16 MB over ten thousand files).
+    kept_entries, entry_numbers = [], []
     raw_entries = raw.get("entries", ())
     for index, item in enumerate(raw_entries):
         if bad("entries", index):
@@ -184,16 +186,9 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         completed = date_of(item["completed"], ("entries", index, "completed")) if "completed" in item else None
         if "completed" in item and completed is None:
             continue
-        status = item["status"]
-        entries.append(Entry(
-            id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(status, status)),
-            role=intern(item["role"]) if "role" in item else None,
-            percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
-            evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
-            note=item.get("note"), blocker=item.get("blocker"),
-            path=path, spots=_spots(item_spot(raw_entries, index), item, ENTRY_FIELDS),
-        ))
-    values = []
+        kept_entries.append((item, completed))
+        entry_numbers += _spots(item_spot(raw_entries, index), item, ENTRY_FIELDS)
+    kept_values, value_numbers = [], []
     raw_values = raw.get("indicators", ())
     for index, item in enumerate(raw_values):
         if bad("indicators", index):
@@ -201,12 +196,24 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         measured = date_of(item["measured"], ("indicators", index, "measured"))
         if measured is None:
             continue
-        values.append(IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
-                                     source=item.get("source"), note=item.get("note"),
-                                     path=path, spots=_spots(item_spot(raw_values, index), item, VALUE_FIELDS)))
+        kept_values.append((item, measured))
+        value_numbers += _spots(item_spot(raw_values, index), item, VALUE_FIELDS)
+
+    entry_spots, value_spots = pack_spots(entry_numbers), pack_spots(value_numbers)
+    entries = tuple(
+        Entry(id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(item["status"], item["status"])),
+              role=intern(item["role"]) if "role" in item else None,
+              percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
+              evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
+              note=item.get("note"), blocker=item.get("blocker"), path=path, spots=entry_spots, slot=slot)
+        for slot, (item, completed) in enumerate(kept_entries))
+    values = tuple(
+        IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
+                       source=item.get("source"), note=item.get("note"), path=path, spots=value_spots, slot=slot)
+        for slot, (item, measured) in enumerate(kept_values))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=Quarter.parse(raw["period"]),
-        submitted=submitted, entries=tuple(entries), indicators=tuple(values),  # type: ignore[arg-type]
+        submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
         origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True),
     )

@@ -1,6 +1,5 @@
 """C307: an indicator progressing, but too slowly."""
 
-from zzip.findings import Problem
 from zzip.progress import AT_RISK
 
 CODE = "C307"
@@ -20,11 +19,4 @@ Nothing to fix in the files; the owning unit needs to speed up.
 
 
 def check(context):
-    for indicator_id, result in context.assessments.items():
-        if result.status == AT_RISK:
-            indicator = result.indicator
-            yield Problem(context.value_location(indicator_id),
-                          f"{indicator.name} ({indicator_id}) is at risk: {result.reason}; target "
-                          f"{indicator.target.describe(indicator.unit)}",
-                          unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status,
-                                                       "ratio": result.ratio})
+    yield from context.indicator_problems((AT_RISK,))

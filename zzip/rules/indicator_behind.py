@@ -1,6 +1,5 @@
 """C306: an indicator behind its trajectory or moving away from its target."""
 
-from zzip.findings import Problem
 from zzip.progress import BEHIND, DETERIORATING
 
 CODE = "C306"
@@ -24,15 +23,6 @@ Nothing to fix in the files; the owning unit needs a plan to catch up. If the va
 correct it in the status file.
 """
 
-_STATUSES = (BEHIND, DETERIORATING)
-
 
 def check(context):
-    for indicator_id, result in context.assessments.items():
-        if result.status in _STATUSES:
-            indicator = result.indicator
-            yield Problem(context.value_location(indicator_id),
-                          f"{indicator.name} ({indicator_id}) is {result.status}: {result.reason}; target "
-                          f"{indicator.target.describe(indicator.unit)}",
-                          unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status,
-                                                       "ratio": result.ratio})
+    yield from context.indicator_problems((BEHIND, DETERIORATING))

@@ -1,0 +1,17 @@
+"""The `zzip` console script. It answers `zzip --version` before loading the command-line
+framework (Typer and Click are most of zzip's start-up time: benchmarks/README.md)."""
+
+from __future__ import annotations
+
+import sys
+
+
+def main() -> None:
+    if sys.argv[1:] == ["--version"]:
+        from zzip import __version__
+
+        sys.stdout.write(f"zzip {__version__}\n")
+        return
+    from zzip.cli import main as run
+
+    run()
