@@ -36,6 +36,7 @@ class Responsibilities:
         self.plan = plan
         self.period_end = plan.meta.period_end if plan.meta else Month(9999, 12)
         self.issued = Month.parse(plan.meta.issued[:7]) if plan.meta else Month(1, 1)
+        self._reporters: dict[str, set[str]] = {}
 
     @cached_property
     def duties(self) -> dict[str, dict[str, Duty]]:
@@ -74,6 +75,11 @@ class Responsibilities:
 
     def indicator_reporters(self, indicator_id: str) -> set[str]:
         """The owner, and the units of the tasks the indicator belongs to."""
+        if indicator_id not in self._reporters:
+            self._reporters[indicator_id] = self._find_reporters(indicator_id)
+        return self._reporters[indicator_id]
+
+    def _find_reporters(self, indicator_id: str) -> set[str]:
         indicator = self.plan.indicators.get(indicator_id)
         if indicator is None:
             return set()

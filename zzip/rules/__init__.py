@@ -41,6 +41,7 @@ RULE_MODULES = (
     "folder_mismatch",
     "implausible_value",
     "submitted_after_as_of",
+    "incomplete_entry",
     # scope "compliance": what is overdue, missing, late or behind, in `zzip check`
     "milestone_overdue",
     "completed_late",

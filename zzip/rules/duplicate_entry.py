@@ -33,20 +33,20 @@ def check(context):
                           "zzip uses the one submitted later", unit=sub.unit)
         else:
             seen_files[key] = sub.path
-        seen_entries = {}
+        first_entry = {}
         for entry in sub.entries:
-            if entry.id in seen_entries:
-                yield Problem(entry.origin.at("id"),
-                              f"{entry.id} is reported twice in this file (first at line {seen_entries[entry.id]})",
+            if entry.id in first_entry:  # lines are looked up only for a duplicate: most files have none
+                yield Problem(entry.origin.at("id"), f"{entry.id} is reported twice in this file "
+                                                     f"(first at line {first_entry[entry.id].origin.at('id').line})",
                               unit=sub.unit)
             else:
-                seen_entries[entry.id] = entry.origin.at("id").line
-        seen_values = {}
+                first_entry[entry.id] = entry
+        first_value = {}
         for value in sub.indicators:
             key = (value.id, value.measured)
-            if key in seen_values:
+            if key in first_value:
                 yield Problem(value.origin.at("id"),
                               f"{value.id} measured on {value.measured.isoformat()} is reported twice in this file "
-                              f"(first at line {seen_values[key]})", unit=sub.unit)
+                              f"(first at line {first_value[key].origin.at('id').line})", unit=sub.unit)
             else:
-                seen_values[key] = value.origin.at("id").line
+                first_value[key] = value
