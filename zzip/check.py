@@ -30,7 +30,7 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
         return plan_load, plan_findings, None
     as_of = as_of or today_in(plan.meta.timezone)
     focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
-    context = CheckContext(plan=plan, load=load, config=config, as_of=as_of, reports_root=reports,
+    context = CheckContext(plan=plan, load=load, config=config, as_of=as_of,
                            display_root=display_path(reports), focus=focus)
     return plan_load, plan_findings, context
 

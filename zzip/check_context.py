@@ -10,9 +10,8 @@ day (15 by default: 2025-Q2 is due 2025-07-15) and late from the day after (plus
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cached_property
-from pathlib import Path
 
 from zzip.config import Config
 from zzip.months import Quarter, quarters_between
@@ -29,10 +28,8 @@ class CheckContext:
     load: SubmissionLoad
     config: Config
     as_of: dt.date
-    reports_root: Path
     display_root: str
     focus: list[Quarter] | None = None  # a single quarter folder was given: report on it only
-    notes: list[str] = field(default_factory=list)
 
     # The file rules (F001, F002) and S201 read these, as they do on a plan load.
     @property

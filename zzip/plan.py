@@ -201,7 +201,7 @@ class Plan:
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     # every definition seen, duplicates included, for the duplicate-id rule
     all_definitions: list[tuple[str, str, Origin]] = field(default_factory=list)
-    _names: tuple | None = field(default=None, repr=False, compare=False)  # cache of name_index()
+    _names: dict | None = field(default=None, repr=False, compare=False)  # cache of name_index()
 
     def milestone_leads(self, milestone: Milestone) -> tuple[str, ...]:
         """Who answers for a step: its explicit lead, else the leads of the tasks it implements."""
@@ -227,13 +227,14 @@ class Plan:
 
     def name_index(self) -> dict[str, str]:
         """Every id, name and alias -> unit id (first definition wins)."""
-        if self._names is not None and len(self._names[0]) == len(self.units):
-            return self._names[1]
+        if self._names is not None:
+            return self._names
         index: dict[str, str] = {}
         for unit in self.units.values():
             for key in (unit.id, *unit.names):
                 index.setdefault(key, unit.id)
-        self._names = (dict(self.units), index)
+        if self.units:  # not while the plan is still being read
+            self._names = index
         return index
 
     def resolve_unit(self, text: str) -> Unit | None:

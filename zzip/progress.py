@@ -72,25 +72,25 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         return result
     latest = points[-1]
     result.latest = latest
-    step("latest value", f"{_fmt(latest.value)} on {latest.date.isoformat()} ({latest.source})")
+    step("latest value", f"{fmt_exact(latest.value)} on {latest.date.isoformat()} ({latest.source})")
 
     baseline = _baseline(indicator, points, plan_start)
     if baseline is None:
         result.reason = "no baseline: the plan gives none and only one value has been reported"
         return result
     result.baseline = baseline
-    step("baseline", f"{_fmt(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
+    step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
 
     direction = 1 if indicator.direction == "increase" else -1
     if _achieved(indicator, latest.value, settings):
         result.status = ACHIEVED
-        result.reason = f"{_fmt(latest.value)} meets the target of {_fmt(goal)}"
+        result.reason = f"{fmt_exact(latest.value)} meets the target of {fmt_exact(goal)}"
         step("target achieved", "yes: checked before any ratio")
         return result
     if latest.date > deadline:
         result.status = BEHIND
         result.required = goal
-        result.reason = f"the deadline {deadline.isoformat()} has passed and {_fmt(latest.value)} falls short of {_fmt(goal)}"
+        result.reason = f"the deadline {deadline.isoformat()} has passed and {fmt_exact(latest.value)} falls short of {fmt_exact(goal)}"
         step("deadline passed", "yes: the target was missed")
         return result
     if latest.date <= baseline.date:
@@ -167,13 +167,13 @@ def _linear_ratio(result: Assessment, indicator: Indicator, baseline: Point, lat
     path.append((deadline, goal))
     required = _on_path(path, latest.date)
     result.required = required
-    result.steps.append(("trajectory", " -> ".join(f"{_fmt(v)} on {d.isoformat()}" for d, v in path)))
-    result.steps.append(("required by the latest date", f"{_fmt(required)} (read off the straight line)"))
+    result.steps.append(("trajectory", " -> ".join(f"{fmt_exact(v)} on {d.isoformat()}" for d, v in path)))
+    result.steps.append(("required by the latest date", f"{fmt_exact(required)} (read off the straight line)"))
     if required == baseline.value:
         result.reason = "the trajectory asks for no change yet at the latest date, so progress cannot be measured"
         return None
-    result.steps.append(("formula", f"({_fmt(latest.value)} - {_fmt(baseline.value)}) / "
-                                    f"({_fmt(required)} - {_fmt(baseline.value)})"))
+    result.steps.append(("formula", f"({fmt_exact(latest.value)} - {fmt_exact(baseline.value)}) / "
+                                    f"({fmt_exact(required)} - {fmt_exact(baseline.value)})"))
     return (latest.value - baseline.value) / (required - baseline.value)
 
 
@@ -203,15 +203,15 @@ def _cagr_ratio(result: Assessment, baseline: Point, latest: Point, goal: float,
         return None
     observed = (latest.value / base) ** (1 / years_observed) - 1
     required = (goal / base) ** (1 / years_required) - 1
-    result.steps.append(("observed growth", f"({_fmt(latest.value)} / {_fmt(base)}) ^ (1 / {years_observed:.3f} years)"
+    result.steps.append(("observed growth", f"({fmt_exact(latest.value)} / {fmt_exact(base)}) ^ (1 / {years_observed:.3f} years)"
                                             f" - 1 = {observed:.4%} a year"))
-    result.steps.append(("required growth", f"({_fmt(goal)} / {_fmt(base)}) ^ (1 / {years_required:.3f} years)"
+    result.steps.append(("required growth", f"({fmt_exact(goal)} / {fmt_exact(base)}) ^ (1 / {years_required:.3f} years)"
                                             f" - 1 = {required:.4%} a year"))
     if required == 0:
         result.reason = "the target equals the baseline: no growth is required, so progress cannot be measured"
         return None
     result.required = base * (1 + required) ** years_observed
-    result.steps.append(("required by the latest date", f"{_fmt(result.required)} (at the required growth rate)"))
+    result.steps.append(("required by the latest date", f"{fmt_exact(result.required)} (at the required growth rate)"))
     result.steps.append(("formula", f"{direction:+d} x {observed:.4%} / |{required:.4%}|"))
     return direction * observed / abs(required)
 
@@ -221,7 +221,7 @@ def fmt_short(value: float) -> str:
     return f"{value:,.0f}" if abs(value) >= 100 else f"{value:,.2f}".rstrip("0").rstrip(".")
 
 
-def _fmt(value: float | None) -> str:
+def fmt_exact(value: float | None) -> str:
     if value is None:
         return "?"
     if float(value).is_integer():

@@ -72,7 +72,7 @@ def check(doc: YamlDocument, kind: str) -> list[SchemaProblem]:
 def _describe(error) -> tuple[str, tuple, bool]:
     """A sentence a non-programmer can act on, and the data path it should point at."""
     path = tuple(error.absolute_path)
-    where = _name_of(path)
+    where = path_name(path)
     sub = error.schema if isinstance(error.schema, dict) else {}
     value = error.instance
     kind = error.validator
@@ -120,7 +120,7 @@ def _expected_from_context(error) -> str | None:
     return None
 
 
-def _name_of(path: tuple) -> str:
+def path_name(path: tuple) -> str:
     """("tasks", 3, "lead") -> "tasks[4].lead" (1-based list positions, as people count)."""
     text = ""
     for part in path:

@@ -14,7 +14,6 @@ from dataclasses import dataclass
 from zzip.findings import Location
 from zzip.months import Quarter
 
-STATUSES = ("not-started", "in-progress", "done", "blocked")
 # Offices may write the status in Chinese; both spellings mean the same.
 STATUS_SYNONYMS = {"未开始": "not-started", "进行中": "in-progress", "已完成": "done", "受阻": "blocked"}
 

@@ -33,8 +33,6 @@ class SubmissionLoad:
     schema_problems: list[schemas.SchemaProblem] = field(default_factory=list)
     encoding_notices: list[EncodingNotice] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
-    stray_files: list[tuple[str, str]] = field(default_factory=list)  # (path, why) files in no period folder
-    periods_scanned: list[Quarter] = field(default_factory=list)  # quarter folders found
 
 
 def find_status_files(root: Path, unreadable: list | None = None) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
@@ -87,7 +85,7 @@ def load_submissions(root: Path) -> SubmissionLoad:
         result.parse_failures.append(ParseFailure(Location(display_path(root)), "reports folder does not exist"))
         return result
     unreadable: list[tuple[Path, OSError]] = []
-    files, result.periods_scanned = find_status_files(root, unreadable)
+    files, _periods = find_status_files(root, unreadable)
     for folder, exc in unreadable:
         result.parse_failures.append(
             ParseFailure(Location(display_path(folder)), f"cannot read folder: {exc.strerror or exc}"))
@@ -164,7 +162,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         try:
             return parse_date(value)
         except ValueError as exc:
-            message = f"{schemas._name_of(where)}: {exc}"  # named like every other S201 message
+            message = f"{schemas.path_name(where)}: {exc}"  # named like every other S201 message
             result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), message, where))
             return None
 

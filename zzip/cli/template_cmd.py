@@ -52,7 +52,7 @@ def template(
     context = None
     if reports.is_dir():
         context = CheckContext(plan=plan, load=load_submissions(reports), config=Config(), as_of=today,
-                               reports_root=reports, display_root=display_path(reports))
+                               display_root=display_path(reports))
     text = render_template(plan, found.id, quarter, today, context)
 
     if output == "-":

@@ -1,6 +1,6 @@
 """S208: a status file whose folder or name disagrees with its content."""
 
-from zzip.findings import Location, Problem
+from zzip.findings import Problem
 
 CODE = "S208"
 NAME = "folder-mismatch"
@@ -38,5 +38,3 @@ def check(context):
             yield Problem(sub.origin.at("unit"),
                           f"file is named '{sub.file_stem}' but reports for unit '{sub.unit}'; name it {sub.unit}.yaml",
                           unit=sub.unit)
-    for path, why in context.load.stray_files:
-        yield Problem(Location(path), why)

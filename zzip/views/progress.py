@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from zzip.check_context import CheckContext
-from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, _fmt,
+from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, fmt_exact,
                            fmt_short, required_at)
 from zzip.views.tables import Column, ViewTable
 
@@ -96,11 +96,11 @@ def explain(context: CheckContext, indicator_id: str) -> list[str]:
              f"owner {context.plan.unit_name(indicator.owner)}"]
     lines.append("reported values:" if result.points else "reported values: none")
     for point in result.points:
-        lines.append(f"  {point.date.isoformat()}  {_fmt(point.value)}  ({point.source})")
+        lines.append(f"  {point.date.isoformat()}  {fmt_exact(point.value)}  ({point.source})")
     for label, value in result.steps:
         lines.append(f"{label}: {value}")
     required_now = required_at(result, context.as_of)
     if required_now is not None:
-        lines.append(f"required by the as-of date {context.as_of.isoformat()}: {_fmt(required_now)}")
+        lines.append(f"required by the as-of date {context.as_of.isoformat()}: {fmt_exact(required_now)}")
     lines.append(f"status: {result.status}: {result.reason}")
     return lines

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zzip.check_context import CheckContext
 from zzip.overdue import due_items
-from zzip.progress import _fmt
+from zzip.progress import fmt_exact
 from zzip.responsibility import LEAD
 from zzip.views.progress import STYLES
 from zzip.views.tables import Column, ViewTable
@@ -75,7 +75,7 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         if indicator.owner != unit_id:
             continue
         result = context.assessments[indicator.id]
-        latest = f"{_fmt(result.latest.value)} ({result.latest.date.isoformat()})" if result.latest else ""
+        latest = f"{fmt_exact(result.latest.value)} ({result.latest.date.isoformat()})" if result.latest else ""
         indicators.add({"indicator": f"{indicator.name} ({indicator.id})", "target": indicator.target.describe(indicator.unit),
                         "latest": latest, "status": result.status, "reason": result.reason}, STYLES[result.status])
         owned.append({"id": indicator.id, "status": result.status, "reason": result.reason,
