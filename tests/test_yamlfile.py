@@ -157,3 +157,13 @@ def test_rare_cjk_marks_a_gb18030_file(tmp_path: Path) -> None:
     path.write_bytes("name: 𠮷\n".encode("gb18030"))
     doc = load_file(path)
     assert isinstance(doc, YamlDocument) and doc.data == {"name": "𠮷"} and doc.notices
+
+
+@pytest.mark.parametrize("text,char", [("a: 1\nb: @oops\n", "@"), ("a: 1\nb: `tick\n", "`")])
+def test_a_reserved_first_character_is_named_not_called_a_tab(tmp_path: Path, text, char) -> None:
+    path = tmp_path / "note.yaml"
+    path.write_text(text, encoding="utf-8")
+    result = load_file(path, "note.yaml")
+    assert isinstance(result, ParseFailure)
+    assert result.message == f"a value cannot start with '{char}' in YAML; put the value in quotes"
+    assert (result.location.line, result.location.column) == (2, 4)

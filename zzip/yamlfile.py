@@ -218,7 +218,7 @@ def _compose(text: str) -> yaml.Node:
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:
-        raise _syntax_error(exc) from None
+        raise _syntax_error(exc, text) from None
     except yaml.reader.ReaderError as exc:  # a control character; libyaml gives a UTF-8 byte offset, no mark
         line, column = _position_of(text.encode("utf-8", "surrogatepass"), exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
@@ -236,15 +236,19 @@ def _compose(text: str) -> yaml.Node:
     return root
 
 
-def _syntax_error(exc: yaml.MarkedYAMLError) -> ParseError:
+def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ParseError:
     mark = exc.problem_mark or exc.context_mark
     problem = exc.problem or "syntax error"
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     if "but found another document" in (exc.context or "") + problem or problem == "but found another document":
         return ParseError("file holds more than one YAML document ('---'); put one document in each file", line, column)
-    if "cannot start any token" in problem and mark is not None and _char_at(mark) == "\t":
-        return ParseError("tab character: YAML indents with spaces, not tabs", line, column)
+    if "cannot start any token" in problem and mark is not None:
+        found = _char_at(text, mark)
+        if found == "\t":
+            return ParseError("tab character: YAML indents with spaces, not tabs", line, column)
+        if found:
+            return ParseError(f"a value cannot start with '{found}' in YAML; put the value in quotes", line, column)
     if "maximum nesting depth" in problem:
         return ParseError("nesting is too deep for a YAML parser (over 1000 levels)", line, column)
     if "special characters are not allowed" in problem or "unacceptable character" in problem:
@@ -253,12 +257,13 @@ def _syntax_error(exc: yaml.MarkedYAMLError) -> ParseError:
     return ParseError(f"invalid YAML:{context}: {problem}".replace(":: ", ": "), line, column)
 
 
-def _char_at(mark: Any) -> str:
-    buffer = getattr(mark, "buffer", None)
-    index = getattr(mark, "pointer", getattr(mark, "index", None))
-    if isinstance(buffer, str) and index is not None and index < len(buffer):
-        return buffer[index]
-    return "\t"  # libyaml's marks carry no buffer; it only says this for tabs or stray characters
+def _char_at(text: str, mark: Any) -> str:
+    """The character at a mark. libyaml's marks carry no buffer and its message does not name
+    the character, so it is looked up in the text (marks count characters, lines from 0)."""
+    lines = text.split("\n", mark.line + 1)
+    if mark.line < len(lines) and mark.column < len(lines[mark.line]):
+        return lines[mark.line][mark.column]
+    return ""
 
 
 class _Builder:
