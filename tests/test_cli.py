@@ -148,7 +148,7 @@ def test_plan_export_derives_milestone_owners(minimal_plan: Path) -> None:
     assert milestones["MS-1-1"]["deadline"] is None and milestones["MS-1-1"]["end"] == "ongoing"
     assert milestones["MS-1-2"]["deadline"] == "2023-12-31"
     tasks = {t["id"]: t for t in data["tasks"]}
-    assert tasks["KT-1-1"]["milestones"] == ["MS-1-1"] and tasks["KT-1-1"]["indicators"] == ["patents"]
+    assert tasks["KT-1-1"]["milestones"] == ["MS-1-1"] and tasks["KT-1-1"]["indicators"] == ["patents", "training-classes"]
     assert data["plan"]["period"]["last_day"] == "2025-12-31"
 
 

@@ -384,7 +384,7 @@ def test_negative_count_is_s209_and_the_court_is_still_checked(ws: Path) -> None
     _replace(ws / MARKET_PATH, "value: 10500", "value: -5")
     result = run(CHECK, ws)
     assert result.exit_code == 1
-    assert ("S209", MARKET_PATH, 15, 12, "patents is a count and cannot be negative (-5 件)") in result.findings(MARKET_PATH)
+    assert ("S209", MARKET_PATH, 15, 12, "patents is a count and cannot be negative (-5 件); the value is not counted") in result.findings(MARKET_PATH)
     assert result.findings(COURT_PATH) == []  # read, and clean
     assert "reports/2023-Q1/court.yaml" in result.report()["files"]
 

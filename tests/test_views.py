@@ -86,7 +86,8 @@ def test_overdue_with_no_reports_yet(workspace: Path) -> None:
 
 def test_progress_row_has_every_part(workspace: Path) -> None:
     _, out = run("progress", "--as-of", "2023-05-01", "-f", "json")
-    [row] = json.loads(out)["indicators"]
+    row, yearly = json.loads(out)["indicators"]
+    assert yearly["id"] == "training-classes" and yearly["status"] == "achieved" and yearly["fraction_of_target"] == 1.0
     assert row["status"] == "on track" and row["latest"]["value"] == 10500
     assert row["baseline"] == {"value": 10000, "date": "2022-12-31", "source": "plan baseline"}
     assert row["required_now"] == pytest.approx(10000 + 4653 * 121 / 912)
@@ -123,7 +124,7 @@ def test_progress_with_no_reports(workspace: Path) -> None:
     shutil.rmtree(workspace / "reports")
     _, out = run("progress", "--as-of", "2023-05-01", "-f", "json")
     data = json.loads(out)
-    assert data["counts"]["no data"] == 1
+    assert data["counts"]["no data"] == 2
     assert data["indicators"][0]["reason"] == "no value has been reported yet"
 
 

@@ -10,12 +10,13 @@ day (15 by default: 2025-Q2 is due 2025-07-15) and late from the day after (plus
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cached_property
 
+from zzip.admission import Screening
 from zzip.config import Config
-from zzip.months import Quarter, quarters_between
-from zzip.plan import Plan
+from zzip.months import Month, Quarter, quarters_between
+from zzip.plan import Plan, Target
 from zzip.progress import Assessment, Point, assess
 from zzip.responsibility import Responsibilities
 from zzip.status import Entry, Submission
@@ -83,16 +84,23 @@ class CheckContext:
     def in_scope(self, submission: Submission) -> bool:
         return self.focus is None or submission.period in self.focus or submission.folder_period in self.focus
 
+    def period_not_ended(self, sub: Submission) -> bool:
+        """A report on a quarter that has not ended as of the check (the check is made at the end
+        of the as-of day, so a quarter whose last day is the as-of day has ended), or that was sent
+        before its quarter even began: it cannot say how the quarter went (S214)."""
+        return sub.period.last_day > self.as_of or sub.submitted < sub.period.first_day
+
     @cached_property
     def usable(self) -> list[Submission]:
-        """Submissions that count for compliance: right plan, known unit, a quarter of the plan,
-        received by the as-of date; of two files for one unit and quarter, the later one."""
+        """Submissions that count for compliance: right plan, known unit, a quarter of the plan
+        that has ended, received by the as-of date; of two files for one unit and quarter, the
+        later one."""
         meta, units = self.plan.meta, self.plan.units
         chosen: dict[tuple[str, Quarter], Submission] = {}
         for sub in self.submissions:
             if sub.plan_id != meta.id or sub.unit not in units or sub.submitted > self.as_of:
                 continue
-            if sub.period not in self.plan_quarters_set:
+            if sub.period not in self.plan_quarters_set or self.period_not_ended(sub):
                 continue
             key = (sub.unit, sub.period)
             if key not in chosen or (sub.submitted, sub.path) > (chosen[key].submitted, chosen[key].path):
@@ -113,10 +121,23 @@ class CheckContext:
         """(unit, item) -> its entries in quarter order (entries only: a pair per entry would
         cost 20 MB over ten thousand files; the submission is found by path when needed)."""
         table: dict[tuple[str, str], list[Entry]] = {}
+        counts = self.screening.counts_entry
         for sub in self.usable:
             for entry in sub.entries:
-                table.setdefault((sub.unit, entry.id), []).append(entry)
+                if counts(entry):
+                    table.setdefault((sub.unit, entry.id), []).append(entry)
         return table
+
+    @cached_property
+    def screening(self) -> Screening:
+        """Which entries and values count: those no submission rule rejects (zzip/admission.py)."""
+        return Screening(self.plan, self.responsibilities, self.submissions, self.usable)
+
+    def rejections(self, code: str):
+        """The problems of one screening rule, for the files in scope."""
+        for rejection in self.screening.by_code(code):
+            if self.in_scope(rejection.submission):
+                yield rejection.problem()
 
     @cached_property
     def _submission_at(self) -> dict[str, Submission]:
@@ -141,39 +162,109 @@ class CheckContext:
         """indicator id -> (point, IndicatorValue, submission) by measurement date; for one date the
         latest report wins."""
         table: dict[str, dict[dt.date, tuple[Point, object, Submission]]] = {}
+        counts = self.screening.counts_value
         for sub in self.usable:
             for value in sub.indicators:
-                if value.id in self.plan.indicators and value.measured <= sub.submitted:
+                if counts(value):
                     table.setdefault(value.id, {})[value.measured] = (Point(value.measured, value.value, sub.path), value, sub)
         return {key: [pair for _date, pair in sorted(points.items())] for key, points in table.items()}
 
+    def missed_after(self, target: Target) -> dt.date:
+        """The day after which a target's deadline value should be known: the due date (and
+        grace) of the report on the quarter its deadline falls in."""
+        return self.late_after(Quarter.of(target.deadline.last_day))
+
+    def _assess(self, indicator, points, target: Target, role: str = "headline", label: str | None = None,
+                key: str | None = None) -> Assessment:
+        result = assess(indicator, points, self.config.progress, self.plan.meta.period_start.first_day,
+                        target=target, as_of=self.as_of, missed_after=self.missed_after(target))
+        result.role, result.label, result.key = role, label, key
+        return result
+
     @cached_property
+    def _graded(self) -> tuple[dict[str, Assessment], list[Assessment]]:
+        """Every target the plan states, graded: (headline per indicator, the others).
+
+        Besides its headline target an indicator may carry restated targets that ask for more
+        or sooner (三(五)3 建成30家 under the 20家以上 goal), each graded on its own number and
+        deadline; and a target set every year (每年5-10期), graded for each year that has ended
+        on that year's figure, the latest such year standing as the headline."""
+        settings = self.config.progress
+        tolerance = lambda t: settings.about_tolerance if t.comparator == "about" else 0.0  # noqa: E731
+        headline: dict[str, Assessment] = {}
+        others: list[Assessment] = []
+        for indicator in self.plan.indicators.values():
+            points = [p for p, _v, _s in self.indicator_points.get(indicator.id, [])]
+            target = indicator.target
+            if target.every_year:
+                years = [y for y in range(self.plan.meta.period_start.year, target.deadline.year + 1)
+                         if dt.date(y, 12, 31) <= self.as_of] or [min(self.as_of.year, target.deadline.year)]
+                yearly = [self._assess(indicator, [p for p in points if p.date.year == year],
+                                       replace(target, deadline=Month(year, 12), every_year=False),
+                                       "yearly", f"for {year}", str(year)) for year in years]
+                headline[indicator.id] = yearly[-1]
+                others.extend(yearly[:-1])
+            else:
+                headline[indicator.id] = self._assess(indicator, points, target)
+            for statement, restated in indicator.restated_targets(tolerance):
+                others.append(self._assess(indicator, points, restated, "restated",
+                                           f"as restated in {statement.ref}", statement.ref))
+        return headline, others
+
+    @property
     def assessments(self) -> dict[str, Assessment]:
-        start = self.plan.meta.period_start.first_day
-        return {
-            indicator.id: assess(indicator, [p for p, _v, _s in self.indicator_points.get(indicator.id, [])],
-                                 self.config.progress, start)
-            for indicator in self.plan.indicators.values()
-        }
+        """The headline grade of each indicator."""
+        return self._graded[0]
+
+    @property
+    def other_assessments(self) -> list[Assessment]:
+        """Restated targets, and the earlier years of a target set every year."""
+        return self._graded[1]
+
+    def graded(self) -> list[Assessment]:
+        """Every graded target, each indicator's headline first, then its restated and earlier-year
+        targets, in plan order."""
+        others: dict[str, list[Assessment]] = {}
+        for result in self.other_assessments:
+            others.setdefault(result.indicator.id, []).append(result)
+        out: list[Assessment] = []
+        for key, headline in self.assessments.items():
+            group = [headline, *others.get(key, ())]
+            if headline.role == "yearly":  # a target set every year: its years in order
+                group.sort(key=lambda r: r.target.deadline)
+            out.extend(group)
+        return out
 
     def indicator_problems(self, statuses: tuple[str, ...]):
-        """A finding per indicator whose grade is one of `statuses`, at its latest value."""
+        """A finding per graded target whose grade is one of `statuses`, at its latest value.
+        (A restated target with no data says nothing its headline target does not.)"""
         from zzip.findings import Problem
+        from zzip.progress import NO_DATA
 
-        for indicator_id, result in self.assessments.items():
+        for result in self.graded():
             if result.status in statuses:
-                indicator = result.indicator
-                yield Problem(self.value_location(indicator_id),
-                              f"{indicator.name} ({indicator_id}) is {result.status}: {result.reason}; target "
-                              f"{indicator.target.describe(indicator.unit)}",
-                              unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status,
-                                                           "ratio": result.ratio})
+                indicator, target = result.indicator, result.target
+                if result.status == NO_DATA and result.role == "restated":
+                    continue
+                which = f" {result.label}" if result.label else ""
+                extra = {"indicator": indicator.id, "status": result.status, "ratio": result.ratio}
+                if result.key:
+                    extra["target"] = result.key
+                grade = "no data:" if result.status == NO_DATA else f"is {result.status}:"
+                yield Problem(self.value_location(indicator.id, result),
+                              f"{indicator.name} ({indicator.id}){which} {grade} {result.reason}; target "
+                              f"{target.describe(indicator.unit)}",
+                              unit=indicator.owner, extra=extra)
 
-    def value_location(self, indicator_id: str):
-        """Where the latest reported value of an indicator is written, else the plan's definition."""
+    def value_location(self, indicator_id: str, result: Assessment | None = None):
+        """Where the value a grade rests on is written (by default the indicator's latest), else
+        the plan's definition."""
         points = self.indicator_points.get(indicator_id)
-        if points:
+        if points and result is None:
             return points[-1][1].origin.at("value")
+        for point, value, _sub in points or ():
+            if result is not None and point is result.latest:
+                return value.origin.at("value")
         return self.plan.indicators[indicator_id].origin.location
 
     def expected_file(self, unit: str, quarter: Quarter) -> str:

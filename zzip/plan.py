@@ -92,6 +92,7 @@ class Target:
     max: float | None = None
     wording: str | None = None
     deadline_text: str | None = None
+    every_year: bool = False  # 每年: set for each calendar year up to the deadline, not once at its end
 
     @property
     def goal(self) -> float:
@@ -155,6 +156,26 @@ class Indicator:
     @property
     def cumulative(self) -> bool:
         return self.kind in ("stock", "increment")
+
+    def restated_targets(self, tolerance_of) -> list[tuple[Statement, Target]]:
+        """The targets stated again elsewhere in the seed that ask for something the headline
+        target does not already ensure: a number beyond it, or a date before it, or a stricter
+        comparator. Each is graded against its own number and deadline; a restatement that asks
+        for less, no sooner, is met whenever the headline is. `tolerance_of(target)` gives the
+        tolerance of a comparator ("about": 5 % by default)."""
+        sign = 1 if self.direction == "increase" else -1
+        kept: list[Target] = [self.target]
+        out: list[tuple[Statement, Target]] = []
+        for statement in self.also_stated:
+            target = statement.target
+            if target is None or target.goal is None:
+                continue
+            implied = any(sign * (k.goal - target.goal) >= 0 and k.deadline <= target.deadline
+                          and tolerance_of(k) <= tolerance_of(target) for k in kept)
+            if not implied:
+                kept.append(target)
+                out.append((statement, target))
+        return out
 
 
 @dataclass(frozen=True)

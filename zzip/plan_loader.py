@@ -160,7 +160,8 @@ def _target(raw: dict, field_path: tuple) -> Target | None:
         return None
     return Target(comparator=raw["comparator"], deadline=_nested_month(raw, field_path),
                   value=raw.get("value"), min=raw.get("min"), max=raw.get("max"),
-                  wording=raw.get("wording"), deadline_text=raw.get("deadline_text"))
+                  wording=raw.get("wording"), deadline_text=raw.get("deadline_text"),
+                  every_year=bool(raw.get("every_year", False)))
 
 
 def _nested_month(raw: dict, field_path: tuple) -> Month:

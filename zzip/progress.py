@@ -20,7 +20,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 
 from zzip.config import ProgressSettings
-from zzip.plan import Indicator
+from zzip.plan import Indicator, Target
 
 ACHIEVED, ON_TRACK, AT_RISK, BEHIND, DETERIORATING, NO_DATA = (
     "achieved", "on track", "at risk", "behind", "deteriorating", "no data")
@@ -46,6 +46,10 @@ class Assessment:
     latest: Point | None = None
     required: float | None = None  # the value the trajectory asks for at the latest date
     ratio: float | None = None
+    target: Target | None = None  # the target graded (the headline one, or a restated or yearly one)
+    role: str = "headline"  # "headline", "restated" (stated again elsewhere) or "yearly" (每年, one year of it)
+    label: str | None = None  # for a target other than the headline one: "as restated in 三(五)3", "for 2024"
+    key: str | None = None  # that target's stable key for machine formats: "三(五)3", "2024"
     steps: list[tuple[str, str]] = field(default_factory=list)  # (label, value) for --explain
 
     @property
@@ -54,11 +58,19 @@ class Assessment:
 
 
 def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettings,
-           plan_start: dt.date) -> Assessment:
+           plan_start: dt.date, *, target: Target | None = None, as_of: dt.date | None = None,
+           missed_after: dt.date | None = None) -> Assessment:
+    """Grade the latest reported value against `target` (default: the indicator's headline target).
+
+    `missed_after`: the day after which a value at the deadline should have been reported (the
+    due date of the deadline's report); from then on, as of `as_of`, a latest value short of the
+    target means the target was missed, whatever the trajectory said when it was measured.
+    """
     method = settings.method_for(indicator.id)
     points = sorted(reported, key=lambda p: p.date)
-    result = Assessment(indicator, method, NO_DATA, "", points)
-    target, goal = indicator.target, indicator.target.goal
+    target = target or indicator.target
+    result = Assessment(indicator, method, NO_DATA, "", points, target=target)
+    goal = target.goal
     deadline = target.deadline.last_day
 
     def step(label: str, value: str) -> None:
@@ -75,23 +87,42 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     step("latest value", f"{fmt_exact(latest.value)} on {latest.date.isoformat()} ({latest.source})")
 
     baseline = _baseline(indicator, points, plan_start)
-    if baseline is None:
-        result.reason = "no baseline: the plan gives none and only one value has been reported"
-        return result
-    result.baseline = baseline
-    step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
-
+    if baseline is not None:
+        result.baseline = baseline
+        step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
     direction = 1 if indicator.direction == "increase" else -1
-    if _achieved(indicator, latest.value, settings):
+    if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
         result.reason = f"{fmt_exact(latest.value)} meets the target of {fmt_exact(goal)}"
         step("target achieved", "yes: checked before any ratio")
         return result
-    if latest.date > deadline:
+    if latest.date >= deadline:  # measured on the deadline day or later: that is the result
         result.status = BEHIND
         result.required = goal
-        result.reason = f"the deadline {deadline.isoformat()} has passed and {fmt_exact(latest.value)} falls short of {fmt_exact(goal)}"
-        step("deadline passed", "yes: the target was missed")
+        result.reason = f"the target was due {deadline.isoformat()} and {fmt_exact(latest.value)} " \
+                        f"(measured {latest.date.isoformat()}) falls short of {fmt_exact(goal)}"
+        step("deadline reached", "yes: a value measured on or after the deadline is short, so the target was missed")
+        return result
+    if as_of is not None and missed_after is not None and as_of > missed_after:
+        result.status = BEHIND
+        result.required = goal
+        result.reason = f"the target was due {deadline.isoformat()}; the value at the deadline was due by " \
+                        f"{missed_after.isoformat()}, and the latest one, {fmt_exact(latest.value)} " \
+                        f"(measured {latest.date.isoformat()}), falls short of {fmt_exact(goal)}"
+        step("deadline passed", f"yes: as of {as_of.isoformat()} no reported value meets the target")
+        return result
+    if baseline is None:
+        result.reason = "no baseline: the plan gives none and only one value has been reported"
+        return result
+
+    if _achieved(indicator, target, baseline.value, settings):
+        # Nothing to gain, everything to keep: the requirement is to stay at or beyond the target,
+        # and a ratio against (target - baseline) would turn a fall into "on track".
+        result.status = BEHIND
+        result.required = goal
+        result.reason = f"the baseline {fmt_exact(baseline.value)} already met the target of {fmt_exact(goal)}, " \
+                        f"which must be held; {fmt_exact(latest.value)} falls short of it"
+        step("baseline meets the target", "yes: the value must stay at or beyond the target; it does not")
         return result
     if latest.date <= baseline.date:
         result.reason = "fewer than two points: the latest value is not later than the baseline"
@@ -100,8 +131,21 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     if method == "cagr":
         ratio = _cagr_ratio(result, baseline, latest, goal, deadline, direction)
     else:
-        ratio = _linear_ratio(result, indicator, baseline, latest, goal, deadline)
+        ratio = _linear_ratio(result, indicator, target, baseline, latest, goal, deadline)
     if ratio is None:
+        return result
+    if ratio is _FELL:
+        result.status = DETERIORATING
+        step("status", result.status)
+        return result
+    if ratio is _HOLD:
+        # The trajectory asks for no gain over the baseline by this date (an interim target at
+        # or behind it): the value must simply not fall short of what is required.
+        held = direction * (latest.value - result.required) >= 0
+        result.status = ON_TRACK if held else BEHIND
+        result.reason = f"the trajectory asks for {fmt_short(result.required)} by {latest.date.isoformat()}, no gain " \
+                        f"over the baseline; {fmt_short(latest.value)} {'holds' if held else 'falls short of'} it"
+        step("status", result.status)
         return result
     result.ratio = ratio
     step("ratio", f"{ratio:.3f}")
@@ -123,21 +167,34 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
 
 def required_at(result: Assessment, when: dt.date) -> float | None:
     """The value the trajectory asks for on a given day (e.g. today), by the assessment's method."""
-    indicator, baseline = result.indicator, result.baseline
+    indicator, baseline, target = result.indicator, result.baseline, result.target
     if baseline is None or when <= baseline.date:
         return None
-    goal, deadline = indicator.target.goal, indicator.target.deadline.last_day
+    goal, deadline = target.goal, target.deadline.last_day
+    if direction_of(indicator) * (goal - baseline.value) <= 0:
+        return goal  # the baseline already meets it: hold the target
     if result.method == "cagr":
         if baseline.value <= 0 or goal <= 0:
             return None
         years_total = (deadline - baseline.date).days / DAYS_PER_YEAR
         years = min((when - baseline.date).days, (deadline - baseline.date).days) / DAYS_PER_YEAR
         return baseline.value * (goal / baseline.value) ** (years / years_total)
+    return _on_path(_path(indicator, target, baseline), when)
+
+
+def direction_of(indicator: Indicator) -> int:
+    return 1 if indicator.direction == "increase" else -1
+
+
+def _path(indicator: Indicator, target: Target, baseline: Point) -> list[tuple[dt.date, float]]:
+    """The straight-line trajectory: the baseline, the interim targets before this target's
+    deadline (interim targets belong to the headline target's path), then the target."""
+    deadline = target.deadline.last_day
     path = [(baseline.date, baseline.value)]
     path += [(p.deadline.last_day, p.value) for p in sorted(indicator.interim, key=lambda p: p.deadline)
-             if p.deadline.last_day > baseline.date]
-    path.append((deadline, goal))
-    return _on_path(path, when)
+             if baseline.date < p.deadline.last_day < deadline]
+    path.append((deadline, target.goal))
+    return path
 
 
 def _baseline(indicator: Indicator, points: list[Point], plan_start: dt.date) -> Point | None:
@@ -151,27 +208,30 @@ def _baseline(indicator: Indicator, points: list[Point], plan_start: dt.date) ->
     return None
 
 
-def _achieved(indicator: Indicator, value: float, settings: ProgressSettings) -> bool:
-    goal = indicator.target.goal
-    tolerance = settings.about_tolerance if indicator.target.comparator == "about" else 0.0
+def _achieved(indicator: Indicator, target: Target, value: float, settings: ProgressSettings) -> bool:
+    goal = target.goal
+    tolerance = settings.about_tolerance if target.comparator == "about" else 0.0
     if indicator.direction == "increase":
         return value >= goal * (1 - tolerance)
     return value <= goal * (1 + tolerance)
 
 
-def _linear_ratio(result: Assessment, indicator: Indicator, baseline: Point, latest: Point, goal: float,
-                  deadline: dt.date) -> float | None:
-    path = [(baseline.date, baseline.value)]
-    path += [(p.deadline.last_day, p.value) for p in sorted(indicator.interim, key=lambda p: p.deadline)
-             if p.deadline.last_day > baseline.date]
-    path.append((deadline, goal))
+_HOLD = object()  # the trajectory asks for no gain: compare with the required value directly
+_FELL = object()  # compound growth: a positive value that must grow fell to zero or below
+
+
+def _linear_ratio(result: Assessment, indicator: Indicator, target: Target, baseline: Point, latest: Point,
+                  goal: float, deadline: dt.date):
+    path = _path(indicator, target, baseline)
     required = _on_path(path, latest.date)
     result.required = required
     result.steps.append(("trajectory", " -> ".join(f"{fmt_exact(v)} on {d.isoformat()}" for d, v in path)))
     result.steps.append(("required by the latest date", f"{fmt_exact(required)} (read off the straight line)"))
-    if required == baseline.value:
-        result.reason = "the trajectory asks for no change yet at the latest date, so progress cannot be measured"
-        return None
+    if direction_of(indicator) * (required - baseline.value) <= 0:
+        # dividing by (required - baseline) would flip or blow up the ratio: no gain is asked for
+        result.steps.append(("formula", "none: the trajectory asks for no gain over the baseline by this date, "
+                                        "so the value is compared with the required one"))
+        return _HOLD
     result.steps.append(("formula", f"({fmt_exact(latest.value)} - {fmt_exact(baseline.value)}) / "
                                     f"({fmt_exact(required)} - {fmt_exact(baseline.value)})"))
     return (latest.value - baseline.value) / (required - baseline.value)
@@ -193,6 +253,12 @@ def _cagr_ratio(result: Assessment, baseline: Point, latest: Point, goal: float,
     if base == 0:
         result.reason = "zero base: compound growth from 0 is undefined (use the linear method, or give a baseline)"
         return None
+    if base > 0 and goal > 0 and latest.value <= 0 and direction > 0:
+        # a positive quantity that must grow has fallen to zero or below: no growth rate, but
+        # certainly no progress either (a growth rate that turned negative, say)
+        result.reason = f"{fmt_exact(latest.value)} has fallen to or below zero from a baseline of " \
+                        f"{fmt_exact(base)}: moving away from the target"
+        return _FELL
     if base * latest.value <= 0 or base * goal <= 0:
         result.reason = "the baseline and the latest value (or the target) have opposite signs or are zero: no growth rate"
         return None

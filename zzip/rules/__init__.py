@@ -42,6 +42,11 @@ RULE_MODULES = (
     "implausible_value",
     "submitted_after_as_of",
     "incomplete_entry",
+    "conflicting_value",
+    "implausible_date",
+    "period_not_ended",
+    "submitted_early",
+    "partial_year_value",
     # scope "compliance": what is overdue, missing, late or behind, in `zzip check`
     "milestone_overdue",
     "completed_late",

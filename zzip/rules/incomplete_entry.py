@@ -1,7 +1,5 @@
 """S211: a done entry with no completion date, or a blocked entry with no blocker."""
 
-from zzip.findings import Problem
-
 CODE = "S211"
 NAME = "incomplete-entry"
 SEVERITY = "error"
@@ -15,6 +13,7 @@ Reports an entry with `status: done` (已完成) and no `completed:` date, and o
 ## Why it matters
 Without a completion date nobody can tell whether a milestone was finished on time (C302);
 without a blocker the office cannot help remove it.
+The entry is not counted anywhere (progress, overdue, history) until it is complete: a `done` without a date does not clear an overdue milestone.
 
 ## Example
 ```yaml
@@ -29,15 +28,5 @@ Add `completed: "YYYY-MM-DD"` to a done entry, `blocker:` to a blocked one.
 
 
 def check(context):
-    for sub in context.submissions:
-        if not context.in_scope(sub):
-            continue
-        for entry in sub.entries:
-            if entry.status == "done" and entry.completed is None:
-                yield Problem(entry.origin.at("status"),
-                              f"{entry.id} is marked done but has no completion date; add completed: \"YYYY-MM-DD\"",
-                              unit=sub.unit)
-            elif entry.status == "blocked" and not entry.blocker:
-                yield Problem(entry.origin.at("status"),
-                              f"{entry.id} is marked blocked but does not say what blocks it; add blocker:",
-                              unit=sub.unit)
+    # the screening decides, once, that such an entry or value counts nowhere (zzip/admission.py)
+    yield from context.rejections(CODE)

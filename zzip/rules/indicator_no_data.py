@@ -1,6 +1,5 @@
 """C308: an indicator whose progress cannot be measured."""
 
-from zzip.findings import Problem
 from zzip.progress import NO_DATA
 
 CODE = "C308"
@@ -21,9 +20,4 @@ The owning unit reports a value with its measurement date; or the plan gives a b
 
 
 def check(context):
-    for indicator_id, result in context.assessments.items():
-        if result.status == NO_DATA:
-            indicator = result.indicator
-            yield Problem(context.value_location(indicator_id),
-                          f"{indicator.name} ({indicator_id}): no data: {result.reason}",
-                          unit=indicator.owner, extra={"indicator": indicator_id, "status": result.status})
+    yield from context.indicator_problems((NO_DATA,))

@@ -1,7 +1,5 @@
 """S203: a unit reporting on work it has no part in."""
 
-from zzip.findings import Problem
-
 CODE = "S203"
 NAME = "not-responsible"
 SEVERITY = "error"
@@ -16,6 +14,7 @@ that belong to those tasks. This rule reports anything else.
 ## Why it matters
 Such an entry is usually filed under the wrong unit or the wrong id, and the unit that does
 answer for the item then looks as if it reported nothing.
+The entry or value is not counted anywhere (progress, overdue, history): a unit's word on work it has no part in cannot clear a step or grade an indicator.
 
 ## How to fix
 Check the id, and the `unit` of the file. `zzip template` lists exactly what a unit answers for.
@@ -23,20 +22,5 @@ Check the id, and the `unit` of the file. `zzip template` lists exactly what a u
 
 
 def check(context):
-    plan, duties = context.plan, context.responsibilities
-    for sub in context.submissions:
-        if not context.in_scope(sub) or sub.unit not in plan.units:
-            continue
-        name = plan.unit_name(sub.unit)
-        for entry in sub.entries:
-            if (entry.id in plan.tasks or entry.id in plan.milestones) and duties.role(sub.unit, entry.id) is None:
-                item = plan.tasks.get(entry.id) or plan.milestones.get(entry.id)
-                yield Problem(entry.origin.at("id"),
-                              f"{name} ({sub.unit}) has no part in {entry.id} ({item.ref}): it is neither lead nor co-operating unit",
-                              unit=sub.unit)
-        for value in sub.indicators:
-            if value.id in plan.indicators and sub.unit not in duties.indicator_reporters(value.id):
-                owner = plan.indicators[value.id].owner
-                yield Problem(value.origin.at("id"),
-                              f"{name} ({sub.unit}) reports indicator {value.id}, which {plan.unit_name(owner)} ({owner}) answers for",
-                              unit=sub.unit)
+    # the screening decides, once, that such an entry or value counts nowhere (zzip/admission.py)
+    yield from context.rejections(CODE)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zzip.check_context import CheckContext
 from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, fmt_exact,
-                           fmt_short, required_at)
+                           fmt_short, direction_of, required_at)
 from zzip.views.tables import Column, ViewTable
 
 STYLES = {ACHIEVED: "green", ON_TRACK: "green", AT_RISK: "yellow", BEHIND: "red", DETERIORATING: "bold red",
@@ -38,10 +38,12 @@ def sparkline(values: list[float]) -> str:
 def fraction_done(result: Assessment) -> float | None:
     if result.latest is None:
         return None
-    goal = result.indicator.target.goal
+    if result.status == ACHIEVED:
+        return 1.0
+    goal = (result.target or result.indicator.target).goal
     base = result.baseline.value if result.baseline else 0.0
-    if goal == base:
-        return 1.0 if result.status == ACHIEVED else None
+    if direction_of(result.indicator) * (goal - base) <= 0:
+        return 0.0  # the baseline met the target and the value has fallen short of it: nothing is done
     return (result.latest.value - base) / (goal - base)
 
 
@@ -49,16 +51,16 @@ def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tupl
     plan = context.plan
     table = ViewTable(f"Indicators as of {context.as_of.isoformat()}", COLUMNS)
     rows = []
-    for indicator_id, result in context.assessments.items():
-        if indicator_ids and indicator_id not in indicator_ids:
-            continue
+    for result in context.graded():
         indicator = result.indicator
-        unit = indicator.unit or ""
+        if indicator_ids and indicator.id not in indicator_ids:
+            continue
+        unit, target = indicator.unit or "", result.target
         required_now = required_at(result, context.as_of)
         values = [p.value for p in result.points]
         row = {
-            "indicator": indicator.name,
-            "target": indicator.target.short(unit),
+            "indicator": indicator.name if result.role == "headline" else f"{indicator.name} ({result.key})",
+            "target": target.short(unit),
             "baseline": fmt_short(result.baseline.value) if result.baseline else "",
             "latest": f"{fmt_short(result.latest.value)}{unit} ({result.latest.date.isoformat()})" if result.latest else "",
             "required": f"{fmt_short(required_now)}{unit}" if required_now is not None else "",
@@ -70,8 +72,9 @@ def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tupl
         table.add(row, STYLES[result.status])
         rows.append({
             "id": indicator.id, "name": indicator.name, "unit": indicator.unit, "kind": indicator.kind,
-            "target": {"value": indicator.target.value, "min": indicator.target.min, "max": indicator.target.max,
-                       "comparator": indicator.target.comparator, "deadline": str(indicator.target.deadline)},
+            "target": {"value": target.value, "min": target.min, "max": target.max,
+                       "comparator": target.comparator, "deadline": str(target.deadline),
+                       "role": result.role, "key": result.key},
             "baseline": {"value": result.baseline.value, "date": result.baseline.date.isoformat(),
                          "source": result.baseline.source} if result.baseline else None,
             "latest": {"value": result.latest.value, "date": result.latest.date.isoformat(),

@@ -1,0 +1,208 @@
+"""Which entries and indicator values of the status files count.
+
+A verdict (a milestone cleared, an indicator achieved, the latest status of an item) may rest
+only on what the submission rules accept. Every entry or value that a rule rejects is
+screened out here, once, and counts nowhere: not for progress, not for overdue, not in the
+history. The rules that report these problems (S203, S206, S207, S209, S211, S212, S213,
+S216) read the same screening, so a rejection is never silent and a reported problem is
+never counted anyway.
+
+Rejections do not depend on which rules are selected: `--ignore S203` hides the message,
+it does not make a value that the unit has no part in count.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+from zzip.findings import Location, Problem
+from zzip.plan import Plan
+from zzip.responsibility import Responsibilities
+from zzip.status import Entry, IndicatorValue, Submission
+
+# A date before this is a typing slip (0001-01-01, 1025 for 2025) whatever the plan says.
+EARLIEST_PLAUSIBLE = dt.date(1949, 10, 1)
+
+
+@dataclass(frozen=True, slots=True)
+class Rejection:
+    code: str
+    submission: Submission
+    location: Location
+    message: str
+    extra: dict = field(default_factory=dict)
+
+    def problem(self) -> Problem:
+        return Problem(self.location, self.message, unit=self.submission.unit, extra=self.extra)
+
+
+class Screening:
+    """Every submission's entries and values, sorted into counted and rejected."""
+
+    def __init__(self, plan: Plan, duties: Responsibilities, submissions: list[Submission], usable: list[Submission]):
+        self.plan, self.duties = plan, duties
+        self.rejections: list[Rejection] = []
+        self._rejected: set[tuple[str, str, int]] = set()  # ("entry" | "value", path, slot)
+        for sub in submissions:
+            if sub.unit in plan.units:
+                self._screen_entries(sub)
+                self._screen_values(sub)
+        self._screen_conflicts(usable)
+
+    # -- queries -------------------------------------------------------------------------------
+
+    def counts_entry(self, entry: Entry) -> bool:
+        return ("entry", entry.path, entry.slot) not in self._rejected
+
+    def counts_value(self, value: IndicatorValue) -> bool:
+        return ("value", value.path, value.slot) not in self._rejected
+
+    def by_code(self, code: str) -> list[Rejection]:
+        return [r for r in self.rejections if r.code == code]
+
+    # -- screening -----------------------------------------------------------------------------
+
+    def _reject(self, kind: str, record: Entry | IndicatorValue, code: str, sub: Submission, field_name: str,
+                message: str, **extra) -> None:
+        self._rejected.add((kind, record.path, record.slot))
+        self.rejections.append(Rejection(code, sub, record.origin.at(field_name), message, extra))
+
+    def _screen_entries(self, sub: Submission) -> None:
+        plan, duties = self.plan, self.duties
+        name = plan.unit_name(sub.unit)
+        seen: dict[str, int] = {}
+        for entry in sub.entries:
+            seen[entry.id] = seen.get(entry.id, 0) + 1
+        for entry in sub.entries:
+            item = plan.tasks.get(entry.id) or plan.milestones.get(entry.id)
+            if item is None:
+                self._rejected.add(("entry", entry.path, entry.slot))  # S202 reports it
+                continue
+            if seen[entry.id] > 1:
+                self._rejected.add(("entry", entry.path, entry.slot))  # S206 reports it: two answers, none counts
+            if duties.role(sub.unit, entry.id) is None:
+                self._reject("entry", entry, "S203", sub, "id",
+                             f"{name} ({sub.unit}) has no part in {entry.id} ({item.ref}): it is neither lead nor "
+                             "co-operating unit; the entry is not counted")
+                continue
+            if entry.completed and entry.completed > sub.submitted:
+                self._reject("entry", entry, "S207", sub, "completed",
+                             f"{entry.id} completed {entry.completed.isoformat()}, after the report was submitted "
+                             f"({sub.submitted.isoformat()}); the entry is not counted")
+            elif entry.completed and entry.completed < (floor := self._completion_floor(entry.id)):
+                self._reject("entry", entry, "S213", sub, "completed",
+                             f"{entry.id} completed {entry.completed.isoformat()}, before {self._floor_reason(entry.id, floor)}; "
+                             "the entry is not counted until the date is corrected", item=entry.id)
+            if entry.percent is not None and entry.status == "done" and entry.percent < 100:
+                self._reject("entry", entry, "S209", sub, "percent",
+                             f"{entry.id} is marked done but only {entry.percent:g}% complete; the entry is not counted")
+            elif entry.percent is not None and entry.status == "not-started" and entry.percent > 0:
+                self._reject("entry", entry, "S209", sub, "percent",
+                             f"{entry.id} is marked not started but {entry.percent:g}% complete; the entry is not counted")
+            if entry.status == "done" and entry.completed is None:
+                self._reject("entry", entry, "S211", sub, "status",
+                             f"{entry.id} is marked done but has no completion date, so it does not count as done; "
+                             "add completed: \"YYYY-MM-DD\"")
+            elif entry.status == "blocked" and not entry.blocker:
+                self._reject("entry", entry, "S211", sub, "status",
+                             f"{entry.id} is marked blocked but does not say what blocks it; add blocker: "
+                             "(the entry is not counted until it does)")
+
+    def _completion_floor(self, item_id: str) -> dt.date:
+        """The earliest day on which an item can have been completed: the first day of its span
+        (a step's start month; a task's first step, else the month the plan was issued), and
+        never before the plan period or a plausible date."""
+        if item_id in self.plan.milestones:
+            start = self.duties.milestone_span(self.plan.milestones[item_id])[0]
+        else:
+            start = self.duties.task_span(self.plan.tasks[item_id])[0]
+        period_start = self.plan.meta.period_start.first_day
+        return max(start.first_day, period_start, EARLIEST_PLAUSIBLE)
+
+    def _floor_reason(self, item_id: str, floor: dt.date) -> str:
+        if item_id in self.plan.milestones:
+            return f"the step started ({floor.isoformat()}, {self.plan.milestones[item_id].ref})"
+        return f"the task's work started ({floor.isoformat()})"
+
+    def _screen_values(self, sub: Submission) -> None:
+        plan, duties = self.plan, self.duties
+        name = plan.unit_name(sub.unit)
+        seen: dict[tuple[str, dt.date], int] = {}
+        for value in sub.indicators:
+            seen[(value.id, value.measured)] = seen.get((value.id, value.measured), 0) + 1
+        period_start = plan.meta.period_start.first_day
+        for value in sub.indicators:
+            indicator = plan.indicators.get(value.id)
+            if indicator is None:
+                self._rejected.add(("value", value.path, value.slot))  # S202 reports it
+                continue
+            if seen[(value.id, value.measured)] > 1:
+                self._rejected.add(("value", value.path, value.slot))  # S206 reports it
+            if sub.unit not in duties.indicator_reporters(value.id):
+                owner = indicator.owner
+                self._reject("value", value, "S203", sub, "id",
+                             f"{name} ({sub.unit}) reports indicator {value.id}, which {plan.unit_name(owner)} ({owner}) "
+                             "answers for; the value is not counted")
+                continue
+            if value.measured > sub.submitted:
+                self._reject("value", value, "S207", sub, "measured",
+                             f"{value.id} measured {value.measured.isoformat()}, after the report was submitted "
+                             f"({sub.submitted.isoformat()}); the value is not counted")
+            else:
+                floor, why = period_start, f"the plan period starts ({period_start.isoformat()})"
+                if indicator.baseline is not None and indicator.baseline.date > floor:
+                    floor, why = indicator.baseline.date, f"the indicator's baseline date ({indicator.baseline.date.isoformat()})"
+                if value.measured < floor:
+                    self._reject("value", value, "S213", sub, "measured",
+                                 f"{value.id} measured {value.measured.isoformat()}, before {why}; the value is not "
+                                 "counted", indicator=value.id)
+                elif indicator.kind == "flow" and (value.measured.month, value.measured.day) != (12, 31):
+                    self._reject("value", value, "S216", sub, "measured",
+                                 f"{indicator.name} ({value.id}) is a yearly figure; a value measured "
+                                 f"{value.measured.isoformat()} covers only part of {value.measured.year} and is not "
+                                 f"counted: report the full-year figure, measured {value.measured.year}-12-31, once the "
+                                 "year has ended", indicator=value.id)
+            if value.value < 0 and indicator.kind != "level":
+                self._reject("value", value, "S209", sub, "value",
+                             f"{value.id} is a count and cannot be negative ({value.value:g} {indicator.unit or ''}); "
+                             "the value is not counted")
+            elif indicator.unit == "%" and not 0 <= value.value <= 100:
+                self._reject("value", value, "S209", sub, "value",
+                             f"{value.id} is a percentage; {value.value:g} is not between 0 and 100; "
+                             "the value is not counted")
+
+    def _screen_conflicts(self, usable: list[Submission]) -> None:
+        """Two units, one indicator, one measurement date, two numbers: the owner's counts; if the
+        owner gave none, neither counts until they agree. (One unit restating its own number in a
+        later report is a correction: the later report counts, as for entries.)"""
+        plan = self.plan
+        latest: dict[tuple[str, dt.date], dict[str, tuple[IndicatorValue, Submission]]] = {}
+        for sub in usable:  # in period and submission order: a unit's later report overrides its earlier one
+            for value in sub.indicators:
+                if self.counts_value(value):
+                    latest.setdefault((value.id, value.measured), {})[sub.unit] = (value, sub)
+        for (indicator_id, measured), by_unit in latest.items():
+            if len({v.value for v, _s in by_unit.values()}) < 2:
+                continue
+            owner = plan.indicators[indicator_id].owner
+            owner_pair = by_unit.get(owner)
+            for unit, (value, sub) in sorted(by_unit.items()):
+                if unit == owner:
+                    continue
+                if owner_pair is not None and owner_pair[0].value == value.value:
+                    continue
+                others = ", ".join(f"{plan.unit_name(u)} {v.value:g}" for u, (v, _s) in sorted(by_unit.items())
+                                   if u != unit)
+                if owner_pair is not None:
+                    why = f"the owner's value ({plan.unit_name(owner)}, {owner_pair[0].value:g}) counts"
+                else:
+                    why = f"the owner ({plan.unit_name(owner)}) reported none, so no value counts for that date " \
+                          "until the units agree"
+                self._reject("value", value, "S212", sub, "value",
+                             f"{plan.unit_name(unit)} reports {value.value:g} for {indicator_id} measured "
+                             f"{measured.isoformat()}, but {others}; {why}", indicator=indicator_id,
+                             measured=measured.isoformat())
+            if owner_pair is None:
+                for unit, (value, _sub) in by_unit.items():
+                    self._rejected.add(("value", value.path, value.slot))

@@ -1,0 +1,44 @@
+"""S214: a report on a quarter that has not ended."""
+
+from zzip.findings import Problem
+
+CODE = "S214"
+NAME = "period-not-ended"
+SEVERITY = "error"
+SCOPE = "submission"
+SUMMARY = "A status file reports on a quarter that has not ended as of the check, or was sent before its quarter began"
+EXPLANATION = """
+## What it does
+Reports a status file whose quarter ends after the as-of date (the check is made at the end of
+the as-of day: a quarter whose last day is the as-of day has ended), and one submitted before
+its quarter began. Such a file is not counted: not as that quarter's report, and none of its
+entries or values.
+
+## Why it matters
+A report on a quarter that is not over cannot say how the quarter went. Counted, it would
+stand in for the real report (no "missing" finding when that never arrives) and, as the
+latest word on every item, override a later report that says an item is done.
+
+## Example
+As of 2025-07-31, `reports/2025-Q3/court.yaml` (2025-Q3 ends 2025-09-30) is reported and not
+counted.
+
+## How to fix
+Send the report after the quarter ends; or correct `period` if the file is for an earlier quarter.
+"""
+
+
+def check(context):
+    for sub in context.submissions:
+        if not context.in_scope(sub) or sub.unit not in context.plan.units:
+            continue
+        if sub.period.last_day > context.as_of:
+            yield Problem(sub.origin.at("period"),
+                          f"{sub.period} ends {sub.period.last_day.isoformat()}, after the as-of date "
+                          f"{context.as_of.isoformat()}: a report on a quarter that has not ended is not counted",
+                          unit=sub.unit, extra={"period": str(sub.period)})
+        elif sub.submitted < sub.period.first_day:
+            yield Problem(sub.origin.at("submitted"),
+                          f"submitted {sub.submitted.isoformat()}, before {sub.period} began "
+                          f"({sub.period.first_day.isoformat()}): the report is not counted; correct the date",
+                          unit=sub.unit, extra={"period": str(sub.period)})
