@@ -84,23 +84,25 @@ class CheckContext:
     def in_scope(self, submission: Submission) -> bool:
         return self.focus is None or submission.period in self.focus or submission.folder_period in self.focus
 
-    def period_not_ended(self, sub: Submission) -> bool:
-        """A report on a quarter that has not ended as of the check (the check is made at the end
-        of the as-of day, so a quarter whose last day is the as-of day has ended), or that was sent
-        before its quarter even began: it cannot say how the quarter went (S214)."""
-        return sub.period.last_day > self.as_of or sub.submitted < sub.period.first_day
+    def sent_too_soon(self, sub: Submission) -> bool:
+        """A report on a quarter that has not ended as of the check (S214; the check is made at the
+        end of the as-of day, so a quarter whose last day is the as-of day has ended), or that was
+        sent before its quarter ended (S215; a file dated the quarter's last day was sent before the
+        end of that day). Neither can say how the quarter went: it does not count as the quarter's
+        report, and none of its entries or values count."""
+        return sub.period.last_day > self.as_of or sub.submitted <= sub.period.last_day
 
     @cached_property
     def usable(self) -> list[Submission]:
-        """Submissions that count for compliance: right plan, known unit, a quarter of the plan
-        that has ended, received by the as-of date; of two files for one unit and quarter, the
-        later one."""
+        """Submissions that count for compliance: right plan, known unit, a quarter of the plan,
+        received by the as-of date and after the quarter ended; of two files for one unit and
+        quarter, the later one."""
         meta, units = self.plan.meta, self.plan.units
         chosen: dict[tuple[str, Quarter], Submission] = {}
         for sub in self.submissions:
             if sub.plan_id != meta.id or sub.unit not in units or sub.submitted > self.as_of:
                 continue
-            if sub.period not in self.plan_quarters_set or self.period_not_ended(sub):
+            if sub.period not in self.plan_quarters_set or self.sent_too_soon(sub):
                 continue
             key = (sub.unit, sub.period)
             if key not in chosen or (sub.submitted, sub.path) > (chosen[key].submitted, chosen[key].path):

@@ -77,9 +77,12 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
         lines = ["# Indicators you answer for: uncomment the `indicators:` line and the lines you have values for,",
                  "# fill in the value, and keep (or correct) the date the value refers to.",
                  "# indicators:"]
+        # a yearly (flow) figure is for a whole year: the last year that has ended by the quarter's end (S216)
+        year_end = measured if quarter.number == 4 else f"{quarter.year - 1}-12-31"
         for indicator in owned:
-            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{measured}\"}}  "
-                         f"# {indicator.name} ({indicator.unit or ''}); target {indicator.target.describe(indicator.unit)}")
+            when, what = (year_end, "; the full-year figure") if indicator.kind == "flow" else (measured, "")
+            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  "
+                         f"# {indicator.name} ({indicator.unit or ''}{what}); target {indicator.target.describe(indicator.unit)}")
         footer = "\n".join(lines) + "\n"
 
     header = (

@@ -45,6 +45,10 @@ def check(context):
             why = _bad(indicator, getattr(target, field))
             if why:
                 yield Problem(indicator.origin.at("target", field), f"target {field} of {indicator.id}: {why}")
+        if target.every_year and indicator.kind != "flow":
+            yield Problem(indicator.origin.at("target", "every_year"),
+                          f"every_year: a target set for each year is graded on each year's figure, so "
+                          f"{indicator.id} must be of kind flow (a yearly figure), not {indicator.kind}")
         if target.min is not None and target.max is not None and target.min > target.max:
             yield Problem(indicator.origin.at("target", "min"),
                           f"target range of {indicator.id} runs backwards: min {target.min:g} > max {target.max:g}")

@@ -6,18 +6,18 @@ CODE = "S214"
 NAME = "period-not-ended"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file reports on a quarter that has not ended as of the check, or was sent before its quarter began"
+SUMMARY = "A status file reports on a quarter that has not ended as of the check"
 EXPLANATION = """
 ## What it does
-Reports a status file whose quarter ends after the as-of date (the check is made at the end of
-the as-of day: a quarter whose last day is the as-of day has ended), and one submitted before
-its quarter began. Such a file is not counted: not as that quarter's report, and none of its
-entries or values.
+Reports a status file whose quarter ends after the as-of date. The check is made at the end of
+the as-of day, so a quarter whose last day is the as-of day has ended. Such a file is not
+counted: not as that quarter's report, and none of its entries or values.
 
 ## Why it matters
 A report on a quarter that is not over cannot say how the quarter went. Counted, it would
 stand in for the real report (no "missing" finding when that never arrives) and, as the
-latest word on every item, override a later report that says an item is done.
+latest word on every item, override a later report that says an item is done, so that a
+finished step would show as overdue.
 
 ## Example
 As of 2025-07-31, `reports/2025-Q3/court.yaml` (2025-Q3 ends 2025-09-30) is reported and not
@@ -36,9 +36,4 @@ def check(context):
             yield Problem(sub.origin.at("period"),
                           f"{sub.period} ends {sub.period.last_day.isoformat()}, after the as-of date "
                           f"{context.as_of.isoformat()}: a report on a quarter that has not ended is not counted",
-                          unit=sub.unit, extra={"period": str(sub.period)})
-        elif sub.submitted < sub.period.first_day:
-            yield Problem(sub.origin.at("submitted"),
-                          f"submitted {sub.submitted.isoformat()}, before {sub.period} began "
-                          f"({sub.period.first_day.isoformat()}): the report is not counted; correct the date",
                           unit=sub.unit, extra={"period": str(sub.period)})

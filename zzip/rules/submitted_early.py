@@ -6,21 +6,27 @@ CODE = "S215"
 NAME = "submitted-early"
 SEVERITY = "warning"
 SCOPE = "submission"
-SUMMARY = "A status file was submitted on or before the last day of the quarter it reports on"
+SUMMARY = "A status file was submitted on or before the last day of the quarter it reports on, so it is not counted"
 EXPLANATION = """
 ## What it does
-Reports a status file whose `submitted` date falls within its own quarter, up to and
-including the quarter's last day (a file sent that day was sent before the quarter ended). The
-report counts, now that the quarter has ended, but what it says may not cover the quarter's
-last days.
+Reports a status file whose `submitted` date is not after the last day of its quarter (a file
+dated the last day was sent before the quarter ended, at the end of that day). The file is not
+counted as the quarter's report, and none of its entries or values count: if no later report
+for the quarter arrives, the report is missing (C304).
 
 ## Why it matters
-Usually the date is a typing slip (2025-06-10 for 2025-07-10), or the report was written
-ahead and may miss work finished at the end of the quarter.
+A report written before the quarter is over is a forecast, not an account. Counted, it would
+hide a missing report and could override a later report's word on an item.
+
+## Example
+```yaml
+period: 2025-Q2
+submitted: "2025-06-10"   # S215: sent before 2025-Q2 ended; probably meant 2025-07-10
+```
 
 ## How to fix
-Correct `submitted`; or, if the report really was sent early, send an update after the quarter
-ends (the later report counts).
+Correct `submitted` if it is a typing slip; otherwise send the report again after the quarter
+ends (the later file counts).
 """
 
 
@@ -29,8 +35,8 @@ def check(context):
         if not context.in_scope(sub) or sub.unit not in context.plan.units:
             continue
         period = sub.period
-        if period.first_day <= sub.submitted <= period.last_day and period.last_day <= context.as_of:
+        if sub.submitted <= period.last_day and period.last_day <= context.as_of:
             yield Problem(sub.origin.at("submitted"),
-                          f"submitted {sub.submitted.isoformat()}, before {period} ended "
-                          f"({period.last_day.isoformat()}); the report counts, but may not cover the whole quarter",
+                          f"submitted {sub.submitted.isoformat()}, before {period} ended ({period.last_day.isoformat()}): "
+                          "not counted as the quarter's report; send it again after the quarter ends",
                           unit=sub.unit, extra={"period": str(period)})
