@@ -12,8 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_QUARTER_RE = re.compile(r"^([0-9]{4})-Q([0-9])\Z")
 
 
 @dataclass(frozen=True, order=True)
@@ -117,7 +117,7 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
 
 def parse_date(text: str) -> dt.date:
     """Parse an ISO calendar date, with a plain message for impossible ones like 2025-02-30."""
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+    if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", text):
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
     try:
         return dt.date.fromisoformat(text)

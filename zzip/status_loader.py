@@ -23,7 +23,7 @@ from zzip.status import (
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
-_PERIOD_DIR = re.compile(r"^\d{4}-Q[1-4]$")
+_PERIOD_DIR = re.compile(r"^[0-9]{4}-Q[1-4]\Z")
 
 
 @dataclass

@@ -32,7 +32,9 @@ def check(
     """Check a quarter's status files (or the whole history) against the plan: submission errors,
     overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
     from zzip.check import run_check
+    from zzip.cli.outputs import run_output
 
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on

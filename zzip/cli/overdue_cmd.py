@@ -25,6 +25,9 @@ def overdue(
     """Overdue milestones and tasks by lead unit, worst first, with days overdue; then what falls due soon."""
     from zzip.views import overdue as view
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     unit_id = resolve_unit_or_exit(context.plan, unit).id if unit else None
     days = within if within is not None else context.config.due_soon_days
