@@ -162,3 +162,34 @@ def test_checking_one_file_sees_its_own_problems_and_its_history(workspace: Path
     codes = {(f["code"], f["path"]) for f in report["findings"]}
     assert ("C310", "reports/2023-Q2/court.yaml") in codes, codes  # done last quarter, not now
     assert all(p == "reports/2023-Q2/court.yaml" or p.startswith("plan/") for _c, p in codes), codes
+
+
+# -- 12. views never hide bad input --------------------------------------------------------------------
+
+UNPARSEABLE = "format: 1\nunit: court\n\tperiod: 2023-Q1\n"  # a tab: not YAML
+
+
+@pytest.mark.parametrize("args", [
+    ["unit", "court", *AS_OF], ["overdue", *AS_OF], ["progress", *AS_OF], ["overdue", "reports/2023-Q1", *AS_OF],
+    ["unit", "court", *AS_OF, "-f", "json"], ["template", "-u", "court", "--period", "2023-Q2", "-o", "-"],
+], ids=lambda a: " ".join(a[:2]))
+def test_views_report_an_unreadable_status_file(workspace: Path, args) -> None:
+    (workspace / COURT).write_text(UNPARSEABLE, encoding="utf-8")
+    result = zzip(*args)
+    assert result.exit_code == 2, result.stdout
+    assert f"{COURT}:3:1: F001 " in result.stderr
+    assert "missing" not in result.stdout
+
+
+@pytest.mark.parametrize("args", [["overdue", "reprots"], ["progress", "reprots"], ["unit", "court", "--reports", "reprots"],
+                                  ["check", "reprots"]], ids=lambda a: a[0])
+def test_a_missing_reports_path_is_an_error(workspace: Path, args) -> None:
+    result = zzip(*args, *AS_OF)
+    assert result.exit_code == 2
+    assert result.stderr == "zzip: error: reports folder 'reprots' does not exist\n"
+
+
+def test_views_say_which_status_file_breaks_the_schema(workspace: Path) -> None:
+    (workspace / COURT).write_text("unit: court\n", encoding="utf-8")
+    result = zzip("unit", "court", *AS_OF)
+    assert f"{COURT}:1:1: S201 missing required key 'period'" in result.stderr.splitlines()

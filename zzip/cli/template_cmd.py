@@ -58,6 +58,10 @@ def template(
     if reports.is_dir():
         context = CheckContext(plan=plan, load=load_submissions(reports), config=Config(), as_of=today,
                                display_root=display_path(reports))
+        from zzip.cli.view_support import report_input_problems
+
+        # the unit's earlier reports pre-fill the template: one that cannot be read is said, not skipped
+        report_input_problems(context, only=lambda path: Path(path).stem.lower() == found.id)
     text = render_template(plan, found.id, quarter, today, context)
 
     if output == "-":
