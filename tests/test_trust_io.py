@@ -193,3 +193,58 @@ def test_views_say_which_status_file_breaks_the_schema(workspace: Path) -> None:
     (workspace / COURT).write_text("unit: court\n", encoding="utf-8")
     result = zzip("unit", "court", *AS_OF)
     assert f"{COURT}:1:1: S201 missing required key 'period'" in result.stderr.splitlines()
+
+
+# -- 2. links out of the checked folder are never followed ---------------------------------------------
+
+SECRET = "-----BEGIN OPENSSH PRIVATE KEY-----\nb3BlbnNzaC1rZXktdjEAAAAA\n"
+
+
+@pytest.fixture
+def secret(tmp_path: Path) -> Path:
+    path = tmp_path / "home" / ".ssh" / "id_ed25519"
+    path.parent.mkdir(parents=True)
+    path.write_text(SECRET, encoding="utf-8")
+    return path
+
+
+@pytest.mark.parametrize("fmt", ["github", "text", "json", "sarif"])
+@pytest.mark.parametrize("target", ["reports", "reports/2023-Q1", "reports/2023-Q1/x.yaml"])
+def test_a_status_file_linked_outside_is_refused_by_name(workspace: Path, secret: Path, fmt, target) -> None:
+    os.symlink(secret, workspace / "reports/2023-Q1/x.yaml")
+    result = zzip("check", target, *AS_OF, "-f", fmt)
+    assert result.exit_code == 2
+    assert "reports/2023-Q1/x.yaml" in result.stdout and "symbolic link" in result.stdout
+    assert "OPENSSH" not in result.stdout + result.stderr and "b3Bl" not in result.stdout + result.stderr
+    assert "id_ed25519" not in result.stdout + result.stderr  # not even where it points
+
+
+def test_a_quarter_folder_linked_outside_is_refused_by_name(workspace: Path, secret: Path) -> None:
+    outside = secret.parent / "2023-Q2"
+    outside.mkdir()
+    (outside / "court.yaml").write_text(SECRET, encoding="utf-8")
+    os.symlink(outside, workspace / "reports/2023-Q2")
+    result = zzip("check", "reports", *AS_OF, "-f", "json")
+    assert result.exit_code == 2
+    [finding] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "F001"]
+    assert finding["path"] == "reports/2023-Q2" and "symbolic link to a folder" in finding["message"]
+    assert "OPENSSH" not in result.stdout
+
+
+def test_a_plan_file_linked_outside_is_refused_by_name(workspace: Path, secret: Path) -> None:
+    (workspace / "plan/tasks.yaml").unlink()
+    os.symlink(secret, workspace / "plan/tasks.yaml")
+    for args in (["validate", "plan"], ["check", "reports", *AS_OF], ["plan", "export"]):
+        result = zzip(*args)
+        assert result.exit_code == 2, args
+        assert "plan/tasks.yaml" in result.stdout + result.stderr and "OPENSSH" not in result.stdout + result.stderr
+
+
+def test_links_inside_the_checked_folder_are_followed(workspace: Path) -> None:
+    shutil.move(workspace / "plan/units.yaml", workspace / "plan/units-2023.yaml")
+    os.symlink("units-2023.yaml", workspace / "plan/units.yaml")
+    assert zzip("validate", "plan").exit_code == 0
+    os.symlink("2023-Q1", workspace / "reports/2023-Q2")  # a link inside reports: read (its files are misfiled)
+    report = json.loads(zzip("check", "reports", *AS_OF, "-f", "json").stdout)
+    assert not [f for f in report["findings"] if f["code"] == "F001"]
+    assert any(f["path"].startswith("reports/2023-Q2/") for f in report["findings"])

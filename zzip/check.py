@@ -81,7 +81,10 @@ def reading_roots(reports: Path) -> list[Path]:
             siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name))
         except OSError:
             siblings = []
-        return [folder, *(p for p in siblings if p.resolve() != folder.resolve())]
+        parent = folder.parent.resolve()
+        # a sibling that is a symbolic link out of the reports folder is not read, even as history
+        return [folder, *(p for p in siblings if p.resolve() != folder.resolve()
+                          and (not p.is_symlink() or p.resolve().is_relative_to(parent)))]
     return [reports]
 
 
@@ -105,9 +108,8 @@ def _load_reports(reports: Path) -> tuple[list[Quarter] | None, SubmissionLoad]:
     if reports.is_dir() and _QUARTER_DIR.match(reports.name):
         focus_load = load_submissions(reports)
         history = SubmissionLoad()
-        for sibling in sorted(p for p in reports.parent.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name)):
-            if sibling.resolve() != reports.resolve():
-                history.submissions.extend(load_submissions(sibling).submissions)
+        for sibling in reading_roots(reports)[1:]:
+            history.submissions.extend(load_submissions(sibling).submissions)
         focus_load.submissions = history.submissions + focus_load.submissions
         return [Quarter.parse(reports.name)], focus_load
     return None, load_submissions(reports)
