@@ -248,3 +248,116 @@ def test_links_inside_the_checked_folder_are_followed(workspace: Path) -> None:
     report = json.loads(zzip("check", "reports", *AS_OF, "-f", "json").stdout)
     assert not [f for f in report["findings"] if f["code"] == "F001"]
     assert any(f["path"].startswith("reports/2023-Q2/") for f in report["findings"])
+
+
+# -- 3. control and bidi characters never reach an output as they stand --------------------------------
+
+import re  # noqa: E402
+
+# Anything a terminal, a CI log or a browser would act on rather than show: C0 and C1 controls but
+# line ends and tabs, the bidi controls, zero-width and other format characters, lone surrogates.
+RAW = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\u061c\u200b-\u200f\u2028-\u202e\u2060-\u206f\ufeff\ud800-\udfff]")
+HOSTILE = "\x1b[2J\x1b]0;owned\x07\u202e\u2066\u200f\u061c\u2028\u200b\x85"
+FORMATS = ["text", "json", "csv", "markdown", "github", "gitlab", "junit", "sarif"]
+
+
+def assert_clean(text: str) -> None:
+    text = text[1:] if text.startswith("\ufeff") else text  # the CSV byte-order mark
+    found = RAW.search(text)
+    assert found is None, f"raw U+{ord(found.group()):04X} in output: {text[max(0, found.start() - 80):found.end() + 20]!r}"
+
+
+@pytest.fixture
+def hostile_reports(workspace: Path) -> Path:
+    """court's report, under a file name and with a note and a contact full of control and bidi characters."""
+    court = workspace / COURT
+    text = court.read_text(encoding="utf-8").replace("note: 办法草案已完成", f'note: "{HOSTILE.encode("unicode_escape").decode()}"')
+    text = text.replace('period: 2023-Q1', f'period: 2023-Q1\ncontact: "张三\\u202e\\x1b[31m"')
+    court.unlink()
+    (court.parent / f"court{HOSTILE.replace(chr(7), '')}.yaml").write_text(text, encoding="utf-8")
+    return workspace
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_check_escapes_hostile_file_names_and_values_in_every_format(hostile_reports: Path, fmt) -> None:
+    result = zzip("check", "reports", *AS_OF, "-f", fmt)
+    assert "court" in result.stdout and "\\u202e" in result.stdout  # shown, escaped
+    assert_clean(result.stdout + result.stderr)
+    assert zzip("check", "reports", *AS_OF, "-f", fmt, "-o", "out.txt").exit_code == result.exit_code
+    assert_clean((hostile_reports / "out.txt").read_text(encoding="utf-8"))
+    if fmt in ("json", "sarif", "gitlab"):
+        json.loads(result.stdout)  # escapes keep it valid
+
+
+@pytest.mark.parametrize("fmt", ["text", "json", "csv", "markdown"])
+@pytest.mark.parametrize("view", [["unit", "court"], ["overdue"], ["progress"]], ids=lambda v: v[0])
+def test_views_escape_hostile_file_names_and_values(hostile_reports: Path, view, fmt) -> None:
+    result = zzip(*view, "--as-of", "2024-02-01", "-f", fmt)
+    assert_clean(result.stdout + result.stderr)
+    if view[0] == "unit":
+        assert "court\\x1b[2J" in result.stdout or "court\\u001b[2J" in result.stdout  # the file, named visibly
+    if fmt == "json":
+        json.loads(result.stdout)
+
+
+def test_check_escapes_in_colour_on_a_terminal(hostile_reports: Path, monkeypatch) -> None:
+    import zzip.cli.check_cmd as check_cmd
+    import zzip.cli.common as common
+
+    monkeypatch.setattr(common, "use_colour", lambda stream=None: True)
+    monkeypatch.setattr(check_cmd, "use_colour", lambda stream=None: True)
+    result = zzip("check", "reports", *AS_OF)
+    without_colours = re.sub("\x1b\\[[0-9;]*m", "", result.stdout)  # rich's own colours
+    assert "\x1b[31m" in result.stdout and "court" in without_colours
+    assert_clean(without_colours)
+
+
+HOSTILE_PLAN = [
+    ("units.yaml", "name: 市中级人民法院", 'name: "市中级\\e[2J人民法院"', "plan/units.yaml:7:11", "units[2].name", "ESC"),
+    ("units.yaml", "name: 市中级人民法院", 'name: "市中级\\0人民法院"', "plan/units.yaml:7:11", "units[2].name", "NUL"),
+    ("tasks.yaml", "title: 加强司法保护", 'title: "加强\\u202e司法保护"', "plan/tasks.yaml:13:12", "tasks[2].title",
+     "U+202E (RIGHT-TO-LEFT OVERRIDE)"),
+    ("tasks.yaml", "title: 加强司法保护", 'title: "加强司法保护\\n第二行"', "plan/tasks.yaml:13:12", "tasks[2].title",
+     "a line break (U+000A)"),
+    ("tasks.yaml", "id: KT-1-2", 'id: "KT-1-2\\n"', "plan/tasks.yaml:10:9", "tasks[2].id", "a line break"),
+    ("units.yaml", "aliases: [郑州市中级人民法院]", 'aliases: ["郑州市\\u2066中级人民法院"]', "plan/units.yaml:9:15",
+     "units[2].aliases[1]", "U+2066 (LEFT-TO-RIGHT ISOLATE)"),
+]
+
+
+@pytest.mark.parametrize("file,old,new,where,field,what", HOSTILE_PLAN, ids=[c[-1][:12] for c in HOSTILE_PLAN])
+def test_validate_rejects_control_characters_in_the_plan(minimal_plan: Path, file, old, new, where, field, what,
+                                                         monkeypatch) -> None:
+    monkeypatch.chdir(minimal_plan.parent)
+    path = minimal_plan / file
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    path.write_text(text.replace(old, new), encoding="utf-8")
+    for fmt in FORMATS:
+        result = zzip("validate", "plan", "-f", fmt)
+        assert result.exit_code == 1, result.stdout
+        assert_clean(result.stdout)
+    lines = zzip("validate", "plan").stdout.splitlines()
+    assert any(line.startswith(f"{where}: P112 {field} contains ") and what in line for line in lines), lines
+
+
+def test_template_never_writes_a_broken_file_from_a_broken_title(workspace: Path) -> None:
+    tasks = workspace / "plan/tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("title: 加强司法保护", 'title: "加强司法保护\\n- 第二行"'),
+                     encoding="utf-8")
+    result = zzip("template", "-u", "court", "--period", "2023-Q2")
+    assert result.exit_code == 2 and "has errors" in result.stderr
+    assert not (workspace / "reports/2023-Q2").exists()
+
+
+def test_every_invisible_character_is_escaped() -> None:
+    import unicodedata
+
+    from zzip.findings import printable, safe_document
+
+    for code in range(0x110000):
+        char = chr(code)
+        if unicodedata.category(char) in ("Cc", "Cf", "Zl", "Zp", "Cs") and char != "\t":
+            assert printable(char) != char and char not in printable(char), hex(code)
+            if char not in "\n\r":
+                assert char not in safe_document("x" + char), hex(code)

@@ -10,7 +10,7 @@ from zzip.check_context import CheckContext
 from zzip.clock import today_in
 from zzip.config import Config
 from zzip.engine import run_rules
-from zzip.findings import Finding, Severity
+from zzip.findings import Finding, Severity, printable
 from zzip.months import Quarter
 from zzip.plan_loader import display_path, load_plan
 from zzip.report import Report, UnitStanding
@@ -132,7 +132,7 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
         mine = [f for f in findings if f.unit == unit_id]
         overdue = [f for f in mine if f.code == "C301"]
         rows.append(UnitStanding(
-            unit_id=unit_id, unit_name=unit.name, answers_for=duties.answers_for(unit_id),
+            unit_id=unit_id, unit_name=printable(unit.name), answers_for=duties.answers_for(unit_id),
             overdue=len(overdue), worst_days_overdue=max((f.extra.get("days_overdue", 0) for f in overdue), default=0),
             missing_reports=sum(1 for f in mine if f.code == "C304"),
             late_reports=sum(1 for f in mine if f.code == "C305"),

@@ -48,7 +48,9 @@ def check(
         from zzip.cli.common import console
         from zzip.output import check_text
 
-        names = {u.id: u.name for u in context.plan.units.values()} if context else {}
+        from zzip.findings import printable
+
+        names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
         if output is None:
             out = console()
             if not use_colour():
@@ -77,8 +79,10 @@ def load_config_or_exit(config_file: Path | None):
             fail_usage(f"configuration file '{config_file}' does not exist")
         return load_config(config_file or find_config())
     except ConfigError as exc:
+        from zzip.findings import printable
+
         for line in exc.lines:
-            sys.stderr.write(f"{line}\n")
+            sys.stderr.write(f"{printable(line)}\n")
         sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
         raise typer.Exit(2)
 
