@@ -361,3 +361,143 @@ def test_every_invisible_character_is_escaped() -> None:
             assert printable(char) != char and char not in printable(char), hex(code)
             if char not in "\n\r":
                 assert char not in safe_document("x" + char), hex(code)
+
+
+# -- 17. no input crashes zzip: a one-line message and exit 2 ------------------------------------------
+
+def one_line_error(result) -> str:
+    stderr = result.stderr if isinstance(result.stderr, str) else result.stderr.decode("utf-8", "replace")
+    assert "internal error" not in stderr and "Traceback" not in stderr, stderr
+    lines = stderr.splitlines()
+    assert lines and lines[-1].startswith("zzip: error: "), stderr
+    return lines[-1]
+
+
+@pytest.mark.parametrize("fmt", FORMATS)
+def test_a_file_name_that_is_not_utf8(workspace: Path, fmt) -> None:
+    name = os.fsdecode(b"\xd6\xd0.yaml")  # 中 in GBK, as unzipped from a Windows archive
+    shutil.copy(workspace / COURT, workspace / "reports/2023-Q1" / name)
+    done = installed("check", "reports", *AS_OF, "-f", fmt, cwd=workspace)
+    assert done.returncode == 1, done.stderr
+    text = done.stdout.decode("utf-8")  # valid UTF-8
+    assert "xd6" in text and "xd0.yaml" in text  # named, visibly (sarif and gitlab turn \\ into /, as for Windows)
+    if fmt == "json":
+        assert "reports/2023-Q1/\\xd6\\xd0.yaml" in json.loads(text)["files"]
+    assert installed("check", "reports", *AS_OF, "-f", fmt, "-o", "out", cwd=workspace).returncode == 1
+    (workspace / "out").read_text(encoding="utf-8")
+    assert installed("unit", "court", *AS_OF, "-f", "json" if fmt == "json" else "text", cwd=workspace).returncode == 0
+
+
+@pytest.fixture
+def repo(workspace: Path) -> Path:
+    if shutil.which("git") is None:
+        pytest.skip("git is not installed")
+    env = {"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
+           "PATH": "/usr/bin:/bin", "HOME": str(workspace)}
+    for args in (["init", "-q"], ["add", "-A"], ["commit", "-qm", "one"]):
+        subprocess.run(["git", *args], cwd=workspace, check=True, capture_output=True, env=env)
+    return workspace
+
+
+def test_diff_with_a_plan_outside_the_repository(repo: Path, tmp_path_factory) -> None:
+    outside = tmp_path_factory.mktemp("elsewhere") / "plan"
+    shutil.copytree(repo / "plan", outside)
+    result = zzip("diff", "HEAD", "--plan", str(outside))
+    assert result.exit_code == 2
+    assert "outside the git repository" in one_line_error(result)
+
+
+def test_diff_of_a_revision_whose_plan_file_is_gbk(repo: Path) -> None:
+    units = repo / "plan/units.yaml"
+    units.write_bytes(units.read_text(encoding="utf-8").encode("gbk"))
+    subprocess.run(["git", "commit", "-qam", "gbk"], cwd=repo, check=True, capture_output=True,
+                   env={"GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t",
+                        "GIT_COMMITTER_EMAIL": "t@e", "PATH": "/usr/bin:/bin", "HOME": str(repo)})
+    result = zzip("diff", "HEAD", "plan")
+    assert result.exit_code == 0, result.stderr  # read as GB18030, as in a folder (a warning)
+    assert "No changes." in result.stdout
+
+
+@pytest.mark.parametrize("args,words", [
+    (["overdue", "--as-of", "9999-12-31"], "out of range"),
+    (["check", "reports", "--as-of", "9999-12-31"], "out of range"),
+    (["unit", "court", "--as-of", "0001-01-01"], "out of range"),
+    (["overdue", "--within", "99999999999", *AS_OF], "--within"),
+], ids=["overdue as-of", "check as-of", "unit as-of", "within"])
+def test_dates_and_horizons_out_of_range(workspace: Path, args, words) -> None:
+    result = zzip(*args)
+    assert result.exit_code == 2 and words in result.stderr
+
+
+@pytest.mark.parametrize("setting,words", [
+    ("[overdue]\nsevere-days = 9223372036854775807\n", "overdue.severe-days: 9223372036854775807 is greater than"),
+    ("[overdue]\ndue-soon-days = 9223372036854775807\n", "overdue.due-soon-days"),
+    ("[progress]\non-track = nan\n", "progress.on-track: nan is not a number"),
+    ("[progress]\nabout-tolerance = nan\n", "progress.about-tolerance: nan is not a number"),
+])
+@pytest.mark.parametrize("command", [["check", "reports"], ["unit", "court"], ["overdue"], ["progress"]], ids=lambda c: c[0])
+def test_configuration_values_out_of_range(workspace: Path, setting, words, command) -> None:
+    (workspace / "zzip.toml").write_text(setting, encoding="utf-8")
+    result = zzip(*command, *AS_OF)
+    assert result.exit_code == 2
+    assert words in result.stderr and "fix the configuration" in one_line_error(result)
+
+
+@pytest.mark.parametrize("edit", [("plan.yaml", 'end: "2025-12"', 'end: "9999-12"'),
+                                  ("plan.yaml", 'start: "2022-01"', 'start: "0001-01"')], ids=["end", "start"])
+def test_a_plan_period_out_of_range_is_a_plan_error(workspace: Path, edit) -> None:
+    path = workspace / "plan" / edit[0]
+    text = path.read_text(encoding="utf-8")
+    assert edit[1] in text
+    path.write_text(text.replace(edit[1], edit[2]), encoding="utf-8")
+    assert "out of range" in zzip("validate", "plan").stdout
+    assert zzip("check", "reports", *AS_OF).exit_code == 1
+    assert zzip("overdue", *AS_OF).exit_code == 2
+
+
+def test_a_report_for_a_quarter_out_of_range(workspace: Path) -> None:
+    folder = workspace / "reports/9999-Q4"
+    folder.mkdir()
+    (folder / "court.yaml").write_text((workspace / COURT).read_text(encoding="utf-8").replace("2023-Q1", "9999-Q4"),
+                                       encoding="utf-8")
+    for target in ("reports", "reports/9999-Q4"):
+        report = json.loads(zzip("check", target, *AS_OF, "-f", "json").stdout)
+        assert any(f["code"] == "S201" and "out of range" in f["message"] for f in report["findings"])
+
+
+def test_template_to_a_folder_with_force(workspace: Path) -> None:
+    (workspace / "out").mkdir()
+    result = zzip("template", "-u", "court", "--period", "2023-Q2", "-o", "out", "--force")
+    assert result.exit_code == 2 and "folder" in one_line_error(result)
+
+
+def test_a_quarter_folder_in_other_digits_is_not_a_quarter(workspace: Path) -> None:
+    arabic = workspace / "reports/٢٠٢٣-Q1"
+    (workspace / "reports/2023-Q1").rename(arabic)
+    report = json.loads(zzip("check", "reports", *AS_OF, "-f", "json").stdout)
+    assert "٢٠٢٣-Q1" not in report["summary"]["quarters"]
+    assert any(f["code"] == "S208" and f["path"].startswith("reports/٢٠٢٣-Q1/") for f in report["findings"])
+    report = json.loads(zzip("check", "reports/٢٠٢٣-Q1", *AS_OF, "-f", "json").stdout)
+    assert any(f["code"] == "S208" for f in report["findings"])
+
+
+@pytest.mark.parametrize("args", [["check", "reports", *AS_OF], ["check", "reports", *AS_OF, "-f", "json"],
+                                  ["overdue", *AS_OF], ["rules"], ["--version"], ["schema", "status"]],
+                         ids=lambda a: " ".join(a[:3]))
+def test_a_full_standard_output(workspace: Path, args) -> None:
+    with open("/dev/full", "w") as full:
+        done = installed(*args, cwd=workspace, stdout=full)
+    assert done.returncode == 2
+    assert one_line_error(done) == "zzip: error: cannot write to standard output: No space left on device"
+
+
+@pytest.mark.parametrize("args", [["check", "reports", *AS_OF], ["rules"], ["schema", "status"]], ids=lambda a: a[0])
+def test_a_closed_standard_output(workspace: Path, args) -> None:
+    reader, writer = os.pipe()
+    os.close(reader)  # nobody reads: the first write fails with EPIPE
+    try:
+        done = installed(*args, cwd=workspace, stdout=writer)
+    finally:
+        os.close(writer)
+    assert done.returncode == 2, done.stderr
+    assert "standard output was closed" in one_line_error(done)

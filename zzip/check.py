@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from zzip.check_context import CheckContext
@@ -15,9 +14,8 @@ from zzip.months import Quarter
 from zzip.plan_loader import display_path, load_plan
 from zzip.report import Report, UnitStanding
 from zzip.rules import rules_in_scope
-from zzip.status_loader import SubmissionLoad, load_submissions
+from zzip.status_loader import SubmissionLoad, folder_quarter, load_submissions
 
-_QUARTER_DIR = re.compile(r"^[0-9]{4}-Q[1-4]\Z")
 FATAL = frozenset({"F001"})
 
 
@@ -76,9 +74,9 @@ def reading_roots(reports: Path) -> list[Path]:
     """What a check of `reports` reads: a quarter folder, or a single status file in one, comes
     with the sibling quarter folders (read as history); anything else is read on its own."""
     folder = reports.parent if _is_single_file(reports) else reports
-    if folder.is_dir() and _QUARTER_DIR.match(folder.name):
+    if folder.is_dir() and folder_quarter(folder.name) is not None:
         try:
-            siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name))
+            siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and folder_quarter(p.name) is not None)
         except OSError:
             siblings = []
         parent = folder.parent.resolve()
@@ -101,17 +99,17 @@ def _load_reports(reports: Path) -> tuple[list[Quarter] | None, SubmissionLoad]:
     so that a milestone reported done last quarter is not called overdue this one. A single
     status file is checked in its quarter, with the files around it as history."""
     if _is_single_file(reports):
-        if _QUARTER_DIR.match(reports.parent.name):
+        if folder_quarter(reports.parent.name) is not None:
             return _load_reports(reports.parent)
         load = load_submissions(reports)
         return [s.period for s in load.submissions[:1]], load  # its own quarter; none if it cannot be read
-    if reports.is_dir() and _QUARTER_DIR.match(reports.name):
+    if reports.is_dir() and folder_quarter(reports.name) is not None:
         focus_load = load_submissions(reports)
         history = SubmissionLoad()
         for sibling in reading_roots(reports)[1:]:
             history.submissions.extend(load_submissions(sibling).submissions)
         focus_load.submissions = history.submissions + focus_load.submissions
-        return [Quarter.parse(reports.name)], focus_load
+        return [folder_quarter(reports.name)], focus_load
     return None, load_submissions(reports)
 
 

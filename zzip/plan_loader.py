@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from zzip import schema as schemas
 from zzip.findings import Location
-from zzip.months import Month, parse_date
+from zzip.months import Month, Quarter, parse_date
 from zzip.plan import (
     PLAN_FILES, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit,
 )
@@ -140,6 +140,11 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     origin = Origin(doc, ())
     try:
         _date(raw, "issued")
+        if raw["reporting"].get("first_period") is not None:
+            try:
+                Quarter.parse(raw["reporting"]["first_period"])
+            except ValueError as exc:
+                raise _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
         for index, _rev in enumerate(raw["revisions"]):
             try:
                 parse_date(_rev["date"])

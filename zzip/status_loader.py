@@ -44,21 +44,32 @@ def find_status_files(root: Path, unreadable: list | None = None, boundary: Path
     outside = [] if outside is None else outside
     if not root.is_dir():  # a file; or a device or pipe, which load_file refuses
         folder = root.parent.name
-        return [(root, Quarter.parse(folder) if _PERIOD_DIR.match(folder) else None)], []
+        return [(root, folder_quarter(folder))], []
     fence = _Fence(boundary or root, outside)
-    if _PERIOD_DIR.match(root.name):
-        quarter = Quarter.parse(root.name)
+    quarter = folder_quarter(root.name)
+    if quarter is not None:
         return [(p, quarter) for p in fence.keep(_status_files_in(root, unreadable))], [quarter]
     found: list[tuple[Path, Quarter | None]] = []
     periods: list[Quarter] = []
     for path in fence.keep(_status_files_in(root, unreadable)):
         found.append((path, None))
     for sub in fence.keep(sorted(p for p in _list(root, unreadable) if _is_dir(p) and not p.name.startswith("."))):
-        quarter = Quarter.parse(sub.name) if _PERIOD_DIR.match(sub.name) else None
+        quarter = folder_quarter(sub.name)
         if quarter:
             periods.append(quarter)
         found.extend((p, quarter) for p in fence.keep(_status_files_in(sub, unreadable)))
     return found, periods
+
+
+def folder_quarter(name: str) -> Quarter | None:
+    """The quarter a folder's name gives (2025-Q2), or None: ASCII digits only, so that
+    '٢٠٢٣-Q1' is not read as 2023-Q1; and a year zzip reads (not 9999)."""
+    if not _PERIOD_DIR.match(name):
+        return None
+    try:
+        return Quarter.parse(name)
+    except ValueError:
+        return None
 
 
 class _Fence:
@@ -219,6 +230,11 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
     submitted = date_of(raw["submitted"], ("submitted",))
     if submitted is None:
         return None
+    try:
+        period = Quarter.parse(raw["period"])
+    except ValueError as exc:
+        result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)), f"period: {exc}", ("period",)))
+        return None
     path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
     # First the items that are sound, with their positions; then the records, which share one
     # position array per file (a small array per record would cost 16 MB over ten thousand files).
@@ -257,7 +273,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         for slot, (item, measured) in enumerate(kept_values))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
-        plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=Quarter.parse(raw["period"]),
+        plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
         submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
         origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True),
     )

@@ -17,7 +17,7 @@ def overdue(
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this lead unit (id, name or alias).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Also list what falls due within this many days (default 30).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, max=3650, help="Also list what falls due within this many days (default 30).")] = None,
     output_format: FormatOption = ViewFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
