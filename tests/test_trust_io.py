@@ -501,3 +501,12 @@ def test_a_closed_standard_output(workspace: Path, args) -> None:
         os.close(writer)
     assert done.returncode == 2, done.stderr
     assert "standard output was closed" in one_line_error(done)
+
+
+def test_template_never_writes_through_a_link_to_the_plan(workspace: Path) -> None:
+    (workspace / "reports/2023-Q2").mkdir()
+    os.link(workspace / "plan/tasks.yaml", workspace / "reports/2023-Q2/court.yaml")
+    before = snapshot(workspace)
+    result = zzip("template", "-u", "court", "--period", "2023-Q2", "--force")
+    assert result.exit_code == 2 and "input" in result.stderr
+    assert snapshot(workspace) == before

@@ -72,6 +72,9 @@ def template(
     target = Path(output) if output else reports / str(quarter) / f"{found.id}.yaml"
     if target.is_dir():
         fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
+    from zzip.cli.outputs import output_target, plan_inputs
+
+    output_target(target, plan_inputs(plan_dir))  # the default file too: it may be a link to a plan file
     blocking = _existing_reports(reports, quarter, found.id, context) \
         if _same_file(target.parent, reports / str(quarter)) else []
     if target.exists() and not any(_same_file(target, p) for p in blocking):
