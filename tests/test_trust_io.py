@@ -510,3 +510,17 @@ def test_template_never_writes_through_a_link_to_the_plan(workspace: Path) -> No
     result = zzip("template", "-u", "court", "--period", "2023-Q2", "--force")
     assert result.exit_code == 2 and "input" in result.stderr
     assert snapshot(workspace) == before
+
+
+@pytest.mark.parametrize("command", [["check"], ["overdue"], ["unit", "court", "--reports"]], ids=lambda c: c[0])
+def test_an_unreadable_history_file_is_said_when_checking_a_later_quarter(workspace: Path, command) -> None:
+    later = workspace / "reports/2023-Q2"
+    later.mkdir()
+    for name in ("court.yaml", "market-regulation.yaml"):
+        text = (workspace / "reports/2023-Q1" / name).read_text(encoding="utf-8")
+        (later / name).write_text(text.replace("period: 2023-Q1", "period: 2023-Q2")
+                                  .replace('submitted: "2023-04-1', 'submitted: "2023-07-1'), encoding="utf-8")
+    (workspace / COURT).write_text(UNPARSEABLE, encoding="utf-8")  # the history
+    result = zzip(*command, "reports/2023-Q2", "--as-of", "2023-08-01")
+    assert result.exit_code == 2
+    assert f"{COURT}:3:1: F001" in result.stdout + result.stderr

@@ -107,8 +107,13 @@ def _load_reports(reports: Path) -> tuple[list[Quarter] | None, SubmissionLoad]:
         focus_load = load_submissions(reports)
         history = SubmissionLoad()
         for sibling in reading_roots(reports)[1:]:
-            history.submissions.extend(load_submissions(sibling).submissions)
+            earlier = load_submissions(sibling)
+            history.submissions.extend(earlier.submissions)
+            # a history file that cannot be read is said (F001): without it, work reported done
+            # in that quarter would be called overdue in this one
+            history.parse_failures.extend(earlier.parse_failures)
         focus_load.submissions = history.submissions + focus_load.submissions
+        focus_load.parse_failures = history.parse_failures + focus_load.parse_failures
         return [folder_quarter(reports.name)], focus_load
     return None, load_submissions(reports)
 
