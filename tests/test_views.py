@@ -122,6 +122,7 @@ def test_progress_explain_unknown_indicator(workspace: Path) -> None:
 
 def test_progress_with_no_reports(workspace: Path) -> None:
     shutil.rmtree(workspace / "reports")
+    (workspace / "reports").mkdir()  # a missing reports folder is an error, as in zzip check
     _, out = run("progress", "--as-of", "2023-05-01", "-f", "json")
     data = json.loads(out)
     assert data["counts"]["no data"] == 2
@@ -154,6 +155,7 @@ def test_unit_page_late_report_and_indicators(workspace: Path) -> None:
 
 def test_unit_page_for_a_unit_with_nothing_reported(workspace: Path) -> None:
     shutil.rmtree(workspace / "reports")
+    (workspace / "reports").mkdir()
     _, out = run("unit", "county-a", "--as-of", "2023-05-01", "-f", "json")
     page = json.loads(out)
     assert page["unit"]["groups"] == ["各区县(市)人民政府"]

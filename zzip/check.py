@@ -3,21 +3,19 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from pathlib import Path
 
 from zzip.check_context import CheckContext
 from zzip.clock import today_in
 from zzip.config import Config
 from zzip.engine import run_rules
-from zzip.findings import Finding, Severity
+from zzip.findings import Finding, Severity, printable
 from zzip.months import Quarter
 from zzip.plan_loader import display_path, load_plan
 from zzip.report import Report, UnitStanding
 from zzip.rules import rules_in_scope
-from zzip.status_loader import SubmissionLoad, load_submissions
+from zzip.status_loader import SubmissionLoad, folder_quarter, load_submissions
 
-_QUARTER_DIR = re.compile(r"^\d{4}-Q[1-4]$")
 FATAL = frozenset({"F001"})
 
 
@@ -30,8 +28,9 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
         return plan_load, plan_findings, None
     as_of = as_of or today_in(plan.meta.timezone)
     focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
+    root = reports.parent if _is_single_file(reports) else reports
     context = CheckContext(plan=plan, load=load, config=config, as_of=as_of,
-                           display_root=display_path(reports), focus=focus)
+                           display_root=display_path(root), focus=focus)
     return plan_load, plan_findings, context
 
 
@@ -46,6 +45,9 @@ def run_check(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Conf
     plan, load, as_of = context.plan, context.load, context.as_of
     findings = plan_findings + run_rules(rules_in_scope("file", "submission", "compliance"), context, selection)
     findings = [f for f in findings if not config.ignored_in_file(f.code, f.location.path)]
+    focus_unit = None
+    if _is_single_file(reports):  # one unit checking its own file: that file, and what concerns its unit
+        focus_unit, findings = _about_one_file(reports, load, findings, {f for f in plan_findings})
     summary = {
         "plan": plan.meta.id, "plan_version": plan.meta.version, "as_of": as_of.isoformat(),
         "quarters": [str(q) for q in context.quarters_in_scope if q.first_day <= as_of],
@@ -53,21 +55,66 @@ def run_check(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Conf
         "submissions": len([s for s in load.submissions if context.in_scope(s)]),
         "partial": False,
     }
-    report = Report("check", findings, [*plan_load.files, *load.files], FATAL, summary, standings(context, findings))
+    rows = standings(context, findings)
+    files = [*plan_load.files, *load.files]
+    if focus_unit is not None:
+        rows = [row for row in rows if row.unit_id == focus_unit]
+        shown = display_path(reports)
+        files = [*plan_load.files, *(f for f in load.files if f == shown)]
+        summary["submissions"] = sum(1 for s in load.submissions if s.path == shown and context.in_scope(s))
+    report = Report("check", findings, files, FATAL, summary, rows)
     return report, context
+
+
+def _is_single_file(reports: Path) -> bool:
+    return reports.exists() and not reports.is_dir()
+
+
+def reading_roots(reports: Path) -> list[Path]:
+    """What a check of `reports` reads: a quarter folder, or a single status file in one, comes
+    with the sibling quarter folders (read as history); anything else is read on its own."""
+    folder = reports.parent if _is_single_file(reports) else reports
+    if folder.is_dir() and folder_quarter(folder.name) is not None:
+        try:
+            siblings = sorted(p for p in folder.parent.iterdir() if p.is_dir() and folder_quarter(p.name) is not None)
+        except OSError:
+            siblings = []
+        parent = folder.parent.resolve()
+        # a sibling that is a symbolic link out of the reports folder is not read, even as history
+        return [folder, *(p for p in siblings if p.resolve() != folder.resolve()
+                          and (not p.is_symlink() or p.resolve().is_relative_to(parent)))]
+    return [reports]
+
+
+def _about_one_file(path: Path, load: SubmissionLoad, findings: list[Finding], plan_findings: set) -> tuple[str, list[Finding]]:
+    """The findings a unit checking its own status file needs: those on the file, those about
+    its unit (in the file's quarter), and the plan's; not the other units' missing reports."""
+    shown = display_path(path)
+    unit = next((s.unit for s in load.submissions if s.path == shown), path.stem)
+    return unit, [f for f in findings if f in plan_findings or f.location.path == shown or f.unit == unit]
 
 
 def _load_reports(reports: Path) -> tuple[list[Quarter] | None, SubmissionLoad]:
     """A quarter folder is checked on its own, but its sibling quarters are read as history,
-    so that a milestone reported done last quarter is not called overdue this one."""
-    if reports.is_dir() and _QUARTER_DIR.match(reports.name):
+    so that a milestone reported done last quarter is not called overdue this one. A single
+    status file is checked in its quarter, with the files around it as history."""
+    if _is_single_file(reports):
+        if folder_quarter(reports.parent.name) is not None:
+            return _load_reports(reports.parent)
+        load = load_submissions(reports)
+        return [s.period for s in load.submissions[:1]], load  # its own quarter; none if it cannot be read
+    if reports.is_dir() and folder_quarter(reports.name) is not None:
         focus_load = load_submissions(reports)
         history = SubmissionLoad()
-        for sibling in sorted(p for p in reports.parent.iterdir() if p.is_dir() and _QUARTER_DIR.match(p.name)):
-            if sibling.resolve() != reports.resolve():
-                history.submissions.extend(load_submissions(sibling).submissions)
+        for sibling in reading_roots(reports)[1:]:
+            earlier = load_submissions(sibling)
+            history.submissions.extend(earlier.submissions)
+            # a history file that cannot be read is said (F001): without it, work reported done
+            # in that quarter would be called overdue in this one
+            history.parse_failures.extend(earlier.parse_failures)
         focus_load.submissions = history.submissions + focus_load.submissions
-        return [Quarter.parse(reports.name)], focus_load
+        focus_load.parse_failures = history.parse_failures + focus_load.parse_failures
+        return [folder_quarter(reports.name)], focus_load
     return None, load_submissions(reports)
 
 
@@ -88,7 +135,7 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
         mine = [f for f in findings if f.unit == unit_id]
         overdue = [f for f in mine if f.code == "C301"]
         rows.append(UnitStanding(
-            unit_id=unit_id, unit_name=unit.name, answers_for=duties.answers_for(unit_id),
+            unit_id=unit_id, unit_name=printable(unit.name), answers_for=duties.answers_for(unit_id),
             overdue=len(overdue), worst_days_overdue=max((f.extra.get("days_overdue", 0) for f in overdue), default=0),
             missing_reports=sum(1 for f in mine if f.code == "C304"),
             late_reports=sum(1 for f in mine if f.code == "C305"),

@@ -19,5 +19,6 @@ def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
 
 
 def parse_as_of(text: str) -> dt.date:
-    """--as-of takes a calendar date: the check is made at the end of that day."""
+    """--as-of takes a calendar date: the check is made at the end of that day (years 1900 to
+    2999: dates are counted forward from it)."""
     return parse_date(text.strip())

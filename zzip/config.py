@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import difflib
 import fnmatch
+import math
 import re
 import tomllib
 from dataclasses import dataclass, field
@@ -124,8 +125,20 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
         key = path[-1] if path else ""
         line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
         lines.append(f"{shown}:{line}: {'.'.join(path) or 'configuration'}: {error.message}")
+    lines += _not_finite(data, text, shown, prefix, ())
     if lines:
         raise ConfigError(lines)
+
+
+def _not_finite(value, text: str, shown: str, prefix: tuple, path: tuple) -> list[str]:
+    """TOML has nan, which JSON Schema bounds let through (every comparison with NaN is
+    false): a threshold must be a real number."""
+    if isinstance(value, dict):
+        return [line for key, item in value.items() for line in _not_finite(item, text, shown, prefix, (*path, key))]
+    if isinstance(value, float) and math.isnan(value):  # inf is caught by the bounds
+        line = _line_of(text, [*prefix, *path[:-1]], path[-1]) if path else 1
+        return [f"{shown}:{line}: {'.'.join(path)}: {value} is not a number; give a finite number"]
+    return []
 
 
 def _line_of(text: str, tables: list[str], key: str) -> int:

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import re
-
 from dataclasses import dataclass, field
 from typing import Iterable
 
@@ -40,13 +38,6 @@ def _matches(rule: Rule, key: str) -> bool:
     return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key
 
 
-_CONTROL_IN_PATH = re.compile("[\x00-\x1f\x7f-\x9f]")
-
-
-def _has_controls(path: str) -> bool:
-    return _CONTROL_IN_PATH.search(path) is not None
-
-
 def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()) -> list[Finding]:
     findings: list[Finding] = []
     for rule in rules:
@@ -55,8 +46,9 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
         severity = selection.severity(rule)
         for problem in rule.check(context):
             location = problem.location
-            if _has_controls(location.path):
-                location = Location(printable(location.path), location.line, location.column)
+            path = printable(location.path)  # a file name may hold anything, even bytes that are not UTF-8
+            if path != location.path:
+                location = Location(path, location.line, location.column)
             unit = printable(problem.unit) if problem.unit else None
             findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
                                     unit, problem.extra))

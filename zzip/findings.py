@@ -6,14 +6,56 @@ import enum
 import re
 from dataclasses import dataclass, field
 
-# C0 and C1 control characters (but tab), DEL, and the Unicode line and paragraph separators:
-# text from status files must not move a terminal's cursor, colour it, or break a line.
-_CONTROL = re.compile("[\x00-\x08\x0a-\x1f\x7f-\x9f\u2028\u2029]")
+# What must never reach a terminal, a CI log or a web page as it stands: C0 and C1 control
+# characters (but tab), DEL, the line and paragraph separators, every Unicode format character
+# (category Cf: the bidi embeddings, overrides and isolates U+202A-U+202E and U+2066-U+2069, the
+# marks U+200E/U+200F and U+061C, zero-width spaces and joiners, the byte-order mark, tag
+# characters...), and lone surrogates (the bytes of a file name that is not UTF-8). Text from
+# status and plan files must not move a cursor, colour a terminal, reorder what is shown
+# ("Trojan Source") or break a line.
+_UNSAFE_FORMAT = (
+    "\x7f-\x9f\xad\u0600-\u0605\u061c\u06dd\u070f\u0890\u0891\u08e2\u180e"
+    "\u200b-\u200f\u2028-\u202e\u2060-\u2064\u2066-\u206f\ufeff\ufff9-\ufffb\ud800-\udfff"
+    "\U000110bd\U000110cd\U00013430-\U0001343f\U0001bca0-\U0001bca3\U0001d173-\U0001d17a"
+    "\U000e0001\U000e0020-\U000e007f"
+)
+_CONTROL = re.compile(f"[\x00-\x08\x0a-\x1f{_UNSAFE_FORMAT}]")
+# The same, but line ends and tabs, in a whole output document (which has lines).
+_UNSAFE_IN_DOCUMENT = re.compile(f"[\x00-\x08\x0b\x0c\x0e-\x1f{_UNSAFE_FORMAT}]")
+
+
+def _visible(match: re.Match) -> str:
+    code = ord(match.group())
+    if code < 0x100:
+        return f"\\x{code:02x}"
+    if 0xDC80 <= code <= 0xDCFF:  # a byte of a file name that is not UTF-8 (surrogateescape)
+        return f"\\x{code - 0xDC00:02x}"
+    return f"\\u{code:04x}" if code <= 0xFFFF else f"\\U{code:08x}"
 
 
 def printable(text: str) -> str:
-    """Text safe to print on one line: control characters become visible escapes (\\x1b)."""
-    return _CONTROL.sub(lambda m: f"\\x{ord(m.group()):02x}" if ord(m.group()) < 0x100 else f"\\u{ord(m.group()):04x}", text)
+    """Text safe to print on one line: control, bidi and other invisible format characters
+    become visible escapes (\\x1b, \\u202e); a file name's undecodable bytes show as \\xd6."""
+    return _CONTROL.sub(_visible, text)
+
+
+def _json_escape(match: re.Match) -> str:
+    code = ord(match.group())
+    if code > 0xFFFF:
+        code -= 0x10000
+        return f"\\u{0xD800 + (code >> 10):04x}\\u{0xDC00 + (code & 0x3FF):04x}"
+    return f"\\u{code:04x}"
+
+
+def safe_document(text: str) -> str:
+    """A whole output document (JSON, XML, CSV, markdown, annotations) with whatever unsafe
+    character is left escaped as \\uXXXX, which is also a valid JSON escape (such characters only
+    ever stand inside JSON strings). Line ends and tabs stay; so does a leading byte-order mark."""
+    bom = "\ufeff" if text.startswith("\ufeff") else ""
+    body = text[len(bom):]
+    if _UNSAFE_IN_DOCUMENT.search(body) is None:
+        return text
+    return bom + _UNSAFE_IN_DOCUMENT.sub(_json_escape, body)
 
 
 class Severity(enum.IntEnum):

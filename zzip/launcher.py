@@ -10,7 +10,13 @@ def main() -> None:
     if sys.argv[1:] == ["--version"]:
         from zzip import __version__
 
-        sys.stdout.write(f"zzip {__version__}\n")
+        try:
+            sys.stdout.write(f"zzip {__version__}\n")
+            sys.stdout.flush()
+        except OSError as exc:
+            from zzip.cli import _stdout_failed
+
+            _stdout_failed(exc)
         return
     from zzip.cli import main as run
 

@@ -12,8 +12,16 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-_MONTH_RE = re.compile(r"^(\d{4})-(\d{2})$")
-_QUARTER_RE = re.compile(r"^(\d{4})-Q(\d)$")
+_MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
+_QUARTER_RE = re.compile(r"^([0-9]{4})-Q([0-9])\Z")
+# Dates are counted forward from (due dates, "due within"): years far from the plan's would
+# overflow Python's calendar (year 9999) and mean nothing in a plan anyway.
+FIRST_YEAR, LAST_YEAR = 1900, 2999
+
+
+def _in_range(year: int, text: str) -> None:
+    if not FIRST_YEAR <= year <= LAST_YEAR:
+        raise ValueError(f"{text!r} is out of range: zzip reads years {FIRST_YEAR} to {LAST_YEAR}")
 
 
 @dataclass(frozen=True, order=True)
@@ -32,6 +40,7 @@ class Month:
             raise ValueError(f"{text!r} is not a month written YYYY-MM")
         if not 1 <= int(match[2]) <= 12:
             raise ValueError(f"{text!r} is not a month: months are numbered 01 to 12")
+        _in_range(int(match[1]), text)
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -73,6 +82,7 @@ class Quarter:
             raise ValueError(f"{text!r} is not a quarter written YYYY-Qn")
         if not 1 <= int(match[2]) <= 4:
             raise ValueError(f"{text!r} is not a quarter: quarters are numbered Q1 to Q4")
+        _in_range(int(match[1]), text)
         return cls(int(match[1]), int(match[2]))
 
     @classmethod
@@ -117,9 +127,11 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
 
 def parse_date(text: str) -> dt.date:
     """Parse an ISO calendar date, with a plain message for impossible ones like 2025-02-30."""
-    if not re.match(r"^\d{4}-\d{2}-\d{2}$", text):
+    if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", text):
         raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
     try:
-        return dt.date.fromisoformat(text)
+        day = dt.date.fromisoformat(text)
     except ValueError:
         raise ValueError(f"{text!r} is not a real calendar date") from None
+    _in_range(day.year, text)
+    return day

@@ -13,7 +13,7 @@ from typing import Any, Callable
 
 from zzip import schema as schemas
 from zzip.findings import Location
-from zzip.months import Month, parse_date
+from zzip.months import Month, Quarter, parse_date
 from zzip.plan import (
     PLAN_FILES, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit,
 )
@@ -67,6 +67,11 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist": load_file says why
             result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
             continue
+        if path.is_symlink() and _leaves(path, directory):
+            result.parse_failures.append(ParseFailure(Location(shown), (
+                "is a symbolic link to a file outside the plan folder; zzip does not follow it "
+                "(replace the link with the file itself)")))
+            continue
         loaded = load_file(path, shown)
         if isinstance(loaded, ParseFailure):
             result.parse_failures.append(loaded)
@@ -77,6 +82,15 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         result.schema_problems.extend(problems)
         _BUILDERS[kind](result, loaded, {p.path for p in problems})
     return result
+
+
+def _leaves(path: Path, folder: Path) -> bool:
+    """A link whose target lies outside `folder`: not followed, so that nothing outside the plan
+    (a key, a password file) is ever read, let alone quoted in a parse error."""
+    try:
+        return not path.resolve().is_relative_to(folder.resolve())
+    except (OSError, RuntimeError):  # a loop: load_file says why
+        return False
 
 
 def _build_items(result: PlanLoad, doc: YamlDocument, key: str, bad_paths: set, make: Callable[[dict, Origin], Any],
@@ -126,6 +140,11 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     origin = Origin(doc, ())
     try:
         _date(raw, "issued")
+        if raw["reporting"].get("first_period") is not None:
+            try:
+                Quarter.parse(raw["reporting"]["first_period"])
+            except ValueError as exc:
+                raise _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
         for index, _rev in enumerate(raw["revisions"]):
             try:
                 parse_date(_rev["date"])

@@ -17,14 +17,23 @@ class SourceError(Exception):
     pass
 
 
-def _git(*args: str, cwd: Path) -> str:
+def _git_bytes(*args: str, cwd: Path) -> bytes:
+    """git's output as it is: a plan file in a revision may be in any encoding (the loader says
+    which, as for a folder), and git's messages are decoded leniently."""
     try:
-        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, text=True, timeout=60)
+        result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60)
     except FileNotFoundError:
         raise SourceError("git is not installed, so revisions cannot be read; give two plan folders instead") from None
+    except (OSError, subprocess.SubprocessError) as exc:
+        raise SourceError(f"cannot run git: {exc}") from None
     if result.returncode != 0:
-        raise SourceError(result.stderr.strip().splitlines()[-1] if result.stderr.strip() else f"git {' '.join(args)} failed")
+        message = result.stderr.decode("utf-8", errors="replace").strip()
+        raise SourceError(message.splitlines()[-1] if message else f"git {' '.join(args)} failed")
     return result.stdout
+
+
+def _git(*args: str, cwd: Path) -> str:
+    return _git_bytes(*args, cwd=cwd).decode("utf-8", errors="surrogateescape")
 
 
 @contextmanager
@@ -44,15 +53,19 @@ def open_plan(spec: str, plan_path: Path) -> Iterator[PlanLoad]:
         commit = _git("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", cwd=cwd).strip()
     except SourceError:
         raise SourceError(f"'{spec}' is neither a plan folder nor a git revision of this repository") from None
-    relative = (cwd / plan_path).resolve().relative_to(top.resolve()).as_posix()
+    try:
+        relative = (cwd / plan_path).resolve().relative_to(top.resolve()).as_posix()
+    except ValueError:
+        raise SourceError(f"--plan {plan_path} is outside the git repository here ({top}); a revision can only be "
+                          "read for a plan folder inside it") from None
     temp = Path(tempfile.mkdtemp(prefix="zzip-diff-"))
     try:
         for filename in PLAN_FILES.values():
             try:
-                text = _git("show", f"{commit}:{relative}/{filename}", cwd=top)
+                content = _git_bytes("show", f"{commit}:{relative}/{filename}", cwd=top)
             except SourceError:
                 continue  # a missing file is reported by the loader, like any other
-            (temp / filename).write_text(text, encoding="utf-8")
+            (temp / filename).write_bytes(content)
         yield load_plan(temp, shown_as=f"{spec}:{relative}")
     finally:
         shutil.rmtree(temp, ignore_errors=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field
 
-from zzip.findings import Finding, Severity
+from zzip.findings import Finding, Severity, printable
 
 EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
@@ -44,6 +44,9 @@ class Report:
 
     def __post_init__(self) -> None:
         self.findings.sort(key=Finding.sort_key)
+        # file names and the plan's id and version reach every output format as they stand
+        self.files = [printable(path) for path in self.files]
+        self.summary = {key: printable(value) if isinstance(value, str) else value for key, value in self.summary.items()}
 
     @property
     def unreadable(self) -> bool:

@@ -23,7 +23,7 @@ from zzip.status import (
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
-_PERIOD_DIR = re.compile(r"^\d{4}-Q[1-4]$")
+_PERIOD_DIR = re.compile(r"^[0-9]{4}-Q[1-4]\Z")
 
 
 @dataclass
@@ -35,26 +35,75 @@ class SubmissionLoad:
     files: list[str] = field(default_factory=list)
 
 
-def find_status_files(root: Path, unreadable: list | None = None) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
+def find_status_files(root: Path, unreadable: list | None = None, boundary: Path | None = None,
+                      outside: list | None = None) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
     """Status files under root with the quarter their folder names (None: not a quarter folder).
-    Folders that cannot be listed are added to `unreadable` as (folder, error)."""
+    Folders that cannot be listed are added to `unreadable` as (folder, error). A file or folder
+    that is a symbolic link out of `boundary` (default: root) is not followed: it goes to `outside`."""
     unreadable = [] if unreadable is None else unreadable
+    outside = [] if outside is None else outside
     if not root.is_dir():  # a file; or a device or pipe, which load_file refuses
         folder = root.parent.name
-        return [(root, Quarter.parse(folder) if _PERIOD_DIR.match(folder) else None)], []
-    if _PERIOD_DIR.match(root.name):
-        quarter = Quarter.parse(root.name)
-        return [(p, quarter) for p in _status_files_in(root, unreadable)], [quarter]
+        return [(root, folder_quarter(folder))], []
+    fence = _Fence(boundary or root, outside)
+    quarter = folder_quarter(root.name)
+    if quarter is not None:
+        return [(p, quarter) for p in fence.keep(_status_files_in(root, unreadable))], [quarter]
     found: list[tuple[Path, Quarter | None]] = []
     periods: list[Quarter] = []
-    for path in _status_files_in(root, unreadable):
+    for path in fence.keep(_status_files_in(root, unreadable)):
         found.append((path, None))
-    for sub in sorted(p for p in _list(root, unreadable) if _is_dir(p) and not p.name.startswith(".")):
-        quarter = Quarter.parse(sub.name) if _PERIOD_DIR.match(sub.name) else None
+    for sub in fence.keep(sorted(p for p in _list(root, unreadable) if _is_dir(p) and not p.name.startswith("."))):
+        quarter = folder_quarter(sub.name)
         if quarter:
             periods.append(quarter)
-        found.extend((p, quarter) for p in _status_files_in(sub, unreadable))
+        found.extend((p, quarter) for p in fence.keep(_status_files_in(sub, unreadable)))
     return found, periods
+
+
+def folder_quarter(name: str) -> Quarter | None:
+    """The quarter a folder's name gives (2025-Q2), or None: ASCII digits only, so that
+    '٢٠٢٣-Q1' is not read as 2023-Q1; and a year zzip reads (not 9999)."""
+    if not _PERIOD_DIR.match(name):
+        return None
+    try:
+        return Quarter.parse(name)
+    except ValueError:
+        return None
+
+
+class _Fence:
+    """Symbolic links that lead out of the folder being checked are not followed: a pull request
+    adding `reports/2025-Q2/x.yaml -> ~/.ssh/id_ed25519` must not get the key quoted back in a
+    parse error. Links that stay inside are followed."""
+
+    def __init__(self, boundary: Path, outside: list):
+        self.boundary = boundary
+        self.outside = outside
+        self._resolved: Path | None = None
+
+    def keep(self, paths: list[Path]) -> list[Path]:
+        kept = []
+        for path in paths:
+            if path.is_symlink() and self._leaves(path):
+                self.outside.append(path)
+            else:
+                kept.append(path)
+        return kept
+
+    def _leaves(self, path: Path) -> bool:
+        try:
+            if self._resolved is None:
+                self._resolved = self.boundary.resolve()
+            target = path.resolve()
+        except (OSError, RuntimeError):  # a loop: not followed, and load_file says why
+            return False
+        return not target.is_relative_to(self._resolved)
+
+
+def link_outside_message(what: str) -> str:
+    return (f"is a symbolic link to a {what} outside the folder being checked; zzip does not follow it "
+            f"(replace the link with the {what} itself)")
 
 
 def _status_files_in(folder: Path, unreadable: list) -> list[Path]:
@@ -79,16 +128,24 @@ def _is_dir(path: Path) -> bool:
         return False
 
 
-def load_submissions(root: Path) -> SubmissionLoad:
+def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad:
+    """Read the status files under root; symbolic links out of `boundary` (default: root) are
+    refused (F001), never followed."""
     result = SubmissionLoad()
     if not root.exists():
         result.parse_failures.append(ParseFailure(Location(display_path(root)), "reports folder does not exist"))
         return result
     unreadable: list[tuple[Path, OSError]] = []
-    files, _periods = find_status_files(root, unreadable)
+    outside: list[Path] = []
+    files, _periods = find_status_files(root, unreadable, boundary, outside)
     for folder, exc in unreadable:
         result.parse_failures.append(
             ParseFailure(Location(display_path(folder)), f"cannot read folder: {exc.strerror or exc}"))
+    for link in outside:
+        shown = display_path(link)
+        result.files.append(shown)
+        result.parse_failures.append(ParseFailure(Location(shown), link_outside_message(
+            "folder" if _is_dir(link) else "file")))
     # Reading builds no reference cycles (trees of dicts and lists, freed by reference counting),
     # so the cyclic garbage collector would only re-scan the growing pile of records: half the
     # run time on a thousand files (benchmarks/README.md). It is paused while reading.
@@ -173,6 +230,11 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
     submitted = date_of(raw["submitted"], ("submitted",))
     if submitted is None:
         return None
+    try:
+        period = Quarter.parse(raw["period"])
+    except ValueError as exc:
+        result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)), f"period: {exc}", ("period",)))
+        return None
     path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
     # First the items that are sound, with their positions; then the records, which share one
     # position array per file (a small array per record would cost 16 MB over ten thousand files).
@@ -211,7 +273,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         for slot, (item, measured) in enumerate(kept_values))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
-        plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=Quarter.parse(raw["period"]),
+        plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
         submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
         origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True),
     )

@@ -10,6 +10,7 @@ import datetime as dt
 import io
 
 from zzip.check_context import CheckContext
+from zzip.findings import printable
 from zzip.months import Quarter
 from zzip.responsibility import LEAD, Responsibilities
 
@@ -31,9 +32,9 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
     doc["unit"] = unit_id
     doc["period"] = str(quarter)
     doc["submitted"] = today.isoformat()
-    doc.yaml_add_eol_comment("the day you send this report (YYYY-MM-DD)", "submitted")
-    doc.yaml_add_eol_comment(f"{unit.name}", "unit")
-    doc.yaml_add_eol_comment(f"{quarter.first_day.isoformat()} to {quarter.last_day.isoformat()}", "period")
+    doc.yaml_add_eol_comment(_one_line("the day you send this report (YYYY-MM-DD)"), "submitted")
+    doc.yaml_add_eol_comment(_one_line(f"{unit.name}"), "unit")
+    doc.yaml_add_eol_comment(_one_line(f"{quarter.first_day.isoformat()} to {quarter.last_day.isoformat()}"), "period")
 
     entries = CommentedSeq()
     active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (d.role != LEAD, d.kind != "task", _order(plan, d.item_id)))
@@ -58,9 +59,9 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
         title = getattr(item, "title", None) or item.text
         if duty.kind == "milestone":
             when = f"due {item.deadline.isoformat()}" if item.deadline else "ongoing (持续推进)"
-            entry.yaml_add_eol_comment(f"{item.ref} {when}: {title[:40]}", "id")
+            entry.yaml_add_eol_comment(_one_line(f"{item.ref} {when}: {title[:40]}"), "id")
         else:
-            entry.yaml_add_eol_comment(f"{item.ref} {title}", "id")
+            entry.yaml_add_eol_comment(_one_line(f"{item.ref} {title}"), "id")
         entries.append(entry)
     doc["entries"] = entries
     doc.yaml_set_comment_before_after_key(
@@ -81,14 +82,14 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
         year_end = measured if quarter.number == 4 else f"{quarter.year - 1}-12-31"
         for indicator in owned:
             when, what = (year_end, "; the full-year figure") if indicator.kind == "flow" else (measured, "")
-            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  "
-                         f"# {indicator.name} ({indicator.unit or ''}{what}); target {indicator.target.describe(indicator.unit)}")
+            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  " + _one_line(
+                         f"# {indicator.name} ({indicator.unit or ''}{what}); target {indicator.target.describe(indicator.unit)}"))
         footer = "\n".join(lines) + "\n"
 
     header = (
         "# yaml-language-server: $schema=../../zzip/schemas/status.schema.json\n"
-        f"# Status report of {unit.name} ({unit_id}) for {quarter}, due {due.isoformat()}.\n"
-        f"# Plan: {meta.title} ({meta.document_number}), version {meta.version}.\n"
+        + _one_line(f"# Status report of {unit.name} ({unit_id}) for {quarter}, due {due.isoformat()}.") + "\n"
+        + _one_line(f"# Plan: {meta.title} ({meta.document_number}), version {meta.version}.") + "\n"
         "# Check it before sending: zzip check reports/" + str(quarter) + "\n"
     )
     yaml = YAML()
@@ -97,6 +98,11 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
     buffer = io.StringIO()
     yaml.dump(doc, buffer)
     return header + buffer.getvalue() + footer
+
+
+def _one_line(text: str) -> str:
+    """A comment holds one line of plain text, whatever the plan's names and titles hold."""
+    return printable(text)
 
 
 def _previous_entries(context: CheckContext | None, unit_id: str, quarter: Quarter) -> dict:

@@ -53,9 +53,66 @@ app.command("rules")(rules_cmd.rules)
 app.add_typer(plan_cmd.app, name="plan")
 
 
+class StdoutFailed(Exception):
+    """Standard output could not be written (a full disk, a closed pipe): not a bug, exit 2."""
+
+
+class _GuardedStream:
+    """sys.stdout, whose write errors become StdoutFailed, which click does not swallow (it
+    turns a closed pipe into a silent exit 1)."""
+
+    def __init__(self, stream):
+        self._stream = stream
+
+    def write(self, text):
+        try:
+            return self._stream.write(text)
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def flush(self):
+        try:
+            return self._stream.flush()
+        except OSError as exc:
+            raise StdoutFailed(exc) from None
+
+    def __getattr__(self, name):
+        return getattr(self._stream, name)
+
+
+def _stdout_failed(exc: OSError) -> None:
+    import errno
+
+    try:  # what is still buffered must not fail again when Python exits
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.__stdout__.fileno())
+    except (OSError, ValueError, AttributeError):
+        pass
+    if exc.errno == errno.EPIPE:
+        message = "standard output was closed before zzip had written everything (a pipe whose reader stopped early)"
+    else:
+        message = f"cannot write to standard output: {exc.strerror or exc}"
+    try:
+        sys.stderr.write(f"zzip: error: {message}\n")
+        sys.stderr.flush()
+    except OSError:
+        pass
+    sys.exit(2)
+
+
 def main() -> None:
+    sys.stdout = _GuardedStream(sys.stdout)
     try:
         app()
+        sys.stdout.flush()
+    except SystemExit:
+        try:
+            sys.stdout.flush()
+        except StdoutFailed as failed:
+            _stdout_failed(failed.args[0])
+        raise
+    except StdoutFailed as failed:
+        _stdout_failed(failed.args[0])
     except KeyboardInterrupt:
         sys.stderr.write("zzip: interrupted\n")
         sys.exit(130)

@@ -32,7 +32,9 @@ def check(
     """Check a quarter's status files (or the whole history) against the plan: submission errors,
     overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
     from zzip.check import run_check
+    from zzip.cli.outputs import run_output
 
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
@@ -46,7 +48,9 @@ def check(
         from zzip.cli.common import console
         from zzip.output import check_text
 
-        names = {u.id: u.name for u in context.plan.units.values()} if context else {}
+        from zzip.findings import printable
+
+        names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
         if output is None:
             out = console()
             if not use_colour():
@@ -75,8 +79,10 @@ def load_config_or_exit(config_file: Path | None):
             fail_usage(f"configuration file '{config_file}' does not exist")
         return load_config(config_file or find_config())
     except ConfigError as exc:
+        from zzip.findings import printable
+
         for line in exc.lines:
-            sys.stderr.write(f"{line}\n")
+            sys.stderr.write(f"{printable(line)}\n")
         sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
         raise typer.Exit(2)
 

@@ -65,8 +65,12 @@ def console(stderr: bool = False):
 
 
 def emit(text: str, output: Path | None) -> None:
-    """Data goes to stdout, or atomically to the -o file."""
-    if output is None:
+    """Data goes to stdout, or atomically to the -o file; nothing unsafe from an input goes out as it
+    stands (control and bidi characters become \\uXXXX escapes, valid in JSON as elsewhere)."""
+    from zzip.findings import safe_document
+
+    text = safe_document(text)
+    if output is None or str(output) == "-":
         sys.stdout.write(text)
         sys.stdout.flush()
         return
@@ -79,5 +83,7 @@ def emit(text: str, output: Path | None) -> None:
 
 
 def fail_usage(message: str) -> None:
-    sys.stderr.write(f"zzip: error: {message}\n")
+    from zzip.findings import printable
+
+    sys.stderr.write(f"zzip: error: {printable(message)}\n")
     raise typer.Exit(2)

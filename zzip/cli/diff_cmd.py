@@ -43,6 +43,9 @@ def diff(
     from zzip.rules import rules_in_scope
     from zzip.views.diff import build
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [Path(spec) for spec in (old, new) if spec and Path(spec).is_dir()] + [plan_path])
     try:
         with open_plan(old, plan_path) as old_load, open_plan(new or str(plan_path), plan_path) as new_load:
             broken = []

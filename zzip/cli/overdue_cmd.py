@@ -17,7 +17,7 @@ def overdue(
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this lead unit (id, name or alias).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", min=0, help="Also list what falls due within this many days (default 30).")] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, max=3650, help="Also list what falls due within this many days (default 30).")] = None,
     output_format: FormatOption = ViewFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
@@ -25,6 +25,9 @@ def overdue(
     """Overdue milestones and tasks by lead unit, worst first, with days overdue; then what falls due soon."""
     from zzip.views import overdue as view
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     unit_id = resolve_unit_or_exit(context.plan, unit).id if unit else None
     days = within if within is not None else context.config.due_soon_days

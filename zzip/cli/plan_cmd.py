@@ -34,6 +34,9 @@ def export(
     from zzip.plan_loader import load_plan
     from zzip.rules import rules_in_scope
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [plan_dir])
     load = load_plan(plan_dir)
     errors = [f for f in run_rules(rules_in_scope("file", "plan"), load) if f.severity == Severity.ERROR]
     if errors:

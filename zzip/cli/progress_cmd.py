@@ -24,6 +24,9 @@ def progress(
     """One row per indicator: target, baseline, latest value, value required by now, status, a bar and a trend."""
     from zzip.views import progress as view
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     if explain:
         if explain not in context.plan.indicators:

@@ -25,6 +25,8 @@ def schema(
     output: OutputFile = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."""
+    from zzip.cli.outputs import run_output
     from zzip.schema import schema_text
 
+    output = run_output(output)
     emit(schema_text(kind.value), output)

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip.cli.common import fail_usage
+from zzip.findings import printable
 
 
 def template(
@@ -33,9 +34,13 @@ def template(
         quarter = Quarter.parse(period.strip())
     except ValueError as exc:
         fail_usage(f"--period: {exc}")
+    if output is not None and output != "-":
+        from zzip.cli.outputs import output_target, plan_inputs
+
+        output_target(output, plan_inputs(plan_dir))  # never over a plan file, never a folder
     load = load_plan(plan_dir)
     plan = load.plan
-    if load.parse_failures or load.schema_problems or plan.meta is None:
+    if load.parse_failures or load.schema_problems or plan.meta is None or _plan_errors(load):
         fail_usage(f"the plan in '{plan_dir}' has errors; run 'zzip validate {plan_dir}' first")
     found = plan.resolve_unit(unit)
     if found is None:
@@ -53,14 +58,75 @@ def template(
     if reports.is_dir():
         context = CheckContext(plan=plan, load=load_submissions(reports), config=Config(), as_of=today,
                                display_root=display_path(reports))
+        from zzip.cli.view_support import report_input_problems
+
+        # the unit's earlier reports pre-fill the template: one that cannot be read is said, not skipped
+        report_input_problems(context, only=lambda path: Path(path).stem.lower() == found.id)
     text = render_template(plan, found.id, quarter, today, context)
 
     if output == "-":
-        sys.stdout.write(text)
+        from zzip.cli.common import emit
+
+        emit(text, None)
         return
     target = Path(output) if output else reports / str(quarter) / f"{found.id}.yaml"
-    if target.exists() and not force:
-        fail_usage(f"{target} already exists; use --force to overwrite it")
-    target.parent.mkdir(parents=True, exist_ok=True)
-    write_text_atomic(target, text)
-    sys.stderr.write(f"wrote {target}: {text.count('  - id: ')} entries for {found.name} ({found.id}), {quarter}\n")
+    if target.is_dir():
+        fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
+    from zzip.cli.outputs import output_target, plan_inputs
+
+    output_target(target, plan_inputs(plan_dir))  # the default file too: it may be a link to a plan file
+    blocking = _existing_reports(reports, quarter, found.id, context) \
+        if _same_file(target.parent, reports / str(quarter)) else []
+    if target.exists() and not any(_same_file(target, p) for p in blocking):
+        blocking.insert(0, target)
+    if blocking and not force:
+        if _same_file(blocking[0], target):
+            fail_usage(f"{target} already exists; use --force to overwrite it")
+        fail_usage(f"{blocking[0]} already holds the report of {found.id} for {quarter}, and {target} beside it would "
+                   "supersede it (or be superseded); use --force to write it anyway")
+    if target.exists() and any(_same_file(target, Path(s.path)) and s.unit != found.id
+                               for s in (context.submissions if context else ())):
+        fail_usage(f"{target} is the status file of another unit; zzip does not overwrite it, even with --force")
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write_text_atomic(target, text)
+    except OSError as exc:
+        fail_usage(f"cannot write {target}: {exc.strerror or exc}")
+    sys.stderr.write(printable(f"wrote {target}: {text.count('  - id: ')} entries for {found.name} ({found.id}), {quarter}") + "\n")
+
+
+def _plan_errors(load) -> bool:
+    from zzip.engine import run_rules
+    from zzip.findings import Severity
+    from zzip.rules import rules_in_scope
+
+    return any(f.severity == Severity.ERROR for f in run_rules(rules_in_scope("file", "plan"), load))
+
+
+def _same_file(a: Path, b: Path) -> bool:
+    try:
+        return a.resolve() == b.resolve() or a.samefile(b)
+    except OSError:
+        return False
+
+
+def _reports_of(context, unit_id: str, quarter) -> list[Path]:
+    return [Path(s.path) for s in (context.submissions if context else ()) if s.unit == unit_id and s.period == quarter]
+
+
+def _existing_reports(reports: Path, quarter, unit_id: str, context) -> list[Path]:
+    """The files that already hold this unit's report for this quarter: its file under any of
+    the status suffixes, and any status file that says it is this unit's for this quarter. A new
+    file beside one of them would supersede it (or be superseded by it)."""
+    from zzip.status_loader import STATUS_SUFFIXES
+
+    folder = reports / str(quarter)
+    found: list[Path] = []
+    try:
+        found = sorted(p for p in folder.iterdir() if p.name.lower() in {f"{unit_id}{s}" for s in STATUS_SUFFIXES})
+    except OSError:
+        pass
+    for path in _reports_of(context, unit_id, quarter):
+        if not any(_same_file(path, p) for p in found):
+            found.append(path)
+    return found

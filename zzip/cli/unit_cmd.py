@@ -24,6 +24,9 @@ def unit(
     """One unit's page: what it leads and co-operates on, its reports by quarter, its overdue items, its indicators."""
     from zzip.views import unit as view
 
+    from zzip.cli.outputs import run_output
+
+    output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     found = resolve_unit_or_exit(context.plan, name)
     if found.is_group:

@@ -19,7 +19,10 @@ def validate(
     ignore: IgnoreOption = None,
 ) -> None:
     """Validate a plan folder: schema, references, dates, owners. Exit 0 clean, 1 findings, 2 unreadable."""
+    from zzip.cli.outputs import run_output
     from zzip.engine import Selection, run_rules
+
+    output = run_output(output, [plan_dir])
     from zzip.plan_loader import load_plan
     from zzip.report import Report
     from zzip.rules import rules_in_scope

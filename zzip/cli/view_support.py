@@ -25,19 +25,44 @@ FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output
 
 
 def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_file: Optional[Path]):
-    """The check context, or a plain exit: views need a sound plan."""
+    """The check context, or a plain exit: views need a sound plan and readable reports.
+
+    A view never hides bad input: a status file that cannot be read (F001) is printed as
+    `zzip check` prints it, and the view exits 2 rather than call the report missing; a file
+    that breaks the schema (S201) is printed as a warning, as it is left out of the view."""
     from zzip.check import prepare
     from zzip.cli.check_cmd import load_config_or_exit, parse_as_of_or_exit
     from zzip.output.text import finding_line
 
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
+    if not reports.exists() and not reports.is_symlink():
+        fail_usage(f"reports folder '{reports}' does not exist")
     _load, findings, context = prepare(plan_dir, reports, as_of_date, config)
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")
         fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+    report_input_problems(context)
     return context
+
+
+def report_input_problems(context, only=None) -> None:
+    """Print what could not be read in the reports (as `zzip check` does) on standard error;
+    exit 2 when a file was unreadable. `only` picks the files that matter (by path)."""
+    from zzip.engine import run_rules
+    from zzip.output.text import finding_line
+    from zzip.rules import find_rule
+
+    rules = [find_rule(code) for code in ("F001", "F002", "S201")]
+    findings = [f for f in run_rules(rules, context) if only is None or only(f.location.path)]
+    findings.sort(key=lambda f: f.sort_key())
+    for finding in findings:
+        sys.stderr.write(finding_line(finding) + "\n")
+    unreadable = sum(1 for f in findings if f.code == "F001")
+    if unreadable:
+        fail_usage(f"{unreadable} status file{'s' if unreadable != 1 else ''} could not be read (above); "
+                   f"fix {'them' if unreadable != 1 else 'it'} first: nothing is shown rather than a wrong picture")
 
 
 def resolve_unit_or_exit(plan, name: str):

@@ -30,6 +30,7 @@ RULE_MODULES = (
     "group_as_lead",
     "version_not_logged",
     "implausible_target",
+    "control_character",
     # scope "submission": status files, in `zzip check`
     "status_schema_violation",
     "unknown_item",

@@ -31,7 +31,7 @@ def print_tables(console, tables: list[ViewTable], heading: str | None = None, f
     from rich.text import Text
 
     if heading:
-        console.print(Text(heading, style="bold"))
+        console.print(Text(_lines(heading), style="bold"))
     for view in tables:
         if not view.rows:
             console.print(Text(f"{view.title}: {view.empty}", style="bold"))
@@ -43,7 +43,7 @@ def print_tables(console, tables: list[ViewTable], heading: str | None = None, f
             table.add_row(*(_text(row.get(c.key)) for c in view.columns), style=style)
         console.print(table)
     if footer:
-        console.print(Text(footer, style="bold"))
+        console.print(Text(_lines(footer), style="bold"))
 
 
 def csv_text(tables: list[ViewTable]) -> str:
@@ -60,7 +60,7 @@ def csv_text(tables: list[ViewTable]) -> str:
 def markdown_text(tables: list[ViewTable], heading: str, footer: str | None = None) -> str:
     from zzip.output.markdown import table
 
-    lines = [f"# {heading}", ""]
+    lines = [f"# {_lines(heading)}", ""]
     for view in tables:
         lines.append(f"## {view.title}")
         lines.append("")
@@ -71,8 +71,15 @@ def markdown_text(tables: list[ViewTable], heading: str, footer: str | None = No
             lines.append(view.empty)
         lines.append("")
     if footer:
-        lines += [footer, ""]
+        lines += [_lines(footer), ""]
     return "\n".join(lines)
+
+
+def _lines(text: str) -> str:
+    """A heading or footer, which may hold plan names: escaped, line by line."""
+    from zzip.findings import printable
+
+    return "\n".join(printable(line) for line in text.split("\n"))
 
 
 def _plain(value) -> str:

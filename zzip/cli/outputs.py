@@ -1,0 +1,115 @@
+"""Where a command writes (`-o FILE`, or `-o -` for standard output), refused when it would
+overwrite something the run reads: a status file, a plan file, the configuration, or one of
+the folders given. The comparison is made before anything is read, by resolved path and by
+(device, inode), so a symbolic link or a hard link to an input is caught as well."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+from typing import Iterable
+
+from zzip.cli.common import fail_usage
+
+
+def _identity(path: Path) -> tuple[int, int] | None:
+    try:
+        info = os.stat(path)
+    except (OSError, ValueError):
+        return None
+    return info.st_dev, info.st_ino
+
+
+def _resolved(path: Path) -> Path | None:
+    try:
+        return path.resolve()
+    except (OSError, RuntimeError, ValueError):
+        return None
+
+
+def plan_inputs(plan_dir: Path) -> list[Path]:
+    from zzip.plan import PLAN_FILES
+
+    return [plan_dir, *(plan_dir / name for name in PLAN_FILES.values())]
+
+
+def report_inputs(reports: Path) -> tuple[list[Path], list[Path]]:
+    """The reports path given and every status file and folder a check of it reads (with a quarter
+    folder or a single file, the sibling quarters are read as history); and the folders searched
+    for status files, where a new status-like file would be read next time."""
+    from zzip.check import reading_roots
+    from zzip.status_loader import find_status_files
+
+    found: list[Path] = [reports]
+    folders: list[Path] = []
+    for root in reading_roots(reports):
+        found.append(root)
+        files, _periods = find_status_files(root, [])
+        for path, _quarter in files:
+            found.append(path)
+        if root.is_dir():
+            folders.append(root)
+            try:
+                folders += [p for p in root.iterdir() if p.is_dir() and not p.name.startswith(".")]
+            except OSError:
+                pass
+    return found + folders, folders
+
+
+def config_inputs(config_file: Path | None) -> list[Path]:
+    if config_file is not None:
+        return [config_file]
+    from zzip.config import find_config
+
+    try:
+        found = find_config()
+    except OSError:
+        return []
+    return [found] if found is not None else []
+
+
+def output_target(output: Path | str | None, inputs: Iterable[Path] = (),
+                  status_folders: Iterable[Path] = ()) -> Path | None:
+    """The file to write, or None for standard output (no -o, or -o -). Exits with code 2,
+    before anything is written, when the file is one of the run's inputs or a folder."""
+    if output is None or str(output) == "-":
+        return None
+    target = Path(output)
+    target_identity = _identity(target)
+    target_resolved = _resolved(target)
+    if target.is_dir():
+        fail_usage(f"-o {target}: is a folder; name a file to write (or '-' for standard output)")
+    for source in inputs:
+        same = (target_identity is not None and target_identity == _identity(source)) or \
+            (target_resolved is not None and target_resolved == _resolved(source))
+        if same:
+            fail_usage(f"-o {target}: that is an input of this run ({source}); "
+                       "zzip never overwrites its input: write the output somewhere else")
+    from zzip.status_loader import STATUS_SUFFIXES
+
+    if target.suffix.lower() in STATUS_SUFFIXES and target_resolved is not None:
+        for folder in status_folders:
+            if _resolved(folder) == target_resolved.parent:
+                fail_usage(f"-o {target}: the folder {folder} holds status files, and this file would be read "
+                           "as one the next time; write the output somewhere else")
+    return target
+
+
+def run_output(output: Path | str | None, plan_dirs: Iterable[Path] = (), reports: Path | None = None,
+               config_file: Path | None = None, reads_config: bool = False) -> Path | None:
+    """`output_target` for a command that reads these plan folders, this reports path and
+    (with reads_config) the configuration."""
+    if output is None or str(output) == "-":
+        return None
+    inputs: list[Path] = []
+    folders: list[Path] = []
+    for plan_dir in plan_dirs:
+        inputs += plan_inputs(plan_dir)
+    if reports is not None and reports.exists():
+        found, folders = report_inputs(reports)
+        inputs += found
+    elif reports is not None:
+        inputs.append(reports)
+    if reads_config:
+        inputs += config_inputs(config_file)
+    return output_target(output, inputs, folders)

@@ -1,0 +1,84 @@
+"""P112: a control, bidi or other invisible character in the plan's text."""
+
+import unicodedata
+
+from zzip.findings import Problem, printable
+
+CODE = "P112"
+NAME = "control-character"
+SEVERITY = "error"
+SCOPE = "plan"
+SUMMARY = "A control character, a bidi control or another invisible character in an id, name, title or text"
+EXPLANATION = """
+## What it does
+Reports any value in the plan files that holds a control character (ESC, NUL, DEL...), a
+bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), a zero-width or
+other invisible format character, or a line or paragraph separator; and a line break or tab in
+a one-line value: an id, a name, an alias, a title, a reference. Line breaks are allowed only in
+the free text of `text`, `note`, `wording`, `change` and `reason`.
+
+## Why it matters
+Plan names and titles are printed in every report, view and template. An escape sequence there
+recolours or rewrites a terminal; a bidi control makes a line read differently from what it
+holds; an invisible character makes two names that look the same differ; a line break in a title
+breaks the one-line comments of `zzip template`, which then writes a file zzip rejects. zzip
+escapes such characters wherever it prints them, but the plan should not hold them.
+
+## Example
+```yaml
+- id: KT-1-1
+  title: "优化体制机制\u202e"     # P112: a right-to-left override
+```
+
+## How to fix
+Retype the value; an editor that shows invisible characters (or `cat -A`) finds them.
+"""
+
+MULTILINE_FIELDS = frozenset({"text", "note", "wording", "change", "reason"})
+
+
+def _first_unsafe(value: str, multiline: bool) -> str | None:
+    for char in value:
+        if char in "\t\n":
+            if not multiline:
+                return char
+            continue
+        if printable(char) != char:
+            return char
+    return None
+
+
+def _describe(char: str) -> str:
+    name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x1b": "an escape character (ESC)",
+            "\x00": "a NUL character"}.get(char)
+    if name:
+        return f"{name} (U+{ord(char):04X})"
+    try:
+        return f"U+{ord(char):04X} ({unicodedata.name(char)})"
+    except ValueError:
+        return f"U+{ord(char):04X}"
+
+
+def _walk(value, path: tuple):
+    if isinstance(value, dict):
+        for key, item in value.items():
+            yield from _walk(item, (*path, key))
+    elif isinstance(value, list):
+        for index, item in enumerate(value):
+            yield from _walk(item, (*path, index))
+    elif isinstance(value, str):
+        yield path, value
+
+
+def check(context):
+    for doc in context.plan.documents.values():
+        for path, value in _walk(doc.data, ()):
+            key = next((p for p in reversed(path) if isinstance(p, str)), "")
+            found = _first_unsafe(value, key in MULTILINE_FIELDS)
+            if found is None:
+                continue
+            where = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
+            allowed = " (line breaks are allowed only in text, note, wording, change and reason)" \
+                if found == "\n" else ""
+            yield Problem(doc.locate(path), f"{where or 'value'} contains {_describe(found)}; "
+                                            f"write plain text{allowed}")
