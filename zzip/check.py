@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import os
 from pathlib import Path
 
 from zzip.check_context import CheckContext
@@ -27,6 +28,7 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
     if any(f.severity == Severity.ERROR for f in plan_findings) or plan.meta is None:
         return plan_load, plan_findings, None
     as_of = as_of or today_in(plan.meta.timezone)
+    reports = _named(reports)
     focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
     root = reports.parent if _is_single_file(reports) else reports
     context = CheckContext(plan=plan, load=load, config=config, as_of=as_of,
@@ -68,6 +70,15 @@ def run_check(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Conf
 
 def _is_single_file(reports: Path) -> bool:
     return reports.exists() and not reports.is_dir()
+
+
+def _named(reports: Path) -> Path:
+    """`zzip check .` in a quarter folder, or `zzip check court.yaml` there: the path has no
+    folder name to read the quarter from, so it is made absolute (and shown relative again)."""
+    parts = Path(os.path.normpath(reports)).parts
+    if not parts or parts[-1] in (".", "..") or (len(parts) == 1 and _is_single_file(reports)):
+        return Path(os.path.abspath(reports))
+    return reports
 
 
 def reading_roots(reports: Path) -> list[Path]:

@@ -11,12 +11,19 @@ BEHIND_HEADER = ("Unit", "Answers for", "Overdue milestones", "Worst days overdu
                  "Late reports", "Indicators behind")
 
 
+_MARKUP = re.compile(r"([\\`*_\[\]<#|!~])")  # ">" is harmless inside a line: "2023-12 -> 2023-09" stays
+
+
 def one_line(value) -> str:
-    return re.sub(r"\r\n|\r|\n", " ", str(value))
+    """Text from plan or reports, on one line, inert: markdown and HTML markup in it (a tag, a
+    link, an image, emphasis) renders as the characters typed, never as markup, wherever the
+    markdown is shown (a pull-request comment renders HTML tags and links)."""
+    flat = re.sub(r"\r\n|\r|\n", " ", str(value)).replace("&", "&amp;")
+    return _MARKUP.sub(r"\\\1", flat)
 
 
 def cell(value) -> str:
-    return one_line(value).replace("|", r"\|")
+    return one_line(value)
 
 
 def table(header: tuple[str, ...], rows: list[tuple]) -> list[str]:

@@ -31,6 +31,7 @@ RULE_MODULES = (
     "version_not_logged",
     "implausible_target",
     "control_character",
+    "unknown_time_zone",
     # scope "submission": status files, in `zzip check`
     "status_schema_violation",
     "unknown_item",

@@ -58,11 +58,11 @@ def csv_text(tables: list[ViewTable]) -> str:
 
 
 def markdown_text(tables: list[ViewTable], heading: str, footer: str | None = None) -> str:
-    from zzip.output.markdown import table
+    from zzip.output.markdown import one_line, table
 
-    lines = [f"# {_lines(heading)}", ""]
+    lines = [f"# {one_line(_lines(heading))}", ""]
     for view in tables:
-        lines.append(f"## {view.title}")
+        lines.append(f"## {one_line(_plain(view.title))}")
         lines.append("")
         if view.rows:
             lines += table(tuple(c.header for c in view.columns),
@@ -71,7 +71,7 @@ def markdown_text(tables: list[ViewTable], heading: str, footer: str | None = No
             lines.append(view.empty)
         lines.append("")
     if footer:
-        lines += [_lines(footer), ""]
+        lines += [one_line(line) for line in _lines(footer).split("\n")] + [""]
     return "\n".join(lines)
 
 
