@@ -33,7 +33,7 @@ def check(
     overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
     from zzip.check import run_check
 
-    config = load_config_or_exit(config_file)
+    config = load_config_or_exit(config_file, select, ignore)
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
     if fail_level not in ("error", "warning", "never"):
@@ -67,18 +67,25 @@ def check(
     raise typer.Exit(report.exit_code(fail_level))
 
 
-def load_config_or_exit(config_file: Path | None):
+def load_config_or_exit(config_file: Path | None, select: list[str] | None = None, ignore: list[str] | None = None):
+    """The configuration, or exit 2 naming every bad key of it and every unknown rule in --select/--ignore."""
     from zzip.config import ConfigError, find_config, load_config
+    from zzip.rule_keys import option_problems
 
+    if config_file is not None and not config_file.is_file():
+        fail_usage(f"configuration file '{config_file}' does not exist")
+    config_lines: list[str] = []
     try:
-        if config_file is not None and not config_file.is_file():
-            fail_usage(f"configuration file '{config_file}' does not exist")
-        return load_config(config_file or find_config())
+        config = load_config(config_file or find_config())
     except ConfigError as exc:
-        for line in exc.lines:
-            sys.stderr.write(f"{line}\n")
+        config_lines = exc.lines
+    option_lines = [f"zzip: error: {line}" for line in option_problems(select, ignore)]
+    if not config_lines and not option_lines:
+        return config
+    sys.stderr.write("".join(f"{line}\n" for line in [*config_lines, *option_lines]))
+    if config_lines:
         sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
-        raise typer.Exit(2)
+    raise typer.Exit(2)
 
 
 def parse_as_of_or_exit(as_of: str | None):
