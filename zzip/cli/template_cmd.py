@@ -33,9 +33,18 @@ def template(
         quarter = Quarter.parse(period.strip())
     except ValueError as exc:
         fail_usage(f"--period: {exc}")
+    from zzip.engine import run_rules
+    from zzip.findings import Severity
+    from zzip.output.text import finding_line
+    from zzip.rules import rules_in_scope
+
     load = load_plan(plan_dir)
     plan = load.plan
-    if load.parse_failures or load.schema_problems or plan.meta is None:
+    # the same test as `zzip check` and the views: any plan error (a wrong reference, an
+    # impossible date...) stops here, named, rather than shaping a template from a broken plan
+    errors = [f for f in run_rules(rules_in_scope("file", "plan"), load) if f.severity == Severity.ERROR]
+    if errors or plan.meta is None:
+        sys.stderr.write("".join(finding_line(f) + "\n" for f in errors))
         fail_usage(f"the plan in '{plan_dir}' has errors; run 'zzip validate {plan_dir}' first")
     found = plan.resolve_unit(unit)
     if found is None:
