@@ -98,7 +98,7 @@ def test_sarif_is_valid_and_locates_each_finding():
     assert results[3]["message"]["text"] == TRICKY
     assert results[3]["properties"] == {"unit": "U01"}
     assert "properties" not in results[0]
-    fingerprints = [r["partialFingerprints"]["zzip/v1"] for r in results]
+    fingerprints = [r["partialFingerprints"]["zzip/v2"] for r in results]
     assert len(set(fingerprints)) == len(results) and all(re.fullmatch(r"[0-9a-f]{32}", f) for f in fingerprints)
     assert run["invocations"] == [{"executionSuccessful": True}]
     assert run["properties"] == {"plan": "zz-ip-2022-34", "as_of": "2025-07-20"}
