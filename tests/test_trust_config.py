@@ -201,3 +201,22 @@ def test_views_refuse_a_broken_plan_whatever_the_configured_selection(workspace:
     result = zzip("overdue", "--as-of", "2024-01-20", cwd=workspace)
     assert result.returncode == 2
     assert "P103 unknown task 'KT-9-9'" in result.stderr
+
+
+# --- per-indicator settings name real indicators ------------------------------------------------
+
+@pytest.mark.parametrize("args", [["check", "reports", "--as-of", "2024-01-20"], ["progress", "--as-of", "2024-01-20"]])
+def test_a_progress_method_for_an_unknown_indicator_is_refused(workspace: Path, args) -> None:
+    (workspace / "zzip.toml").write_text('[progress]\nmethod = "linear"\nmethods = { patent = "cagr" }\n', encoding="utf-8")
+    result = zzip(*args, cwd=workspace)
+    assert result.returncode == 2
+    assert result.stdout == ""
+    assert result.stderr.splitlines()[0] == (f"{workspace / 'zzip.toml'}:3: progress.methods: no indicator 'patent' "
+                                             "in the plan; did you mean 'patents'?")
+
+
+def test_a_progress_method_for_a_real_indicator_is_used(workspace: Path) -> None:
+    (workspace / "zzip.toml").write_text('[progress]\nmethods = { patents = "cagr" }\n', encoding="utf-8")
+    result = zzip("progress", "--as-of", "2024-01-20", "--format", "json", cwd=workspace)
+    assert result.returncode == 0, result.stderr
+    assert "cagr" in result.stdout

@@ -8,7 +8,7 @@ from pathlib import Path
 
 from zzip.check_context import CheckContext
 from zzip.clock import today_in
-from zzip.config import Config
+from zzip.config import Config, ConfigError
 from zzip.engine import restamp, run_rules
 from zzip.findings import Finding, Severity
 from zzip.months import Quarter
@@ -38,6 +38,9 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
         stopping = {(f.code, f.location, f.message) for f in blocking}
         plan_findings = [f for f in plan_findings if (f.code, f.location, f.message) not in stopping] + blocking
         return plan_load, plan_findings, None
+    problems = config.plan_problems(plan)
+    if problems:
+        raise ConfigError(problems)
     as_of = as_of or today_in(plan.meta.timezone)
     focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
     context = CheckContext(plan=plan, load=load, config=config, as_of=as_of,

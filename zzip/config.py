@@ -54,6 +54,19 @@ class Config:
     severe_days: int = 90
     due_soon_days: int = 30
     progress: ProgressSettings = ProgressSettings()
+    lines: dict = field(default_factory=dict, compare=False)  # "progress.methods" -> its line, for messages
+
+    def plan_problems(self, plan) -> list[str]:
+        """Settings that name plan items must name real ones: a per-indicator method for an id
+        the plan does not have would otherwise be silently ignored."""
+        lines = []
+        for indicator_id in self.progress.methods:
+            if indicator_id not in plan.indicators:
+                guess = difflib.get_close_matches(indicator_id, list(plan.indicators), n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                lines.append(f"{self.path}:{self.lines.get('progress.methods', 1)}: progress.methods: "
+                             f"no indicator '{indicator_id}' in the plan{hint}")
+        return lines
 
     def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
         """Command-line --select replaces the configured one; --ignore adds to it."""
@@ -107,7 +120,9 @@ def load_config(path: Path | None) -> Config:
         data = data.get("tool", {}).get("zzip", {})
         prefix = ("tool", "zzip")
     _validate(data, text, shown, prefix)
-    return _build(data, shown)
+    config = _build(data, shown)
+    config.lines["progress.methods"] = _line_of(text, [*prefix, "progress"], "methods")
+    return config
 
 
 def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:

@@ -31,8 +31,6 @@ def check(
 ) -> None:
     """Check a quarter's status files (or the whole history) against the plan: submission errors,
     overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
-    from zzip.check import run_check
-
     config = load_config_or_exit(config_file, select, ignore)
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
@@ -41,7 +39,7 @@ def check(
     if not reports.exists():
         fail_usage(f"reports folder '{reports}' does not exist")
 
-    report, context = run_check(plan_dir, reports, as_of_date, config, select, ignore)
+    report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     if output_format == ReportFormat.text:
         from zzip.cli.common import console
         from zzip.output import check_text
@@ -86,6 +84,24 @@ def load_config_or_exit(config_file: Path | None, select: list[str] | None = Non
     if config_lines:
         sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
     raise typer.Exit(2)
+
+
+def run_check_or_exit(*args):
+    from zzip.check import run_check
+
+    return call_or_exit(run_check, *args)
+
+
+def call_or_exit(function, *args):
+    """Run a step that may find the configuration at odds with the plan: exit 2 naming each problem."""
+    from zzip.config import ConfigError
+
+    try:
+        return function(*args)
+    except ConfigError as exc:
+        sys.stderr.write("".join(f"{line}\n" for line in exc.lines))
+        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        raise typer.Exit(2)
 
 
 def parse_as_of_or_exit(as_of: str | None):

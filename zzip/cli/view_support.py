@@ -27,12 +27,12 @@ FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output
 def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_file: Optional[Path]):
     """The check context, or a plain exit: views need a sound plan."""
     from zzip.check import prepare
-    from zzip.cli.check_cmd import load_config_or_exit, parse_as_of_or_exit
+    from zzip.cli.check_cmd import call_or_exit, load_config_or_exit, parse_as_of_or_exit
     from zzip.output.text import finding_line
 
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
-    _load, findings, context = prepare(plan_dir, reports, as_of_date, config)
+    _load, findings, context = call_or_exit(prepare, plan_dir, reports, as_of_date, config)
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")
