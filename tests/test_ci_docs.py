@@ -8,6 +8,7 @@ The snippets are parsed out of docs/ci.md here, so the documentation and this te
   with a base branch. `gh` is a stand-in that records the comment it is asked to post.
 * GitLab CI: the `script:` lines in one such shell, as GitLab runs them.
 * pre-commit: the configuration through `pre-commit try-repo`, at the `rev` it documents.
+* Shell completion: both commands, with a scratch HOME, and the completion they promise.
 
 `pip install .` is a stand-in too: it checks it is run in the project folder, and zzip, installed
 in the environment running these tests, is on PATH already.
@@ -238,3 +239,23 @@ def test_precommit_configuration_runs_at_the_documented_rev(tmp_path: Path) -> N
                                 cwd=office, env=env, capture_output=True, text=True, timeout=600)
         assert result.returncode == 0, result.stdout + result.stderr
         assert "Passed" in result.stdout
+
+
+# --- shell completion --------------------------------------------------------------------------
+
+def test_shell_completion_commands_work_as_documented(tmp_path: Path) -> None:
+    text = CI_DOC.read_text(encoding="utf-8")
+    body = text.split("\n## Shell completion\n", 1)[1].split("\n## ", 1)[0]
+    (block,) = re.findall(r"```\n(.*?)```", body, re.S)
+    commands = [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
+    assert commands == ["zzip --install-completion", "zzip --show-completion bash"]
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SHELL": "/bin/bash", "LANG": "C.UTF-8"}
+    installed = subprocess.run([*SHELL, "-c", commands[0]], env=env, capture_output=True, text=True, timeout=60)
+    assert installed.returncode == 0, installed.stdout + installed.stderr
+    assert "zzip" in (tmp_path / ".bashrc").read_text(encoding="utf-8")
+    shown = subprocess.run([*SHELL, "-c", commands[1]], env=env, capture_output=True, text=True, timeout=60)
+    assert shown.returncode == 0 and "_zzip_completion" in shown.stdout
+    # `zzip che<TAB>` completes to `zzip check`, as the text says
+    completed = subprocess.run(["zzip"], env={**env, "_ZZIP_COMPLETE": "complete_bash", "COMP_WORDS": "zzip che",
+                                              "COMP_CWORD": "1"}, capture_output=True, text=True, timeout=60)
+    assert completed.stdout.split() == ["check"]
