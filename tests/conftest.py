@@ -5,7 +5,6 @@ import pytest
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent
-SEED = REPO.parent / "shared" / "seed" / "zhengzhou-ip-plan-2022-2025.txt"
 
 
 @pytest.fixture

@@ -453,7 +453,7 @@ def test_a_plan_period_out_of_range_is_a_plan_error(workspace: Path, edit) -> No
     text = path.read_text(encoding="utf-8")
     assert edit[1] in text
     path.write_text(text.replace(edit[1], edit[2]), encoding="utf-8")
-    assert "out of range" in zzip("validate", "plan").stdout
+    assert "is outside the years a plan can cover (1949 to 2100)" in zzip("validate", "plan").stdout
     assert zzip("check", "reports", *AS_OF).exit_code == 1
     assert zzip("overdue", *AS_OF).exit_code == 2
 

@@ -8,25 +8,38 @@ from pathlib import Path
 
 from zzip.check_context import CheckContext
 from zzip.clock import today_in
-from zzip.config import Config
-from zzip.engine import run_rules
+from zzip.config import Config, ConfigError
+from zzip.engine import restamp, run_rules
 from zzip.findings import Finding, Severity, printable
 from zzip.months import Quarter
 from zzip.plan_loader import display_path, load_plan
 from zzip.report import Report, UnitStanding
-from zzip.rules import rules_in_scope
+from zzip.rules import fatal_codes, rules_in_scope
 from zzip.status_loader import SubmissionLoad, folder_quarter, load_submissions
 
-FATAL = frozenset({"F001"})
+FATAL = fatal_codes()
 
 
 def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config, selection=None):
-    """Load the plan and, if it is sound, the reports: (plan load, plan findings, context or None)."""
+    """Load the plan and, if it is sound, the reports: (plan load, plan findings, context or None).
+
+    Whether the plan is sound does not depend on the selection: every plan rule runs at its default
+    severity, and an error stops the check even when --select, --ignore, [severity] or per-file
+    ignores would hide it (it is then reported anyway, as an error: it is why nothing else was checked).
+    """
     plan_load = load_plan(plan_dir)
-    plan_findings = run_rules(rules_in_scope("file", "plan"), plan_load, selection or config.selection())
+    every = run_rules(rules_in_scope("file", "plan"), plan_load)
+    plan_findings = [f for f in restamp(every, selection or config.selection())
+                     if not config.ignored_in_file(f.code, f.location.path)]
     plan = plan_load.plan
-    if any(f.severity == Severity.ERROR for f in plan_findings) or plan.meta is None:
+    blocking = [f for f in every if f.severity == Severity.ERROR]
+    if blocking or plan.meta is None:
+        stopping = {(f.code, f.location, f.message) for f in blocking}
+        plan_findings = [f for f in plan_findings if (f.code, f.location, f.message) not in stopping] + blocking
         return plan_load, plan_findings, None
+    problems = config.plan_problems(plan)
+    if problems:
+        raise ConfigError(problems)
     as_of = as_of or today_in(plan.meta.timezone)
     reports = _named(reports)
     focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())

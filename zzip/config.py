@@ -55,6 +55,19 @@ class Config:
     severe_days: int = 90
     due_soon_days: int = 30
     progress: ProgressSettings = ProgressSettings()
+    lines: dict = field(default_factory=dict, compare=False)  # "progress.methods" -> its line, for messages
+
+    def plan_problems(self, plan) -> list[str]:
+        """Settings that name plan items must name real ones: a per-indicator method for an id
+        the plan does not have would otherwise be silently ignored."""
+        lines = []
+        for indicator_id in self.progress.methods:
+            if indicator_id not in plan.indicators:
+                guess = difflib.get_close_matches(indicator_id, list(plan.indicators), n=1)
+                hint = f"; did you mean '{guess[0]}'?" if guess else ""
+                lines.append(f"{self.path}:{self.lines.get('progress.methods', 1)}: progress.methods: "
+                             f"no indicator '{indicator_id}' in the plan{hint}")
+        return lines
 
     def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
         """Command-line --select replaces the configured one; --ignore adds to it."""
@@ -64,10 +77,16 @@ class Config:
         return Selection(select=chosen, ignore=self.ignore | split_keys(ignore), severities=self.severities)
 
     def ignored_in_file(self, code: str, path: str) -> bool:
-        for pattern, codes in self.per_file_ignores.items():
-            if fnmatch.fnmatch(path, pattern) and any(code.startswith(c) or c == "ALL" for c in codes):
-                return True
-        return False
+        """Per-file ignores read rules as --ignore does (codes, prefixes, names, ALL), and never
+        silence a fatal rule: an unreadable file is always reported."""
+        from zzip.engine import _matches
+        from zzip.rules import find_rule
+
+        rule = find_rule(code)
+        if rule is None or rule.fatal:
+            return False
+        return any(fnmatch.fnmatch(path, pattern) and any(_matches(rule, key) for key in keys)
+                   for pattern, keys in self.per_file_ignores.items())
 
 
 def find_config(start: Path | None = None) -> Path | None:
@@ -102,7 +121,9 @@ def load_config(path: Path | None) -> Config:
         data = data.get("tool", {}).get("zzip", {})
         prefix = ("tool", "zzip")
     _validate(data, text, shown, prefix)
-    return _build(data, shown)
+    config = _build(data, shown)
+    config.lines["progress.methods"] = _line_of(text, [*prefix, "progress"], "methods")
+    return config
 
 
 def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
@@ -126,6 +147,7 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
         line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
         lines.append(f"{shown}:{line}: {'.'.join(path) or 'configuration'}: {error.message}")
     lines += _not_finite(data, text, shown, prefix, ())
+    lines += _rule_key_problems(data, text, shown, prefix)
     if lines:
         raise ConfigError(lines)
 
@@ -139,6 +161,40 @@ def _not_finite(value, text: str, shown: str, prefix: tuple, path: tuple) -> lis
         line = _line_of(text, [*prefix, *path[:-1]], path[-1]) if path else 1
         return [f"{shown}:{line}: {'.'.join(path)}: {value} is not a number; give a finite number"]
     return []
+
+
+def _rule_key_problems(data: dict, text: str, shown: str, prefix: tuple) -> list[str]:
+    """Every rule named in select, ignore, [severity] and [per-file-ignores] must exist, and the
+    fatal rule (an unreadable file) can be neither turned off nor lowered."""
+    from zzip.rule_keys import key_problem, severity_problem
+
+    lines = []
+
+    def keys(value) -> list[str]:
+        return [k for k in value if isinstance(k, str)] if isinstance(value, list) else []
+
+    for name, turning_off in (("select", False), ("ignore", True)):
+        value = data.get(name)
+        if name == "select" and value == []:
+            lines.append(f"{shown}:{_line_of(text, list(prefix), name)}: select: an empty list turns every check off; "
+                         "leave select out to run all rules, and use ignore to turn some off")
+        for key in keys(value):
+            problem = key_problem(key, turning_off)
+            if problem:
+                lines.append(f"{shown}:{_line_of(text, list(prefix), name)}: {name}: {problem}")
+    severity = data.get("severity")
+    for code, level in (severity.items() if isinstance(severity, dict) else ()):
+        problem = severity_problem(code, level) if isinstance(level, str) else None
+        if problem:
+            lines.append(f"{shown}:{_line_of(text, [*prefix, 'severity'], code)}: severity: {problem}")
+    per_file = data.get("per-file-ignores")
+    for pattern, codes in (per_file.items() if isinstance(per_file, dict) else ()):
+        for key in keys(codes):
+            problem = key_problem(key, turning_off=True)
+            if problem:
+                line = _line_of(text, [*prefix, "per-file-ignores"], pattern)
+                lines.append(f"{shown}:{line}: per-file-ignores.\"{pattern}\": {problem}")
+    return lines
 
 
 def _line_of(text: str, tables: list[str], key: str) -> int:

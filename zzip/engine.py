@@ -25,6 +25,8 @@ class Selection:
         return self.select is None or any(_matches(rule, key) for key in self.select)
 
     def severity(self, rule: Rule) -> Severity:
+        if rule.fatal:
+            return rule.severity  # an unreadable file is never lowered either
         return self.severities.get(rule.code, rule.severity)
 
 
@@ -35,6 +37,8 @@ def split_keys(values) -> frozenset[str]:
 
 def _matches(rule: Rule, key: str) -> bool:
     key = key.strip()
+    if not key:
+        return False  # an empty key names no rule (it is refused before a run)
     return key.upper() == "ALL" or rule.code.upper().startswith(key.upper()) or rule.name == key
 
 
@@ -53,3 +57,19 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
             findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
                                     unit, problem.extra))
     return findings
+
+
+def restamp(findings: list[Finding], selection: Selection) -> list[Finding]:
+    """Findings made with the default selection, filtered and re-stamped for another one."""
+    from dataclasses import replace
+
+    from zzip.rules import find_rule
+
+    kept = []
+    for finding in findings:
+        rule = find_rule(finding.code)
+        if rule is None or not selection.enabled(rule):
+            continue
+        severity = selection.severity(rule)
+        kept.append(finding if severity == finding.severity else replace(finding, severity=severity))
+    return kept

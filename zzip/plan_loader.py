@@ -7,6 +7,7 @@ rules that run afterwards only ever see well-formed records.
 from __future__ import annotations
 
 import os
+import re
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -28,6 +29,12 @@ class PlanLoad:
     schema_problems: list[schemas.SchemaProblem] = field(default_factory=list)
     encoding_notices: list[EncodingNotice] = field(default_factory=list)
     files: list[str] = field(default_factory=list)
+
+
+# The years a plan's dates may fall in: from the founding of the People's Republic to the end of
+# the century. A date outside them is a typo (0000-01, 9999-12) that would otherwise reach the
+# calendar arithmetic of `zzip check` and the views.
+FIRST_YEAR, LAST_YEAR = 1949, 2100
 
 
 class _BadValue(Exception):
@@ -113,24 +120,60 @@ def _build_items(result: PlanLoad, doc: YamlDocument, key: str, bad_paths: set, 
         store.setdefault(item.id, item)
 
 
+def _field_name(keys: tuple) -> str:
+    """("interim", 0, "deadline") -> "interim[1].deadline", as P101 names fields."""
+    text = ""
+    for key in keys:
+        text += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if text else str(key))
+    return text
+
+
+def _first_period(text: str) -> Quarter:
+    try:
+        quarter = Quarter.parse(text)
+    except ValueError as exc:
+        raise _window_problem(text, ("reporting", "first_period")) or \
+            _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
+    return _in_window(quarter, text, ("reporting", "first_period"))
+
+
+def _window_problem(text, keys: tuple) -> "_BadValue | None":
+    """A well-formed month, date or quarter whose year zzip cannot read at all (0000, 9999) is
+    named by the plan's window, like one it can read but no plan covers (1900)."""
+    match = re.match(r"([0-9]{4})-", text) if isinstance(text, str) else None
+    if match and not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
+        return _BadValue(keys, f"{_field_name(keys)}: {text} is outside the years a plan can cover "
+                               f"({FIRST_YEAR} to {LAST_YEAR})")
+    return None
+
+
+def _in_window(value, text: str, keys: tuple):
+    if not FIRST_YEAR <= value.year <= LAST_YEAR:
+        raise _BadValue(keys, f"{_field_name(keys)}: {text} is outside the years a plan can cover "
+                              f"({FIRST_YEAR} to {LAST_YEAR})")
+    return value
+
+
 def _month(raw: dict, *keys: str) -> Month:
     value: Any = raw
     for key in keys:
         value = value[key]
     try:
-        return Month.parse(value)
+        month = Month.parse(value)
     except ValueError as exc:
-        raise _BadValue(keys, str(exc)) from None
+        raise _window_problem(value, keys) or _BadValue(keys, str(exc)) from None
+    return _in_window(month, value, keys)
 
 
-def _date(raw: dict, *keys: str):
+def _date(raw: dict, *keys):
     value: Any = raw
     for key in keys:
         value = value[key]
     try:
-        return parse_date(value)
+        day = parse_date(value)
     except ValueError as exc:
-        raise _BadValue(keys, f"{'.'.join(keys)}: {exc}") from None
+        raise _window_problem(value, keys) or _BadValue(keys, f"{_field_name(keys)}: {exc}") from None
+    return _in_window(day, value, keys)
 
 
 def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
@@ -138,31 +181,37 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     if bad_paths or not isinstance(raw, dict):
         return  # metadata is all-or-nothing: rules that need it skip when it is broken
     origin = Origin(doc, ())
-    try:
-        _date(raw, "issued")
-        if raw["reporting"].get("first_period") is not None:
-            try:
-                Quarter.parse(raw["reporting"]["first_period"])
-            except ValueError as exc:
-                raise _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
-        for index, _rev in enumerate(raw["revisions"]):
-            try:
-                parse_date(_rev["date"])
-            except ValueError as exc:
-                raise _BadValue(("revisions", index, "date"), f"revisions[{index + 1}].date: {exc}") from None
-        meta = PlanMeta(
-            id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw["document_number"],
-            issuer=raw["issuer"], issued=raw["issued"],
-            period_start=_month(raw, "period", "start"), period_end=_month(raw, "period", "end"),
-            timezone=raw["timezone"], supervisor=raw.get("supervisor"),
-            due_days=raw["reporting"]["due_days"], first_period=raw["reporting"].get("first_period"),
-            revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
-                            for r in raw["revisions"]),
-            origin=origin,
-        )
-    except _BadValue as bad:
-        result.schema_problems.append(schemas.SchemaProblem(origin.at(*bad.field_path), bad.message, bad.field_path))
+    bad: list[_BadValue] = []
+
+    def attempt(read, *args):
+        try:
+            return read(*args)
+        except _BadValue as problem:  # every bad date is reported, not only the first
+            bad.append(problem)
+            return None
+
+    attempt(_date, raw, "issued")
+    for index in range(len(raw["revisions"])):
+        attempt(_date, raw, "revisions", index, "date")
+    period_start = attempt(_month, raw, "period", "start")
+    period_end = attempt(_month, raw, "period", "end")
+    first_period = raw["reporting"].get("first_period")
+    if first_period is not None:
+        attempt(_first_period, first_period)
+    for problem in bad:
+        result.schema_problems.append(schemas.SchemaProblem(origin.at(*problem.field_path), problem.message,
+                                                            problem.field_path))
+    if bad:
         return
+    meta = PlanMeta(
+        id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw["document_number"],
+        issuer=raw["issuer"], issued=raw["issued"], period_start=period_start, period_end=period_end,
+        timezone=raw["timezone"], supervisor=raw.get("supervisor"),
+        due_days=raw["reporting"]["due_days"], first_period=first_period,
+        revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
+                        for r in raw["revisions"]),
+        origin=origin,
+    )
     result.plan.meta = meta
 
 
@@ -185,9 +234,11 @@ def _target(raw: dict, field_path: tuple) -> Target | None:
 
 def _nested_month(raw: dict, field_path: tuple) -> Month:
     try:
-        return Month.parse(raw["deadline"])
+        month = Month.parse(raw["deadline"])
     except ValueError as exc:
-        raise _BadValue((*field_path, "deadline"), str(exc)) from None
+        keys = (*field_path, "deadline")
+        raise _window_problem(raw["deadline"], keys) or _BadValue(keys, str(exc)) from None
+    return _in_window(month, raw["deadline"], (*field_path, "deadline"))
 
 
 def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:

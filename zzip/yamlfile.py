@@ -34,6 +34,10 @@ _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.o
 # First characters for which YAML 1.1 may read a plain scalar as something other than text
 # (numbers, dates, booleans, null...): only those go through PyYAML's regular expressions.
 _MAYBE_TYPED = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
+# Numbers with an exponent, as JSON and YAML 1.2 write them (1.2e4, 1E4, 1e-05): YAML 1.1 wants a
+# point and a signed exponent (1.2e+4), so without this a JSON file's valid numbers would be text.
+_EXPONENT_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
+_FLOAT = "tag:yaml.org,2002:float"
 
 
 class _Loader(_BaseLoader):
@@ -49,7 +53,8 @@ class _Loader(_BaseLoader):
     def resolve(self, kind, value, implicit):
         if kind is yaml.ScalarNode:
             if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
-                return super().resolve(kind, value, implicit)
+                tag = super().resolve(kind, value, implicit)
+                return _FLOAT if tag == _STR and _EXPONENT_NUMBER.match(value) else tag
             return _STR
         return _SEQ if kind is yaml.SequenceNode else _MAP
 

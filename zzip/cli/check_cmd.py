@@ -35,7 +35,7 @@ def check(
     from zzip.cli.outputs import run_output
 
     output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
-    config = load_config_or_exit(config_file)
+    config = load_config_or_exit(config_file, select, ignore)
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
     if fail_level not in ("error", "warning", "never"):
@@ -43,7 +43,7 @@ def check(
     if not reports.exists():
         fail_usage(f"reports folder '{reports}' does not exist")
 
-    report, context = run_check(plan_dir, reports, as_of_date, config, select, ignore)
+    report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     if output_format == ReportFormat.text:
         from zzip.cli.common import console
         from zzip.output import check_text
@@ -71,13 +71,41 @@ def check(
     raise typer.Exit(report.exit_code(fail_level))
 
 
-def load_config_or_exit(config_file: Path | None):
+def load_config_or_exit(config_file: Path | None, select: list[str] | None = None, ignore: list[str] | None = None):
+    """The configuration, or exit 2 naming every bad key of it and every unknown rule in --select/--ignore."""
     from zzip.config import ConfigError, find_config, load_config
+    from zzip.rule_keys import option_problems
+
+    if config_file is not None and not config_file.is_file():
+        fail_usage(f"configuration file '{config_file}' does not exist")
+    config_lines: list[str] = []
+    try:
+        config = load_config(config_file or find_config())
+    except ConfigError as exc:
+        config_lines = exc.lines
+    option_lines = [f"zzip: error: {line}" for line in option_problems(select, ignore)]
+    if not config_lines and not option_lines:
+        return config
+    from zzip.findings import printable
+
+    sys.stderr.write("".join(f"{printable(line)}\n" for line in [*config_lines, *option_lines]))
+    if config_lines:
+        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+    raise typer.Exit(2)
+
+
+def run_check_or_exit(*args):
+    from zzip.check import run_check
+
+    return call_or_exit(run_check, *args)
+
+
+def call_or_exit(function, *args):
+    """Run a step that may find the configuration at odds with the plan: exit 2 naming each problem."""
+    from zzip.config import ConfigError
 
     try:
-        if config_file is not None and not config_file.is_file():
-            fail_usage(f"configuration file '{config_file}' does not exist")
-        return load_config(config_file or find_config())
+        return function(*args)
     except ConfigError as exc:
         from zzip.findings import printable
 

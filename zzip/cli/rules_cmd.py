@@ -29,7 +29,11 @@ def rules(
     if code:
         rule = find_rule(code)
         if rule is None:
-            fail_usage(f"no rule '{code}'; run 'zzip rules' to list them")
+            from zzip.rule_keys import suggestion
+
+            guess = suggestion(code)
+            hint = f"did you mean '{guess}'? ('zzip rules' lists them)" if guess and find_rule(guess) else "run 'zzip rules' to list them"
+            fail_usage(f"no rule '{code}'; {hint}")
         selected = [rule]
     if output_format == RulesFormat.json:
         listing = [{"code": r.code, "name": r.name, "severity": str(r.severity), "scope": r.scope,

@@ -38,9 +38,18 @@ def template(
         from zzip.cli.outputs import output_target, plan_inputs
 
         output_target(output, plan_inputs(plan_dir))  # never over a plan file, never a folder
+    from zzip.engine import run_rules
+    from zzip.findings import Severity
+    from zzip.output.text import finding_line
+    from zzip.rules import rules_in_scope
+
     load = load_plan(plan_dir)
     plan = load.plan
-    if load.parse_failures or load.schema_problems or plan.meta is None or _plan_errors(load):
+    # the same test as `zzip check` and the views: any plan error (a wrong reference, an
+    # impossible date...) stops here, named, rather than shaping a template from a broken plan
+    errors = [f for f in run_rules(rules_in_scope("file", "plan"), load) if f.severity == Severity.ERROR]
+    if errors or plan.meta is None:
+        sys.stderr.write("".join(finding_line(f) + "\n" for f in errors))
         fail_usage(f"the plan in '{plan_dir}' has errors; run 'zzip validate {plan_dir}' first")
     found = plan.resolve_unit(unit)
     if found is None:
@@ -93,14 +102,6 @@ def template(
     except OSError as exc:
         fail_usage(f"cannot write {target}: {exc.strerror or exc}")
     sys.stderr.write(printable(f"wrote {target}: {text.count('  - id: ')} entries for {found.name} ({found.id}), {quarter}") + "\n")
-
-
-def _plan_errors(load) -> bool:
-    from zzip.engine import run_rules
-    from zzip.findings import Severity
-    from zzip.rules import rules_in_scope
-
-    return any(f.severity == Severity.ERROR for f in run_rules(rules_in_scope("file", "plan"), load))
 
 
 def _same_file(a: Path, b: Path) -> bool:

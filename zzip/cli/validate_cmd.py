@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 from typing import Annotated
 
@@ -25,16 +26,22 @@ def validate(
     output = run_output(output, [plan_dir])
     from zzip.plan_loader import load_plan
     from zzip.report import Report
-    from zzip.rules import rules_in_scope
+    from zzip.rules import fatal_codes, rules_in_scope
 
-    load = load_plan(plan_dir)
     from zzip.engine import split_keys
+    from zzip.rule_keys import option_problems
+
+    problems = option_problems(select, ignore)
+    if problems:
+        sys.stderr.write("".join(f"zzip: error: {line}\n" for line in problems))
+        raise typer.Exit(2)
+    load = load_plan(plan_dir)
 
     selection = Selection(select=split_keys(select) if select else None, ignore=split_keys(ignore))
     findings = run_rules(rules_in_scope("file", "plan"), load, selection)
     meta = load.plan.meta
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
-    report = Report("validate", findings, load.files, frozenset({"F001"}), summary)
+    report = Report("validate", findings, load.files, fatal_codes(), summary)
 
     if output_format != ReportFormat.text:
         from zzip.output.formats import render

@@ -31,14 +31,14 @@ def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_fil
     `zzip check` prints it, and the view exits 2 rather than call the report missing; a file
     that breaks the schema (S201) is printed as a warning, as it is left out of the view."""
     from zzip.check import prepare
-    from zzip.cli.check_cmd import load_config_or_exit, parse_as_of_or_exit
+    from zzip.cli.check_cmd import call_or_exit, load_config_or_exit, parse_as_of_or_exit
     from zzip.output.text import finding_line
 
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists() and not reports.is_symlink():
         fail_usage(f"reports folder '{reports}' does not exist")
-    _load, findings, context = prepare(plan_dir, reports, as_of_date, config)
+    _load, findings, context = call_or_exit(prepare, plan_dir, reports, as_of_date, config)
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")

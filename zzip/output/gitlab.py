@@ -2,32 +2,31 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from collections import Counter
 
 from zzip.findings import Severity
+from zzip.output.fingerprint import fingerprint, identity
 from zzip.report import Report
 
 SEVERITIES = {Severity.ERROR: "critical", Severity.WARNING: "major", Severity.INFO: "info"}
 
 
 def render(report: Report) -> str:
-    # GitLab keys issues on the fingerprint: two findings sharing one would show as one.
+    # GitLab keys issues on the fingerprint: two findings sharing one would show as one. It is made
+    # of what identifies the problem, never the message, so it is the same from day to day.
     occurrences: Counter = Counter()
     issues = []
     for finding in report.findings:
         loc = finding.location
         path = loc.path.replace("\\", "/")
-        key = "\0".join((finding.code, path, str(loc.line), str(loc.column), finding.message))
-        occurrence = occurrences[key]
+        key = identity(finding)
+        occurrence = occurrences[key]  # findings alike in all that identifies them: which one this is
         occurrences[key] += 1
-        if occurrence:  # an identical finding seen before: mix in which occurrence this is
-            key += f"\0{occurrence}"
         issues.append({
             "description": f"{finding.code} {finding.message}",
             "check_name": finding.code,
-            "fingerprint": hashlib.md5(key.encode("utf-8")).hexdigest(),
+            "fingerprint": fingerprint(finding, occurrence),
             "severity": SEVERITIES[finding.severity],
             "location": {"path": path, "lines": {"begin": loc.line or 1}},
         })

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import hashlib
 import json
 from urllib.parse import quote
 
@@ -32,8 +31,10 @@ def _rule_descriptor(finding: Finding) -> dict:
 
 
 def fingerprint(finding: Finding) -> str:
-    key = "\0".join((finding.code, finding.location.path, finding.message))
-    return hashlib.sha256(key.encode("utf-8")).hexdigest()[:32]
+    """Stable across days and wordings: see zzip/output/fingerprint.py."""
+    from zzip.output.fingerprint import fingerprint as stable
+
+    return stable(finding)
 
 
 def _physical_location(finding: Finding) -> dict:
@@ -51,7 +52,12 @@ def render(report: Report) -> str:
     rules: list[dict] = []
     index: dict[str, int] = {}
     results = []
+    from zzip.output.fingerprint import fingerprint as stable, identity
+
+    seen: dict[tuple, int] = {}
     for finding in report.findings:
+        occurrence = seen.get(identity(finding), 0)  # two findings alike in all that identifies them
+        seen[identity(finding)] = occurrence + 1
         if finding.code not in index:
             index[finding.code] = len(rules)
             rules.append(_rule_descriptor(finding))
@@ -61,7 +67,7 @@ def render(report: Report) -> str:
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message},
             "locations": [{"physicalLocation": _physical_location(finding)}],
-            "partialFingerprints": {"zzip/v1": fingerprint(finding)},
+            "partialFingerprints": {"zzip/v2": stable(finding, occurrence)},
         }
         if finding.unit is not None:
             result["properties"] = {"unit": finding.unit}

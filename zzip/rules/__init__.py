@@ -105,3 +105,8 @@ def find_rule(key: str) -> Rule | None:
 
 def rules_in_scope(*scopes: str) -> list[Rule]:
     return [rule for rule in all_rules() if rule.scope in scopes]
+
+
+def fatal_codes() -> frozenset[str]:
+    """The rules whose findings mean input could not be read (exit code 2, never silenced)."""
+    return frozenset(rule.code for rule in all_rules() if rule.fatal)

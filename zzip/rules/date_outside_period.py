@@ -1,20 +1,21 @@
 """P106: a date outside the plan period."""
 
 from zzip.findings import Problem
+from zzip.months import Quarter
 
 CODE = "P106"
 NAME = "date-outside-period"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A milestone month or a target deadline lies outside the plan period"
+SUMMARY = "A milestone month, a target deadline or the first reporting period lies outside the plan period"
 EXPLANATION = """
 ## What it does
-Checks milestone start and end months, indicator deadlines (main, interim and restated) against
-the plan period in plan.yaml.
+Checks milestone start and end months, indicator deadlines (main, interim and restated) and the
+first reporting period (`reporting.first_period`) against the plan period in plan.yaml.
 
 ## Why it matters
 Work scheduled outside the plan period is never reported on; a deadline after it can never
-be checked.
+be checked; reports expected only from a quarter after the plan ends are never expected at all.
 
 ## Example
 ```yaml
@@ -41,6 +42,12 @@ def check(context):
     meta = context.plan.meta
     if meta is None:
         return
+    if meta.first_period:
+        first = Quarter.parse(meta.first_period)
+        why = (f"before the plan period starts ({meta.period_start})" if first.last_month < meta.period_start else
+               f"after the plan period ends ({meta.period_end})" if first.first_month > meta.period_end else None)
+        if why:
+            yield Problem(meta.origin.at("reporting", "first_period"), f"first reporting period {first} is {why}")
     for milestone in context.plan.milestones.values():
         for field, month in (("start", milestone.start), ("end", milestone.end)):
             why = month and _outside(month, meta)

@@ -11,7 +11,7 @@ EXPLANATION = """
 ## What it does
 Checks each plan file against its JSON Schema (`zzip schema plan`, `zzip schema tasks`, ...):
 required keys, value types, allowed values, and the spelling of every key. Dates must be real
-calendar dates.
+calendar dates, and every month, date and quarter must fall in the years 1949 to 2100.
 
 ## Why it matters
 An item that breaks the format is left out of the checks that follow, so the rest of the
@@ -21,6 +21,7 @@ plan can still be checked.
 ```yaml
 - id: KT-1-1
   leed: [market-regulation]   # unknown key 'leed'; did you mean 'lead'?
+  end: "9999-12"              # end: 9999-12 is outside the years a plan can cover (1949 to 2100)
 ```
 
 ## How to fix

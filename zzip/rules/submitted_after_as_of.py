@@ -27,4 +27,4 @@ def check(context):
         if context.in_scope(sub) and sub.submitted > context.as_of:
             yield Problem(sub.origin.at("submitted"),
                           f"submitted {sub.submitted.isoformat()}, after the as-of date {context.as_of.isoformat()}: "
-                          "not counted in this check", unit=sub.unit)
+                          "not counted in this check", unit=sub.unit, extra={"period": str(sub.period)})

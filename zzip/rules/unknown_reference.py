@@ -8,7 +8,7 @@ CODE = "P103"
 NAME = "unknown-reference"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A reference names a unit, task or milestone that does not exist"
+SUMMARY = "A reference names a unit or task that does not exist, or an item of another kind"
 EXPLANATION = """
 ## What it does
 Checks every id that points somewhere else: lead and co-operating units of tasks, the tasks of
@@ -17,9 +17,13 @@ milestones and indicators, indicator owners, group members, the supervising offi
 ## Why it matters
 A dangling reference leaves work with nobody responsible, or a milestone linked to nothing.
 
+A reference must also name an item of the right kind: a milestone's `tasks` lists tasks, not
+milestones, and a task's `lead` lists units, not indicators.
+
 ## Example
 ```yaml
 lead: [market-regulaton]   # P103: unknown unit 'market-regulaton'; did you mean 'market-regulation'?
+tasks: [MS-1-2]            # P103: MS-1-2 is a milestone, not a task, in tasks
 ```
 
 ## How to fix
@@ -27,32 +31,50 @@ Use an id defined in units.yaml (or tasks.yaml); `zzip plan export` lists them a
 """
 
 
-def _missing(kind, known, ids, origin, field, defined=frozenset()):
+_ARTICLE = {"unit": "a unit", "task": "a task", "milestone": "a milestone", "indicator": "an indicator"}
+
+
+def _problem(kind, known, item_id, location, field, kinds):
+    """None when item_id is a `kind`; else what is wrong: another kind of item, or nothing at all.
+
+    An item of the right kind that is defined but broken is reported by P101 already: not echoed."""
+    if item_id in known or item_id in kinds.get(kind, ()):
+        return None
+    other = next((label for label, ids in kinds.items() if label != kind and item_id in ids), None)
+    if other is not None:
+        return Problem(location, f"{item_id} is {_ARTICLE[other]}, not {_ARTICLE[kind]}, in {field}")
+    guess = difflib.get_close_matches(item_id, list(known), n=1)
+    hint = f"; did you mean '{guess[0]}'?" if guess else ""
+    return Problem(location, f"unknown {kind} '{item_id}' in {field}{hint}")
+
+
+def _missing(kind, known, ids, origin, field, kinds):
     for index, item_id in enumerate(ids):
-        # an item that is defined but broken is reported by P101 already: don't echo it here
-        if item_id not in known and item_id not in defined:
-            guess = difflib.get_close_matches(item_id, list(known), n=1)
-            hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            yield Problem(origin.at(field, index), f"unknown {kind} '{item_id}' in {field}{hint}")
+        problem = _problem(kind, known, item_id, origin.at(field, index), field, kinds)
+        if problem:
+            yield problem
 
 
 def check(context):
     plan = context.plan
     units, tasks = plan.units, plan.tasks
-    defined = frozenset(item_id for _label, item_id, _origin in plan.all_definitions)
-    if plan.meta and plan.meta.supervisor and plan.meta.supervisor not in units:
-        yield Problem(plan.meta.origin.at("supervisor"), f"unknown unit '{plan.meta.supervisor}' in supervisor")
+    kinds: dict[str, set] = {}
+    for label, item_id, _origin in plan.all_definitions:
+        kinds.setdefault(label, set()).add(item_id)
+    if plan.meta and plan.meta.supervisor:
+        problem = _problem("unit", units, plan.meta.supervisor, plan.meta.origin.at("supervisor"), "supervisor", kinds)
+        if problem:
+            yield problem
     for unit in units.values():
-        yield from _missing("unit", units, unit.members, unit.origin, "members", defined)
+        yield from _missing("unit", units, unit.members, unit.origin, "members", kinds)
     for task in tasks.values():
-        yield from _missing("unit", units, task.lead, task.origin, "lead", defined)
-        yield from _missing("unit", units, task.cooperating, task.origin, "cooperating", defined)
+        yield from _missing("unit", units, task.lead, task.origin, "lead", kinds)
+        yield from _missing("unit", units, task.cooperating, task.origin, "cooperating", kinds)
     for milestone in plan.milestones.values():
-        yield from _missing("task", tasks, milestone.tasks, milestone.origin, "tasks", defined)
-        yield from _missing("unit", units, milestone.lead_override, milestone.origin, "lead", defined)
+        yield from _missing("task", tasks, milestone.tasks, milestone.origin, "tasks", kinds)
+        yield from _missing("unit", units, milestone.lead_override, milestone.origin, "lead", kinds)
     for indicator in plan.indicators.values():
-        if indicator.owner not in units and indicator.owner not in defined:
-            guess = difflib.get_close_matches(indicator.owner, list(units), n=1)
-            hint = f"; did you mean '{guess[0]}'?" if guess else ""
-            yield Problem(indicator.origin.at("owner"), f"unknown unit '{indicator.owner}' in owner{hint}")
-        yield from _missing("task", tasks, indicator.tasks, indicator.origin, "tasks", defined)
+        problem = _problem("unit", units, indicator.owner, indicator.origin.at("owner"), "owner", kinds)
+        if problem:
+            yield problem
+        yield from _missing("task", tasks, indicator.tasks, indicator.origin, "tasks", kinds)
