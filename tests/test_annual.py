@@ -76,3 +76,10 @@ def test_a_yearly_item_deadline_moved_later_needs_a_reason(tmp_path: Path) -> No
     result = runner.invoke(app, ["diff", str(REPO / "plan"), str(tmp_path / "plan"), "--check", "--fail-on", "warning"])
     assert "D403" in result.output and "AP-2024-01" in result.output
     assert result.exit_code == 1
+
+
+def test_overdue_within_beyond_the_last_date_ends_cleanly() -> None:
+    # found by test_properties_options: 9999-12-01 plus 2834121 days overflowed (exit 3)
+    result = runner.invoke(app, ["overdue", "--as-of", "9999-12-01", "--within", "2834121", "-f", "json"])
+    assert result.exit_code == 0
+    assert json.loads(result.output)["within_days"] == 2834121

@@ -42,6 +42,14 @@ class DueItem:
         return data
 
 
+def days_after(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, stopping at the last representable date (--within 9999999 means "everything")."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
 _DEADLINE_KEY = {"milestone": "end", "annual": "due", "task": "id"}
 
 
@@ -62,7 +70,7 @@ def _items(context: CheckContext, include_tasks: bool):
 def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: bool = True) -> tuple[list[DueItem], list[DueItem]]:
     """(overdue, due soon): overdue worst first; due soon nearest first."""
     as_of, severe = context.as_of, context.config.severe_days
-    horizon = as_of + dt.timedelta(days=within_days)
+    horizon = days_after(as_of, within_days)
     overdue, soon = [], []
     for kind, item, deadline, leads, cooperating, title in _items(context, include_tasks):
         if deadline > horizon:
