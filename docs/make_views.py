@@ -37,6 +37,11 @@ SECTIONS = [
      ["progress", "--as-of", AS_OF, "--explain", "high-value-invention-patents"]),
     ("zzip unit", "One unit's page; a unit may be named by id, by the name the plan writes, or by an alias.",
      ["unit", "市委网信办", "--as-of", AS_OF]),
+    ("zzip assess", "The yearly assessment (推进考核, 五(三)) of 2024, as of the end of January 2025, from the example "
+     "scheme in plan/assessment.yaml (docs/assessment.md).",
+     ["assess", "--year", "2024", "--as-of", "2025-01-31"]),
+    ("zzip assess --explain", "Every point one unit gained or lost, the finding behind it, and the sum.",
+     ["assess", "--year", "2024", "--as-of", "2025-01-31", "--explain", "新郑市人民政府"]),
 ]
 
 

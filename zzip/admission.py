@@ -75,7 +75,7 @@ class Screening:
         for entry in sub.entries:
             seen[entry.id] = seen.get(entry.id, 0) + 1
         for entry in sub.entries:
-            item = plan.tasks.get(entry.id) or plan.milestones.get(entry.id)
+            item = plan.item(entry.id)
             if item is None:
                 self._rejected.add(("entry", entry.path, entry.slot))  # S202 reports it
                 continue
@@ -115,6 +115,8 @@ class Screening:
         never before the plan period or a plausible date."""
         if item_id in self.plan.milestones:
             start = self.duties.milestone_span(self.plan.milestones[item_id])[0]
+        elif item_id in self.plan.annual_items:
+            start = self.plan.annual_items[item_id].start
         else:
             start = self.duties.task_span(self.plan.tasks[item_id])[0]
         period_start = self.plan.meta.period_start.first_day
@@ -123,6 +125,8 @@ class Screening:
     def _floor_reason(self, item_id: str, floor: dt.date) -> str:
         if item_id in self.plan.milestones:
             return f"the step started ({floor.isoformat()}, {self.plan.milestones[item_id].ref})"
+        if item_id in self.plan.annual_items:
+            return f"the yearly item's work started ({floor.isoformat()}, {self.plan.annual_items[item_id].ref})"
         return f"the task's work started ({floor.isoformat()})"
 
     def _screen_values(self, sub: Submission) -> None:

@@ -157,7 +157,7 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
                 not any(f.unit == unit_id for f in findings):
             continue  # group members nobody named, who sent nothing: not listed
         mine = [f for f in findings if f.unit == unit_id]
-        overdue = [f for f in mine if f.code == "C301"]
+        overdue = [f for f in mine if f.code in ("C301", "C312")]
         rows.append(UnitStanding(
             unit_id=unit_id, unit_name=printable(unit.name), answers_for=duties.answers_for(unit_id),
             overdue=len(overdue), worst_days_overdue=max((f.extra.get("days_overdue", 0) for f in overdue), default=0),

@@ -1,7 +1,8 @@
 """What is overdue, and what falls due soon, as of a date.
 
-Milestones are due on the last day of their end month; tasks on the last day of the plan
-period (they carry the plan's targets). Either is overdue from the day after, for each lead
+Milestones are due on the last day of their end month; yearly items (plan/annual/) on their
+deadline (a month's last day, or the day given); tasks on the last day of the plan period (they
+carry the plan's targets). Either is overdue from the day after, for each lead
 unit whose latest report does not say done. Lateness is graded: up to `severe_days` days
 "overdue", beyond that "severely overdue".
 """
@@ -20,7 +21,7 @@ OVERDUE, SEVERELY_OVERDUE, DUE_SOON = "overdue", "severely overdue", "due soon"
 @dataclass(frozen=True)
 class DueItem:
     item_id: str
-    kind: str  # "milestone" or "task"
+    kind: str  # "milestone", "annual" or "task"
     ref: str
     title: str
     unit: str  # the lead unit this row is about
@@ -41,12 +42,25 @@ class DueItem:
         return data
 
 
+def days_after(day: dt.date, days: int) -> dt.date:
+    """`day` plus `days`, stopping at the last representable date (--within 9999999 means "everything")."""
+    try:
+        return day + dt.timedelta(days=days)
+    except OverflowError:
+        return dt.date.max
+
+
+_DEADLINE_KEY = {"milestone": "end", "annual": "due", "task": "id"}
+
+
 def _items(context: CheckContext, include_tasks: bool):
     plan = context.plan
     for milestone in plan.milestones.values():
         if milestone.deadline is not None:
             yield ("milestone", milestone, milestone.deadline, plan.milestone_leads(milestone),
                    plan.milestone_cooperators(milestone), milestone.text)
+    for item in plan.annual_items.values():
+        yield "annual", item, item.deadline, item.lead, item.cooperating, item.text
     if include_tasks and plan.meta:
         end = plan.meta.period_end.last_day
         for task in plan.tasks.values():
@@ -56,7 +70,7 @@ def _items(context: CheckContext, include_tasks: bool):
 def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: bool = True) -> tuple[list[DueItem], list[DueItem]]:
     """(overdue, due soon): overdue worst first; due soon nearest first."""
     as_of, severe = context.as_of, context.config.severe_days
-    horizon = as_of + dt.timedelta(days=within_days)
+    horizon = days_after(as_of, within_days)
     overdue, soon = [], []
     for kind, item, deadline, leads, cooperating, title in _items(context, include_tasks):
         if deadline > horizon:
@@ -68,7 +82,7 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
             if latest and latest[1].done:
                 continue
             sub, entry = latest if latest else (None, None)
-            where = entry.origin.at("status") if entry else item.origin.at("end" if kind == "milestone" else "id")
+            where = entry.origin.at("status") if entry else item.origin.at(_DEADLINE_KEY[kind])
             if as_of > deadline:
                 days = (as_of - deadline).days
                 grade = SEVERELY_OVERDUE if days > severe else OVERDUE

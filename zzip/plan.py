@@ -212,6 +212,55 @@ class Milestone:
         return self.end.last_day if self.end else None
 
 
+@dataclass(frozen=True)
+class YearTarget:
+    """A yearly quantitative target of an annual item, feeding one of the plan's indicators."""
+
+    indicator: str
+    value: float
+
+
+@dataclass(frozen=True)
+class AnnualItem:
+    """One item of a yearly work plan (年度工作推进计划, 五(一)): treated like a step."""
+
+    id: str
+    year: int
+    number: int  # 1-based position in its yearly plan
+    text: str
+    serves: tuple[str, ...]  # the tasks or steps of the three-year plan it carries out
+    lead: tuple[str, ...]
+    cooperating: tuple[str, ...]
+    start: Month
+    deadline: dt.date  # the last day on which it is still on time
+    due_text: str  # as written: "2024-06" or "2024-06-20"
+    target: YearTarget | None
+    note: str | None
+    origin: Origin
+
+    @property
+    def ref(self) -> str:
+        return f"{self.year}年度计划{self.number}"
+
+    @property
+    def end(self) -> Month:
+        return Month.of(self.deadline)
+
+    @property
+    def title(self) -> str:
+        return self.text
+
+
+@dataclass(frozen=True)
+class AnnualPlan:
+    year: int
+    title: str
+    example: bool  # invented to show the format: the seed publishes no yearly plan
+    basis: str | None
+    items: tuple[str, ...]
+    origin: Origin
+
+
 @dataclass
 class Plan:
     meta: PlanMeta | None
@@ -223,6 +272,14 @@ class Plan:
     # every definition seen, duplicates included, for the duplicate-id rule
     all_definitions: list[tuple[str, str, Origin]] = field(default_factory=list)
     _names: dict | None = field(default=None, repr=False, compare=False)  # cache of name_index()
+    # yearly work plans (plan/annual/YYYY.yaml) and the assessment scheme (plan/assessment.yaml), both optional
+    annual_plans: dict[int, AnnualPlan] = field(default_factory=dict)
+    annual_items: dict[str, AnnualItem] = field(default_factory=dict)
+    assessment: object | None = None  # zzip.assessment_scheme.Scheme
+
+    def item(self, item_id: str) -> Task | Milestone | AnnualItem | None:
+        """A task, step or yearly item by id: what a status file entry may name."""
+        return self.tasks.get(item_id) or self.milestones.get(item_id) or self.annual_items.get(item_id)
 
     def milestone_leads(self, milestone: Milestone) -> tuple[str, ...]:
         """Who answers for a step: its explicit lead, else the leads of the tasks it implements."""

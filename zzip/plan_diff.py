@@ -44,6 +44,7 @@ def diff_plans(old: Plan, new: Plan) -> list[Change]:
         ("task", old.tasks, new.tasks, _task),
         ("milestone", old.milestones, new.milestones, _milestone),
         ("indicator", old.indicators, new.indicators, _indicator),
+        ("yearly item", old.annual_items, new.annual_items, _annual_item),
     ):
         for item_id, item in new_items.items():
             if item_id not in old_items:
@@ -55,7 +56,72 @@ def diff_plans(old: Plan, new: Plan) -> list[Change]:
                                       f"{kind} {item_id} removed ({_label(item)})", item.origin.location))
             else:
                 changes += compare(item, new_items[item_id])
+    changes += _assessment(old, new)
     return changes
+
+
+def _annual_item(a, b) -> list[Change]:
+    """A yearly item is a step of its year: a deadline moved later needs a revision entry (D403)."""
+    out: list[Change] = []
+    if a.deadline != b.deadline:
+        days = (b.deadline - a.deadline).days
+        direction = "later" if days > 0 else "earlier"
+        out.append(Change(CHANGED, "yearly item", b.id, "due", a.due_text, b.due_text,
+                          f"yearly item {b.id} ({b.ref}) deadline moved {abs(days)} days {direction}: "
+                          f"{a.deadline.isoformat()} -> {b.deadline.isoformat()}", b.origin.at("due"),
+                          later=days > 0))
+    out += _field("yearly item", a, b, "lead", a.lead, b.lead,
+                  f"yearly item {b.id} ({b.ref}) lead units: {_show(a.lead)} -> {_show(b.lead)}")
+    out += _field("yearly item", a, b, "cooperating", a.cooperating, b.cooperating,
+                  f"yearly item {b.id} ({b.ref}) co-operating units: {_show(a.cooperating)} -> {_show(b.cooperating)}")
+    out += _field("yearly item", a, b, "serves", a.serves, b.serves,
+                  f"yearly item {b.id} ({b.ref}) re-linked: serves {_show(a.serves)} -> {_show(b.serves)}")
+    out += _field("yearly item", a, b, "text", a.text, b.text, f"yearly item {b.id} ({b.ref}) text reworded")
+    old_target = (a.target.indicator, a.target.value) if a.target else None
+    new_target = (b.target.indicator, b.target.value) if b.target else None
+    if old_target != new_target:
+        lowered = bool(old_target and new_target and old_target[0] == new_target[0] and new_target[1] < old_target[1])
+        out.append(Change(CHANGED, "yearly item", b.id, "target", _show(old_target and f"{old_target[0]} {old_target[1]:g}"),
+                          _show(new_target and f"{new_target[0]} {new_target[1]:g}"),
+                          f"yearly item {b.id} ({b.ref}) target: {_show(old_target and f'{old_target[0]} {old_target[1]:g}')} -> "
+                          f"{_show(new_target and f'{new_target[0]} {new_target[1]:g}')}", b.origin.at("target"),
+                          lowered=lowered))
+    return out
+
+
+def _assessment(old: Plan, new: Plan) -> list[Change]:
+    """The assessment scheme is part of the plan: any change of points, caps, share, rounding or bands
+    is a plan change (a version bump and a revision entry, D401/D402)."""
+    a, b = old.assessment, new.assessment
+    if a is None and b is None:
+        return []
+    if a is None or b is None:
+        action = ADDED if a is None else REMOVED
+        scheme = b or a
+        return [Change(action, "assessment", "assessment", "", None if a is None else a.title,
+                       None if b is None else b.title, f"assessment scheme {action}: {scheme.title}",
+                       scheme.origin.location)]
+    out = []
+    old_summary, new_summary = _flatten(a.summary()), _flatten(b.summary())
+    for key in sorted(set(old_summary) | set(new_summary)):
+        x, y = old_summary.get(key), new_summary.get(key)
+        if x != y:
+            out.append(Change(CHANGED, "assessment", "assessment", key, x, y,
+                              f"assessment scheme {key}: {_show(x)} -> {_show(y)}",
+                              b.origin.doc.locate(tuple(key.split(".")) if not key.startswith("bands") else ("bands",))))
+    return out
+
+
+def _flatten(data, prefix: str = "") -> dict:
+    out = {}
+    if isinstance(data, dict):
+        for key, value in data.items():
+            out.update(_flatten(value, f"{prefix}.{key}" if prefix else key))
+    elif isinstance(data, list):
+        out[prefix] = ", ".join(f"{d['name']} from {d['min']}" for d in data) if data and isinstance(data[0], dict) else str(data)
+    else:
+        out[prefix] = data
+    return out
 
 
 def content_changed(changes: list[Change]) -> bool:

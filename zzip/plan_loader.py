@@ -16,7 +16,7 @@ from zzip import schema as schemas
 from zzip.findings import Location
 from zzip.months import Month, Quarter, parse_date
 from zzip.plan import (
-    PLAN_FILES, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit,
+    PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
 )
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
@@ -88,6 +88,7 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         problems = schemas.check(loaded, kind)
         result.schema_problems.extend(problems)
         _BUILDERS[kind](result, loaded, {p.path for p in problems})
+    _load_optional(result, directory, shown_as)
     return result
 
 
@@ -98,6 +99,83 @@ def _leaves(path: Path, folder: Path) -> bool:
         return not path.resolve().is_relative_to(folder.resolve())
     except (OSError, RuntimeError):  # a loop: load_file says why
         return False
+
+
+ANNUAL_FOLDER, ASSESSMENT_FILE = "annual", "assessment.yaml"
+
+
+def optional_files(directory: Path) -> list[str]:
+    """The optional plan files present, relative to the plan folder: yearly work plans
+    (annual/YYYY.yaml, in name order) and the assessment scheme."""
+    names = []
+    annual = directory / ANNUAL_FOLDER
+    if annual.is_dir():
+        names += [f"{ANNUAL_FOLDER}/{p.name}" for p in sorted(annual.iterdir()) if p.suffix in (".yaml", ".yml")]
+    if (directory / ASSESSMENT_FILE).exists() or (directory / ASSESSMENT_FILE).is_symlink():
+        names.append(ASSESSMENT_FILE)
+    return names
+
+
+def _load_optional(result: PlanLoad, directory: Path, shown_as: str | None) -> None:
+    for name in optional_files(directory):
+        path = directory / name
+        shown = f"{shown_as}/{name}" if shown_as else display_path(path)
+        result.files.append(shown)
+        if _leaves(path, directory):  # the file, or the annual/ folder, links out of the plan folder
+            result.parse_failures.append(ParseFailure(Location(shown), (
+                "is a symbolic link to a file outside the plan folder; zzip does not follow it "
+                "(replace the link with the file itself)")))
+            continue
+        loaded = load_file(path, shown)
+        if isinstance(loaded, ParseFailure):
+            result.parse_failures.append(loaded)
+            continue
+        result.encoding_notices.extend(loaded.notices)
+        kind = "assessment" if name == ASSESSMENT_FILE else "annual"
+        result.plan.documents[name if kind == "annual" else kind] = loaded
+        problems = schemas.check(loaded, kind)
+        result.schema_problems.extend(problems)
+        bad = {p.path for p in problems}
+        if kind == "assessment":
+            _build_assessment(result, loaded, bad)
+        else:
+            _build_annual(result, loaded, bad)
+
+
+def _build_assessment(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    from zzip.assessment_scheme import build_scheme
+
+    if bad_paths or not isinstance(doc.data, dict):
+        return  # all or nothing, like plan.yaml: `zzip assess` refuses a broken scheme
+    result.plan.assessment = build_scheme(doc.data, Origin(doc, ()))
+
+
+def _build_annual(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
+    raw = doc.data
+    if not isinstance(raw, dict) or not isinstance(raw.get("year"), int) or isinstance(raw.get("year"), bool) \
+            or any(len(path) < 2 and path != ("items",) for path in bad_paths):
+        return  # the file's own keys are broken: its items cannot be placed in a year
+    year = raw["year"]
+
+    def make(item: dict, origin: Origin) -> AnnualItem:
+        due = item["due"]
+        try:
+            deadline = Month.parse(due).last_day if len(due) == 7 else parse_date(due)
+        except ValueError as exc:
+            raise _BadValue(("due",), f"due: {exc}") from None
+        start = _month(item, "start") if "start" in item else Month(year, 1)
+        target = YearTarget(item["target"]["indicator"], item["target"]["value"]) if "target" in item else None
+        return AnnualItem(id=item["id"], year=year, number=origin.path[1] + 1, text=item["text"],
+                          serves=tuple(item["serves"]), lead=tuple(item["lead"]),
+                          cooperating=tuple(item.get("cooperating", ())), start=start, deadline=deadline,
+                          due_text=due, target=target, note=item.get("note"), origin=origin)
+
+    before = set(result.plan.annual_items)
+    _build_items(result, doc, "items", bad_paths, make, result.plan.annual_items, "yearly item")
+    items = tuple(i for i in result.plan.annual_items if i not in before)
+    if year not in result.plan.annual_plans:  # a second file for the same year: P120 reports it
+        result.plan.annual_plans[year] = AnnualPlan(year=year, title=raw.get("title", ""), example=bool(raw.get("example")),
+                                                    basis=raw.get("basis"), items=items, origin=Origin(doc, ()))
 
 
 def _build_items(result: PlanLoad, doc: YamlDocument, key: str, bad_paths: set, make: Callable[[dict, Origin], Any],

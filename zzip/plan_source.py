@@ -36,6 +36,25 @@ def _git(*args: str, cwd: Path) -> str:
     return _git_bytes(*args, cwd=cwd).decode("utf-8", errors="surrogateescape")
 
 
+def _optional_files(commit: str, relative: str, top: Path, temp: Path) -> None:
+    """The yearly work plans (annual/*.yaml) and the assessment scheme, where the revision has them."""
+    from zzip.plan_loader import ANNUAL_FOLDER, ASSESSMENT_FILE
+
+    names = [ASSESSMENT_FILE]
+    try:
+        listing = _git("ls-tree", "--name-only", f"{commit}:{relative}/{ANNUAL_FOLDER}", cwd=top)
+        names += [f"{ANNUAL_FOLDER}/{n}" for n in listing.splitlines() if n.endswith((".yaml", ".yml")) and "/" not in n]
+    except SourceError:
+        pass  # no yearly plans at that revision
+    for name in names:
+        try:
+            content = _git_bytes("show", f"{commit}:{relative}/{name}", cwd=top)
+        except SourceError:
+            continue
+        (temp / name).parent.mkdir(parents=True, exist_ok=True)
+        (temp / name).write_bytes(content)  # as it is: the loader says which encoding
+
+
 @contextmanager
 def open_plan(spec: str, plan_path: Path) -> Iterator[PlanLoad]:
     """`spec` is a folder, or a git revision (HEAD~1, a tag, a commit) of the repository here,
@@ -66,6 +85,7 @@ def open_plan(spec: str, plan_path: Path) -> Iterator[PlanLoad]:
             except SourceError:
                 continue  # a missing file is reported by the loader, like any other
             (temp / filename).write_bytes(content)
+        _optional_files(commit, relative, top, temp)
         yield load_plan(temp, shown_as=f"{spec}:{relative}")
     finally:
         shutil.rmtree(temp, ignore_errors=True)

@@ -8,6 +8,9 @@
   targets, which fall due at its end.
 * A **milestone** is active from its start month to its end month, or to the end of the
   plan period when it is ongoing (持续推进).
+* A **yearly item** (plan/annual/YYYY.yaml) is led and co-operated on by the units it names,
+  like a step, and is active from its start month (January of its year by default) to the month
+  of its deadline.
 """
 
 from __future__ import annotations
@@ -26,7 +29,7 @@ class Duty:
     """One thing a unit answers for."""
 
     item_id: str
-    kind: str  # "task" or "milestone"
+    kind: str  # "task", "milestone" or "annual"
     role: str  # LEAD or COOPERATING
     named_directly: bool  # named in the plan, not only as member of a group
 
@@ -63,6 +66,13 @@ class Responsibilities:
                 add(unit, Duty(milestone.id, "milestone", COOPERATING, True))
                 for member in self._members(unit):
                     add(member, Duty(milestone.id, "milestone", COOPERATING, False))
+        for item in self.plan.annual_items.values():
+            for unit in item.lead:
+                add(unit, Duty(item.id, "annual", LEAD, True))
+            for unit in item.cooperating:
+                add(unit, Duty(item.id, "annual", COOPERATING, True))
+                for member in self._members(unit):
+                    add(member, Duty(item.id, "annual", COOPERATING, False))
         return table
 
     def _members(self, unit_id: str) -> tuple[str, ...]:
@@ -112,6 +122,9 @@ class Responsibilities:
             start, end = self.task_span(self.plan.tasks[item_id])
         elif item_id in self.plan.milestones:
             start, end = self.milestone_span(self.plan.milestones[item_id])
+        elif item_id in self.plan.annual_items:
+            item = self.plan.annual_items[item_id]
+            start, end = item.start, item.end
         else:
             return False
         return quarter.overlaps(start, end)

@@ -12,7 +12,7 @@ from typing import Any
 from zzip.findings import Location
 from zzip.yamlfile import YamlDocument
 
-SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status")
+SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")
 
 
 @dataclass(frozen=True)

@@ -37,9 +37,10 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
     doc.yaml_add_eol_comment(_one_line(f"{quarter.first_day.isoformat()} to {quarter.last_day.isoformat()}"), "period")
 
     entries = CommentedSeq()
-    active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (d.role != LEAD, d.kind != "task", _order(plan, d.item_id)))
+    order = {"task": 0, "milestone": 1, "annual": 2}
+    active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (d.role != LEAD, order[d.kind], _order(plan, d.item_id)))
     for duty in active:
-        item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
+        item = plan.item(duty.item_id)
         entry = CommentedMap()
         entry["id"] = duty.item_id
         entry["role"] = duty.role
@@ -57,7 +58,7 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
         if carried and carried.blocker:
             entry["blocker"] = carried.blocker
         title = getattr(item, "title", None) or item.text
-        if duty.kind == "milestone":
+        if duty.kind in ("milestone", "annual"):
             when = f"due {item.deadline.isoformat()}" if item.deadline else "ongoing (持续推进)"
             entry.yaml_add_eol_comment(_one_line(f"{item.ref} {when}: {title[:40]}"), "id")
         else:
@@ -116,5 +117,5 @@ def _previous_entries(context: CheckContext | None, unit_id: str, quarter: Quart
 
 
 def _order(plan, item_id: str) -> int:
-    keys = list(plan.tasks) + list(plan.milestones)
+    keys = list(plan.tasks) + list(plan.milestones) + list(plan.annual_items)
     return keys.index(item_id) if item_id in keys else len(keys)

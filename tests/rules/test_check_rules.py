@@ -19,6 +19,9 @@ BASE_AS_OF = "2023-05-01"
 
 
 def apply_case(reports: Path, case: dict) -> None:
+    for name, text in (case.get("add_plan") or {}).items():  # a yearly work plan for the minimal plan
+        (reports.parent / "plan" / name).parent.mkdir(parents=True, exist_ok=True)
+        (reports.parent / "plan" / name).write_text(text, encoding="utf-8")
     for name, text in (case.get("add") or {}).items():
         (reports / name).parent.mkdir(parents=True, exist_ok=True)
         (reports / name).write_text(text, encoding="utf-8")

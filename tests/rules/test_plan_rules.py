@@ -13,6 +13,9 @@ CASES = YAML(typ="safe").load((Path(__file__).parent / "plan_cases.yaml").read_t
 
 
 def apply_case(plan_dir: Path, case: dict) -> None:
+    for name, text in (case.get("add") or {}).items():  # optional files: annual/YYYY.yaml, assessment.yaml
+        (plan_dir / name).parent.mkdir(parents=True, exist_ok=True)
+        (plan_dir / name).write_text(text, encoding="utf-8")
     for edit in case.get("replace", ()):
         path = plan_dir / edit["file"]
         text = path.read_text(encoding="utf-8")

@@ -38,7 +38,7 @@ def _root(
 
 
 from zzip.cli import (  # noqa: E402
-    check_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd, unit_cmd, validate_cmd,
+    assess_cmd, check_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd, unit_cmd, validate_cmd,
 )
 
 app.command("check")(check_cmd.check)
@@ -46,6 +46,7 @@ app.command("template")(template_cmd.template)
 app.command("overdue")(overdue_cmd.overdue)
 app.command("progress")(progress_cmd.progress)
 app.command("unit")(unit_cmd.unit)
+app.command("assess")(assess_cmd.assess)
 app.command("diff")(diff_cmd.diff)
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)

@@ -17,11 +17,13 @@ class SchemaKind(str, enum.Enum):
     tasks = "tasks"
     milestones = "milestones"
     status = "status"
+    annual = "annual"
+    assessment = "assessment"
     config = "config"
 
 
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones, status (a status file), config (zzip.toml).")],
+    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones, status (a status file), annual (a yearly work plan, plan/annual/YYYY.yaml), assessment (plan/assessment.yaml), config (zzip.toml).")],
     output: OutputFile = None,
 ) -> None:
     """Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."""

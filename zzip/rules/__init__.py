@@ -32,6 +32,11 @@ RULE_MODULES = (
     "implausible_target",
     "control_character",
     "unknown_time_zone",
+    "annual_reference",
+    "annual_date_outside_year",
+    "annual_owner_not_responsible",
+    "annual_target_inconsistent",
+    "assessment_scheme_invalid",
     # scope "submission": status files, in `zzip check`
     "status_schema_violation",
     "unknown_item",
@@ -61,6 +66,7 @@ RULE_MODULES = (
     "cumulative_decrease",
     "status_regression",
     "done_without_evidence",
+    "annual_item_overdue",
     # scope "diff": `zzip diff OLD NEW --check`, when the plan itself is edited
     "version_not_bumped",
     "revision_not_logged",

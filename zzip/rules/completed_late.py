@@ -1,4 +1,4 @@
-"""C302: a milestone reported done after its end month."""
+"""C302: a milestone or yearly item reported done after its deadline."""
 
 from zzip.findings import Problem
 
@@ -6,11 +6,12 @@ CODE = "C302"
 NAME = "completed-late"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "A milestone was completed after its deadline"
+SUMMARY = "A milestone or yearly item was completed after its deadline"
 EXPLANATION = """
 ## What it does
 Reports a milestone whose lead unit reports it `done` with a `completed` date after the last
-day of its end month, with the number of days late.
+day of its end month, with the number of days late; the same for the items of the yearly work
+plans (plan/annual/), whose deadline is a month's last day or a given date.
 
 ## Why it matters
 The work is done, but the record shows the deadline was missed: the year-end review
@@ -24,11 +25,12 @@ completion date.
 
 def check(context):
     plan = context.plan
-    for milestone in plan.milestones.values():
-        deadline = milestone.deadline
+    steps = [(m, m.deadline, plan.milestone_leads(m)) for m in plan.milestones.values()]
+    steps += [(i, i.deadline, i.lead) for i in plan.annual_items.values()]
+    for milestone, deadline, leads in steps:
         if deadline is None:
             continue
-        for unit in plan.milestone_leads(milestone):
+        for unit in leads:
             for sub, entry in context.history(unit, milestone.id):
                 if entry.done:
                     if entry.completed and entry.completed > deadline and context.in_scope(sub):

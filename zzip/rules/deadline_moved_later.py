@@ -6,7 +6,7 @@ CODE = "D403"
 NAME = "deadline-moved-later"
 SEVERITY = "warning"
 SCOPE = "diff"
-SUMMARY = "A milestone's end month or a target's deadline moved later (or was dropped) without a reason"
+SUMMARY = "A milestone's end month, a yearly item's deadline or a target's deadline moved later (or was dropped) without a reason"
 EXPLANATION = """
 ## What it does
 Reports each milestone whose end month moved later (or became ongoing) and each indicator whose
@@ -25,5 +25,5 @@ def check(context):
     if context.new_revision and context.new_revision.reason:
         return
     for change in context.changes:
-        if change.later and change.field in ("end", "target.deadline"):
+        if change.later and change.field in ("end", "target.deadline", "due"):
             yield Problem(change.location, f"{change.detail}, with no reason in the revision log")

@@ -7,12 +7,13 @@ CODE = "C303"
 NAME = "not-reported"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "A lead unit's report leaves out a task or milestone active in that quarter"
+SUMMARY = "A lead unit's report leaves out a task, milestone or yearly item active in that quarter"
 EXPLANATION = """
 ## What it does
-For each report, lists the tasks and milestones that the unit leads, that are active in the
-quarter (an ongoing milestone always is, from its start month), and that the report has no
-entry for. A milestone already reported done in an earlier quarter is not asked for again.
+For each report, lists the tasks, milestones and yearly items (plan/annual/) that the unit
+leads, that are active in the quarter (an ongoing milestone always is, from its start month),
+and that the report has no entry for. A milestone or yearly item already reported done in an
+earlier quarter is not asked for again.
 
 ## Why it matters
 Silence is not progress: the office cannot tell whether the work moved.
@@ -31,9 +32,9 @@ def check(context):
             if duty.role != LEAD or sub.entry(duty.item_id) is not None:
                 continue
             earlier = [e for s, e in context.history(sub.unit, duty.item_id) if s.period < sub.period]
-            if duty.kind == "milestone" and any(e.done for e in earlier):
+            if duty.kind in ("milestone", "annual") and any(e.done for e in earlier):
                 continue
-            item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
+            item = plan.item(duty.item_id)
             title = getattr(item, "title", None) or item.text
             yield Problem(sub.origin.at("entries", key=True),
                           f"no entry for {duty.item_id} ({item.ref} {title[:30]}), which {plan.unit_name(sub.unit)} "

@@ -42,7 +42,7 @@ def _closest(value, known):
 
 def check(context):
     plan = context.plan
-    items = {**plan.tasks, **plan.milestones}
+    items = {**plan.tasks, **plan.milestones, **plan.annual_items}
     for sub in context.submissions:
         if not context.in_scope(sub):
             continue
@@ -52,7 +52,7 @@ def check(context):
             yield Problem(sub.origin.at("unit"), f"unknown unit '{sub.unit}'{hint}")
         for entry in sub.entries:
             if entry.id not in items:
-                yield Problem(entry.origin.at("id"), f"no task or milestone '{entry.id}' in the plan{_hint(entry.id, items)}",
+                yield Problem(entry.origin.at("id"), f"no task, milestone or yearly item '{entry.id}' in the plan{_hint(entry.id, items)}",
                               unit=sub.unit)
         for value in sub.indicators:
             if value.id not in plan.indicators:

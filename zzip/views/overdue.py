@@ -54,6 +54,6 @@ def _row(context: CheckContext, item: DueItem) -> dict:
 
 
 def _horizon(context: CheckContext, within: int) -> str:
-    import datetime as dt
+    from zzip.overdue import days_after
 
-    return (context.as_of + dt.timedelta(days=within)).isoformat()
+    return days_after(context.as_of, within).isoformat()

@@ -20,11 +20,13 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
     work = ViewTable("What it answers for", [Column("item", "Item", no_wrap=True), Column("ref", "Ref", no_wrap=True),
                                             Column("role", "Role"), Column("what", "What"), Column("when", "When"),
                                             Column("latest", "Latest report")], empty="nothing in this plan.")
-    mine = sorted(duties.duties.get(unit_id, {}).values(), key=lambda d: (d.role != LEAD, d.kind != "task", d.item_id))
+    mine = sorted(duties.duties.get(unit_id, {}).values(), key=lambda d: (d.role != LEAD, ("task", "milestone", "annual").index(d.kind), d.item_id))
     for duty in mine:
-        item = plan.tasks.get(duty.item_id) or plan.milestones.get(duty.item_id)
+        item = plan.item(duty.item_id)
         if duty.kind == "milestone":
             when = f"{item.start} to {item.end or 'ongoing'}"
+        elif duty.kind == "annual":
+            when = f"{item.start} to {item.deadline.isoformat()}"
         else:
             start, end = duties.task_span(item)
             when = f"{start} to {end}"

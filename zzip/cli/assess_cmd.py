@@ -1,0 +1,111 @@
+"""`zzip assess --year Y`: the yearly assessment (推进考核, 五(三)), ranked, and explained on request."""
+
+from __future__ import annotations
+
+import enum
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.check_cmd import AsOfOption, PlanOption
+from zzip.cli.common import OutputFile, emit, fail_usage
+from zzip.cli.view_support import ReportsArgument
+
+
+class AssessFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
+
+
+def assess(
+    reports: ReportsArgument = Path("reports"),
+    year: Annotated[int, typer.Option("--year", "-y", help="The year assessed, e.g. 2024.")] = ...,  # type: ignore[assignment]
+    plan_dir: PlanOption = Path("plan"),
+    as_of: AsOfOption = None,
+    explain: Annotated[Optional[str], typer.Option("--explain", help="List every point one unit (id, name or alias) gained or lost, and why.")] = None,
+    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="text, json, csv, markdown or xlsx (xlsx needs -o).")] = AssessFormat.text,
+    output: OutputFile = None,
+) -> None:
+    """Each responsible unit's score for a year, with its rank and band, from the scheme in
+    plan/assessment.yaml. Scores depend only on the plan, the scheme, the reports and the as-of date."""
+    import json
+
+    from zzip.assess import assess_year
+    from zzip.check import prepare
+    from zzip.cli.check_cmd import parse_as_of_or_exit
+    from zzip.config import Config
+    from zzip.output.text import finding_line
+    from zzip.plan_loader import ASSESSMENT_FILE
+    from zzip.views import assess as view
+
+    if output_format == AssessFormat.xlsx and output is None:
+        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx")
+    as_of_date = parse_as_of_or_exit(as_of)
+    if not reports.exists():
+        fail_usage(f"reports folder '{reports}' does not exist")
+    # zzip.toml is not read: the scheme alone decides the points, grace and severe days
+    _load, findings, context = prepare(plan_dir, reports, as_of_date, Config())
+    if context is None:
+        for finding in findings:
+            sys.stderr.write(finding_line(finding) + "\n")
+        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+    plan = context.plan
+    if plan.assessment is None:
+        fail_usage(f"the plan in '{plan_dir}' has no assessment scheme: add {ASSESSMENT_FILE} "
+                   "(see docs/assessment.md; 'zzip schema assessment' prints its schema)")
+    meta = plan.meta
+    if not meta.period_start.year <= year <= meta.period_end.year:
+        fail_usage(f"--year {year} is outside the plan period ({meta.period_start} to {meta.period_end})")
+    unreadable = [*context.parse_failures, *context.schema_problems]
+    if unreadable:
+        for problem in unreadable:
+            sys.stderr.write(f"{problem.location}: {problem.message}\n")
+        fail_usage(f"{len(unreadable)} problem(s) in the status files above: a report that cannot be read would "
+                   "count as missing; fix them first ('zzip check')")
+
+    result = assess_year(context, plan.assessment, year)
+    unit_id = None
+    if explain:
+        from zzip.cli.view_support import resolve_unit_or_exit
+
+        unit_id = resolve_unit_or_exit(plan, explain).id
+        if not any(s.unit_id == unit_id for s in result.scores):
+            fail_usage(f"{plan.unit_name(unit_id)} ({unit_id}) had no duty in {year}, so it is not assessed")
+
+    scheme = plan.assessment
+    heading = (f"推进考核 {year}: {scheme.title}, as of {context.as_of.isoformat()} "
+               f"(plan version {meta.version})")
+    bands = ", ".join(f"{b.name} from {b.min}" for b in sorted(scheme.bands, key=lambda b: b.min, reverse=True))
+    if unit_id:
+        score = next(s for s in result.scores if s.unit_id == unit_id)
+        tables = [view.explanation(score)]
+        footer = view.reconciliation(score, scheme.places)
+    else:
+        tables = [view.ranking(result)]
+        footer = (f"{len(result.scores)} units assessed (units with no duty in {year} are left out). Bands: {bands}. "
+                  "'zzip assess --explain UNIT' lists every point.")
+
+    if output_format == AssessFormat.json:
+        emit(json.dumps(view.document(result, meta.version, unit_id), ensure_ascii=False, indent=2) + "\n", output)
+    elif output_format == AssessFormat.xlsx:
+        from zzip.atomic import write_bytes_atomic
+        from zzip.output.xlsx import workbook_bytes
+
+        sheets = [("Explanation" if unit_id else "Scores", tables[0])]
+        if not unit_id:
+            sheets += [(f"{s.rank:02d} {s.unit_id}", view.explanation(s, f"{s.name} ({s.unit_id}): "
+                                                                          f"{view.reconciliation(s, scheme.places)}"))
+                       for s in result.scores]
+        try:
+            write_bytes_atomic(output, workbook_bytes(sheets, heading))
+        except OSError as exc:
+            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+    else:
+        from zzip.cli.view_support import ViewFormat, show
+
+        show(tables, {}, ViewFormat(output_format.value), output, heading, footer)

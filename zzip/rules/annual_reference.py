@@ -1,0 +1,76 @@
+"""P120: a yearly work plan that points at something the plan does not have."""
+
+import difflib
+
+from zzip.findings import Problem
+
+CODE = "P120"
+NAME = "annual-unknown-reference"
+SEVERITY = "error"
+SCOPE = "plan"
+SUMMARY = "A yearly work plan names a task, step, unit or indicator the plan does not have, or the wrong year"
+EXPLANATION = """
+## What it does
+Checks each yearly work plan (plan/annual/YYYY.yaml, the 年度工作推进计划 of 五(一)): its `year`
+matches the file name and lies in the plan period, no other file holds the same year, and each
+item's `serves` (tasks and steps of the three-year plan), `lead` and `cooperating` units and
+`target.indicator` exist in the plan.
+
+## Why it matters
+A yearly item linked to nothing serves no part of the plan; an item owned by a unit that does
+not exist is chased by nobody.
+
+## Example
+```yaml
+- id: AP-2024-03
+  serves: [KT-9-9]        # P120: no task or step KT-9-9 in the plan
+  lead: [market-regulaton] # P120: unknown unit; did you mean 'market-regulation'?
+```
+
+## How to fix
+Use the ids of `zzip plan export`; name the file after its year (2024.yaml for `year: 2024`).
+"""
+
+
+def _hint(value, known) -> str:
+    guess = difflib.get_close_matches(value, list(known), n=1)
+    return f"; did you mean '{guess[0]}'?" if guess else ""
+
+
+def check(context):
+    plan = context.plan
+    steps = {**plan.tasks, **plan.milestones}
+    defined = frozenset(item_id for _label, item_id, _origin in plan.all_definitions)
+    seen_years: dict[int, str] = {}
+    for name, doc in plan.documents.items():
+        if not name.startswith("annual/") or not isinstance(doc.data, dict):
+            continue
+        year = doc.data.get("year")
+        if not isinstance(year, int) or isinstance(year, bool):
+            continue  # P101 reports it
+        stem = name.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+        where = doc.locate(("year",))
+        if stem != str(year):
+            yield Problem(where, f"the yearly plan for {year} is in a file named {stem}; name it {year}.yaml, "
+                                 "so that each year has one file")
+        if year in seen_years:
+            yield Problem(where, f"a second yearly plan for {year}: {seen_years[year]} already holds that year")
+        seen_years.setdefault(year, doc.path)
+        meta = plan.meta
+        if meta and not meta.period_start.year <= year <= meta.period_end.year:
+            yield Problem(where, f"the yearly plan is for {year}, outside the plan period "
+                                 f"({meta.period_start} to {meta.period_end})")
+    for item in plan.annual_items.values():
+        for index, ref in enumerate(item.serves):
+            if ref not in steps and ref not in defined:
+                yield Problem(item.origin.at("serves", index),
+                              f"{item.id} serves '{ref}', which is not a task or step of the plan{_hint(ref, steps)}")
+        for field in ("lead", "cooperating"):
+            for index, unit in enumerate(getattr(item, field)):
+                if unit not in plan.units:
+                    yield Problem(item.origin.at(field, index),
+                                  f"unknown unit '{unit}' in {field} of {item.id}{_hint(unit, plan.units)}")
+        if item.target and item.target.indicator not in plan.indicators:
+            yield Problem(item.origin.at("target", "indicator"),
+                          f"{item.id} sets a yearly target for '{item.target.indicator}', which is not an indicator "
+                          f"of the plan{_hint(item.target.indicator, plan.indicators)}")
