@@ -82,4 +82,5 @@ def test_overdue_within_beyond_the_last_date_ends_cleanly() -> None:
     # found by test_properties_options: 9999-12-01 plus 2834121 days overflowed (exit 3)
     result = runner.invoke(app, ["overdue", "--as-of", "9999-12-01", "--within", "2834121", "-f", "json"])
     assert result.exit_code == 2 and result.stderr.strip()  # a date and a horizon out of range: a usage error
-    assert json.loads(result.output)["within_days"] == 2834121
+    result = runner.invoke(app, ["overdue", "--as-of", "2999-12-31", "--within", "3650", "-f", "json"])
+    assert result.exit_code == 0 and json.loads(result.output)["within_days"] == 3650  # the largest accepted
