@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from zzip.findings import Finding, Location, Severity, printable
@@ -56,7 +56,7 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
         for problem in rule.check(context):
             location = problem.location
             if _has_controls(location.path):
-                location = Location(printable(location.path), location.line, location.column)
+                location = replace(location, path=printable(location.path))
             unit = printable(problem.unit) if problem.unit else None
             findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
                                     unit, problem.extra))
