@@ -62,6 +62,13 @@ class Location:
             return None
         return f"{column_letters(self.column or 1)}{self.line}"
 
+    @property
+    def place(self) -> str:
+        """Where in its file, for a message: 'line 12', or '任务进展!F12' in a workbook."""
+        if self.sheet is not None:
+            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return f"line {self.line}"
+
     def __str__(self) -> str:
         if self.sheet is not None:
             cell = self.cell

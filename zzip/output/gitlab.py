@@ -25,7 +25,7 @@ def render(report: Report) -> str:
         if occurrence:  # an identical finding seen before: mix in which occurrence this is
             key += f"\0{occurrence}"
         issues.append({
-            "description": f"{finding.code} {finding.message}",
+            "description": f"{finding.code} {loc.place + ': ' if loc.sheet else ''}{finding.message}",
             "check_name": finding.code,
             "fingerprint": hashlib.md5(key.encode("utf-8")).hexdigest(),
             "severity": SEVERITIES[finding.severity],

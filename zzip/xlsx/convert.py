@@ -28,9 +28,7 @@ def status_yaml(data: dict) -> str:
                 value = STATUS_SYNONYMS.get(value, value)
             elif key == "evidence":
                 value = CommentedSeq(CommentedMap((k, e[k]) for k in ("document", "link", "file", "title") if k in e)
-                                     for e in value)
-                for element in value:
-                    element.fa.set_flow_style()
+                                     for e in value)  # block style: ruamel leaves '?' in a flow link unquoted
             elif key in ("entries", "indicators"):
                 value = CommentedSeq(ordered(e, ENTRY_FIELDS if key == "entries" else VALUE_FIELDS) for e in value)
             out[key] = value
