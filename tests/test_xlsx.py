@@ -239,3 +239,22 @@ def test_convert_a_workbook_in_place_is_refused_and_an_existing_target_needs_for
     again = invoke("convert", str(source), "-o", "c.xlsx")
     assert again.exit_code == 2 and "already exists; use --force" in again.stderr
     assert invoke("convert", str(source), "-o", "c.xlsx", "--force").exit_code == 0
+
+
+def test_the_example_reports_give_the_planned_results_with_their_workbooks() -> None:
+    """reports/README.md: 13 errors, 11 warnings, 2 notes; the workbook cases S201 and S206."""
+    from collections import Counter
+
+    repo = Path(__file__).parent.parent
+    result = subprocess.run([str(ZZIP), "check", "reports", "--as-of", "2025-07-31", "-f", "json"], cwd=repo,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert (summary["errors"], summary["warnings"], summary["notes"]) == (13, 11, 2)
+    counts = Counter(f["code"] for f in report["findings"])
+    assert counts == Counter({"C301": 3, "C302": 1, "C303": 2, "C304": 3, "C305": 4, "C306": 5, "C307": 1, "C308": 2,
+                              "C309": 1, "C310": 1, "C311": 1, "S201": 1, "S206": 1})
+    s201 = next(f for f in report["findings"] if f["code"] == "S201")
+    assert (s201["path"], s201["sheet"], s201["cell"]) == ("reports/2025-Q2/education.xlsx", "任务进展", "G3")
+    assert sum(1 for p in (repo / "reports").rglob("*.xlsx")) == 4
