@@ -48,6 +48,7 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
 
 _SUFFIX_ADVICE = {
     ".xls": "an old binary Excel 97-2003 workbook (.xls)",
@@ -270,10 +271,10 @@ class _Reader:
                     hidden.add(int(number.group(1)))
         self.hidden_rows[sheet] = hidden
         formulas = {}
-        if b"<f" in xml or b":f>" in xml:
+        if _FORMULA.search(xml):
             for match in _CELL.finditer(xml):
                 body = match.group(2) or b""
-                if b"<f" in body or b":f" in body:
+                if _FORMULA.search(body):
                     ref = _CELL_REF.search(match.group(1))
                     if ref:
                         position = (int(ref.group(2)), _column_number(ref.group(1).decode()))
@@ -292,15 +293,16 @@ class _Reader:
         for name in self.sheet_names:
             if name in L.KNOWN_SHEETS:
                 continue
-            rows = self._rows(book, name)
+            rows = self._rows(self._sheet(book, name))
             if any(any(v != "" for v in row) for row in rows):
                 self.problems.append(SchemaProblem(
                     Location(self.display), f"sheet '{name}' is not part of the status workbook and zzip does not "
                     "read it: move what it says into the 说明 (note) cells, or delete the sheet", None))
         tables = {}
         for sheet in L.DATA_SHEETS:
-            rows = self._rows(book, sheet)
-            for (first_row, first_col), (last_row, last_col) in self._merged(book, sheet):
+            handle = self._sheet(book, sheet)
+            rows = self._rows(handle)
+            for (first_row, first_col), (last_row, last_col) in self._merged(handle):
                 self.fail(f"cells {column_letters(first_col + 1)}{first_row + 1}:{column_letters(last_col + 1)}"
                           f"{last_row + 1} are merged; unmerge them (开始 → 合并后居中 → 取消单元格合并) and give "
                           "each row its own value", sheet, first_row + 1, first_col + 1)
@@ -311,15 +313,24 @@ class _Reader:
         self._table("entries", L.SHEET_ENTRIES, tables[L.SHEET_ENTRIES], L.ENTRY_COLUMNS, L.ENTRY_READ)
         self._table("indicators", L.SHEET_VALUES, tables[L.SHEET_VALUES], L.VALUE_COLUMNS, L.VALUE_READ)
 
-    def _rows(self, book, name: str) -> list[list]:
+    @staticmethod
+    def _sheet(book, name: str):
         try:
-            return book.get_sheet_by_name(name).to_python(skip_empty_area=False)
+            return book.get_sheet_by_name(name)  # parses the sheet: once per sheet
         except Exception as exc:
             raise _Refused(f"sheet '{name}' cannot be read: {type(exc).__name__}: {exc}") from None
 
-    def _merged(self, book, name: str) -> list:
+    @staticmethod
+    def _rows(sheet) -> list[list]:
         try:
-            return book.get_sheet_by_name(name).merged_cell_ranges or []
+            return sheet.to_python(skip_empty_area=False)
+        except Exception as exc:
+            raise _Refused(f"sheet '{sheet.name}' cannot be read: {type(exc).__name__}: {exc}") from None
+
+    @staticmethod
+    def _merged(sheet) -> list:
+        try:
+            return sheet.merged_cell_ranges or []
         except Exception:  # pragma: no cover - older calamine without merged ranges
             return []
 
@@ -374,6 +385,7 @@ class _Reader:
         items = YamlList()
         items.positions = []
         hidden = self.hidden_rows.get(sheet, set())
+        formulas = self.formulas.get(sheet, {})
         for number, row in enumerate(rows[1:], start=2):
             values = {key: (row[where[key]] if where[key] < len(row) else "") for key in read}
             if all(v == "" or v is None for v in values.values()):
@@ -394,7 +406,10 @@ class _Reader:
             item.positions = []
             for key in read:
                 column = where[key] + 1
-                converted = self._convert(values[key], key, path + (key,), sheet, number, column)
+                value = values[key]
+                if value == "" and (number, column) not in formulas:
+                    continue  # an empty cell (the common case): nothing to convert
+                converted = self._convert(value, key, path + (key,), sheet, number, column)
                 if converted is not _EMPTY:
                     item[key] = converted
                     item.positions.extend((number, column, number, column))
@@ -406,12 +421,21 @@ class _Reader:
 
     def _convert(self, value, key: str, path: tuple, sheet: str, row: int, column: int):
         """A cell's value as the status format holds it, or _EMPTY; a wrong type is a problem at the cell."""
-        formula = self.formulas.get(sheet, {}).get((row, column))
-        if formula is False:
+        formula = self.formulas.get(sheet)
+        if formula and formula.get((row, column)) is False:
             self._bad(path, sheet, row, column, "holds a formula that was never calculated, so it has no value: the "
                       "workbook was saved by a program that does not calculate; open it in Excel or WPS and save it "
                       "again, or type the value instead of the formula")
             return _EMPTY
+        kind = value.__class__
+        if kind is str:  # the common cases first: text in a text column, a number in a number column
+            text = value.strip()
+            if not text:
+                return _EMPTY
+            if key in _PLAIN_TEXT:
+                return text
+        elif kind is float and key in L.NUMBER_FIELDS:
+            return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
         if value is None or (isinstance(value, str) and not value.strip()):
             return _EMPTY
         if isinstance(value, dt.datetime):
@@ -530,6 +554,10 @@ class _Reader:
 
 class _Empty:
     pass
+
+
+_PLAIN_TEXT = frozenset({"id", "status", "note", "blocker", "contact", "source", "plan", "unit", "period",
+                         "plan_version"})
 
 
 _EMPTY = _Empty()
