@@ -190,9 +190,11 @@ def test_an_excel_lock_file_beside_a_workbook_is_not_a_report(workspace: Path) -
     assert findings() == (0, [])
 
 
-def test_a_yaml_only_check_does_not_import_the_spreadsheet_libraries(workspace: Path) -> None:
-    code = ("import sys; from zzip.cli import main; sys.argv = ['zzip', 'check', 'reports', '--as-of', '2023-05-01', "
-            "'-f', 'json', '-o', 'out.json']\ntry:\n    main()\nexcept SystemExit:\n    pass\n"
+@pytest.mark.parametrize("argv", [["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", "out.json"],
+                                  ["--help"], ["template", "--help"]])
+def test_a_yaml_only_check_and_help_do_not_import_the_spreadsheet_libraries(workspace: Path, argv) -> None:
+    code = (f"import sys; from zzip.cli import main; sys.argv = ['zzip', *{argv!r}]\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\n"
             "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'python_calamine')))")
     result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=workspace, timeout=60)
     assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr

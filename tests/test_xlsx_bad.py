@@ -60,7 +60,19 @@ def _old_xls_renamed(path: Path) -> None:
     path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\x00" * 4000)
 
 
+def _corrupt_member(path: Path) -> None:
+    """The zip directory intact, the packed bytes of a sheet garbled (a bad copy, a failing disk)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = next(i for i in archive.infolist() if i.filename.startswith("xl/worksheets/"))
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 10, start + info.compress_size - 10, 7):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
 WHOLE_FILE = [
+    ("corrupt-member", _corrupt_member, "workbook is damaged"),
     ("not-a-zip", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
      "is not an .xlsx workbook (an .xlsx file is a zip archive)"),
     ("truncated", lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),

@@ -222,8 +222,12 @@ class _Reader:
     def _part(self, name: str) -> bytes:
         try:
             return self.zip.read(name)
-        except (KeyError, zipfile.BadZipFile, OSError, ValueError, EOFError, RuntimeError) as exc:
-            raise _Refused(f"workbook is damaged: cannot read its part '{name}' ({exc}); ask the unit to send it again") from None
+        except KeyError:
+            raise _Refused(f"workbook is damaged or not an Excel workbook: its part '{name}' is missing; ask the unit "
+                           "to send it again") from None
+        except Exception as exc:  # a bad CRC, a broken deflate stream (zlib.error), a cut-off member ...
+            raise _Refused(f"workbook is damaged: cannot read its part '{name}' ({type(exc).__name__}: {exc}); "
+                           "ask the unit to send it again") from None
 
     def scan_sheets(self) -> None:
         """Sheet names and parts from the workbook's own index; then, per data sheet, hidden rows,
@@ -288,7 +292,8 @@ class _Reader:
 
         try:
             book = CalamineWorkbook.from_filelike(io.BytesIO(self.raw))
-        except Exception as exc:  # calamine raises its own error types, and a few of Python's, for a bad file
+        except BaseException as exc:  # calamine's own errors, Python's, and a Rust panic (a BaseException)
+            _reraise_interrupts(exc)
             raise _Refused(f"workbook cannot be read: {type(exc).__name__}: {exc}") from None
         for name in self.sheet_names:
             if name in L.KNOWN_SHEETS:
@@ -317,14 +322,16 @@ class _Reader:
     def _sheet(book, name: str):
         try:
             return book.get_sheet_by_name(name)  # parses the sheet: once per sheet
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_interrupts(exc)
             raise _Refused(f"sheet '{name}' cannot be read: {type(exc).__name__}: {exc}") from None
 
     @staticmethod
     def _rows(sheet) -> list[list]:
         try:
             return sheet.to_python(skip_empty_area=False)
-        except Exception as exc:
+        except BaseException as exc:
+            _reraise_interrupts(exc)
             raise _Refused(f"sheet '{sheet.name}' cannot be read: {type(exc).__name__}: {exc}") from None
 
     @staticmethod
@@ -550,6 +557,11 @@ class _Reader:
 
     def document(self) -> WorkbookDocument:
         return WorkbookDocument(self.display, self.data, self.cells, self.problems)
+
+
+def _reraise_interrupts(exc: BaseException) -> None:
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+        raise exc
 
 
 class _Empty:
