@@ -281,7 +281,7 @@ def _instructions(data: dict, unit_name: str, due: dt.date | None, template: boo
         "5. 保存为 Excel 工作簿(.xlsx)格式报送,不要另存为 .xls、.et 或 .csv,也不要设置打开密码。",
         "",
         "报送前可由办公室用 zzip check 检查;发现的问题会指明工作表和单元格,例如“任务进展!F12”。",
-        "格式说明见 docs/status-format.zh-CN.md。",
+        "如有疑问,请与联席会议办公室联系。",
     ]
     return lines
 
