@@ -21,7 +21,7 @@ def test_the_bundled_check_shows_yearly_items_overdue_done_late_and_missing() ->
     report, _ = run_check(REPO / "plan", REPO / "reports", dt.date(2025, 7, 31), Config())
     counts = collections.Counter(f.code for f in report.findings)
     assert counts == {"C301": 3, "C302": 2, "C303": 2, "C304": 6, "C305": 4, "C306": 5, "C307": 1, "C308": 2,
-                      "C309": 1, "C310": 1, "C311": 2, "C312": 3}  # as reports/README.md says
+                      "C309": 1, "C310": 1, "C311": 2, "C312": 3, "S201": 1, "S206": 1}  # as reports/README.md says
     overdue = sorted((f.extra["item"], f.unit, f.extra["grade"]) for f in report.findings if f.code == "C312")
     assert overdue == [("AP-2024-06", "human-resources", "severely overdue"),
                        ("AP-2024-09", "commerce", "severely overdue"),
@@ -40,12 +40,12 @@ def test_template_lists_the_yearly_items_a_unit_leads() -> None:
 
 def test_overdue_and_unit_pages_show_yearly_items() -> None:
     result = runner.invoke(app, ["overdue", "--as-of", "2024-10-01", "-f", "json"])
-    rows = json.loads(result.output)["overdue"]
+    rows = json.loads(result.stdout)["overdue"]
     # both due 2024-09-30; 市教育局 finished AP-2024-07 on 09-20, but its Q3 report came on 10-08
     assert sorted((r["item_id"], r["kind"], r["days"]) for r in rows if r["kind"] == "annual") == [
         ("AP-2024-07", "annual", 1), ("AP-2024-11", "annual", 1)]
     result = runner.invoke(app, ["unit", "jinshui-gov", "--as-of", "2025-01-31", "-f", "json"])
-    page = json.loads(result.output)
+    page = json.loads(result.stdout)
     assert {"item": "AP-2024-10", "kind": "annual", "role": "lead", "named_directly": True} in page["answers_for"]
 
 
@@ -53,7 +53,7 @@ def test_yearly_items_validate_and_their_schema_is_served() -> None:
     assert runner.invoke(app, ["validate", "plan"]).exit_code == 0
     for kind in ("annual", "assessment"):
         result = runner.invoke(app, ["schema", kind])
-        assert result.exit_code == 0 and json.loads(result.output)["$schema"].endswith("2020-12/schema")
+        assert result.exit_code == 0 and json.loads(result.stdout)["$schema"].endswith("2020-12/schema")
 
 
 def test_the_example_yearly_plan_is_marked_as_an_example() -> None:
@@ -83,4 +83,4 @@ def test_overdue_within_beyond_the_last_date_ends_cleanly() -> None:
     result = runner.invoke(app, ["overdue", "--as-of", "9999-12-01", "--within", "2834121", "-f", "json"])
     assert result.exit_code == 2 and result.stderr.strip()  # a date and a horizon out of range: a usage error
     result = runner.invoke(app, ["overdue", "--as-of", "2999-12-31", "--within", "3650", "-f", "json"])
-    assert result.exit_code == 0 and json.loads(result.output)["within_days"] == 3650  # the largest accepted
+    assert result.exit_code == 0 and json.loads(result.stdout)["within_days"] == 3650  # the largest accepted

@@ -157,7 +157,7 @@ def _json(args, cwd: Path) -> str:
     finally:
         os.chdir(old)
     assert result.exit_code == 0, result.output
-    return result.output
+    return result.stdout
 
 
 def test_same_inputs_same_scores_across_runs_and_file_order(tmp_path: Path) -> None:
@@ -233,3 +233,25 @@ def test_scheme_change_is_a_plan_change(tmp_path: Path) -> None:
 def test_start_up_does_not_import_openpyxl() -> None:
     code = "import sys, zzip.cli; assert 'openpyxl' not in sys.modules"
     subprocess.run([sys.executable, "-c", code], check=True)
+
+
+def _assess_cli(cwd: Path):
+    old = os.getcwd()
+    os.chdir(cwd)
+    try:
+        return CliRunner().invoke(app, ["assess", "--year", "2024", "--as-of", "2025-07-31", "-f", "json"])
+    finally:
+        os.chdir(old)
+
+
+def test_a_broken_file_of_another_year_does_not_stop_the_assessment(tmp_path: Path) -> None:
+    # the bundled 2025-Q2 workbook has a percent typed as text (S201): 2024's scores cannot depend on it
+    result = _assess_cli(REPO)
+    assert result.exit_code == 0 and "another year: does not affect this assessment" in result.stderr
+
+
+def test_a_broken_file_of_the_assessed_year_stops_it(tmp_path: Path) -> None:
+    plan, reports = _copy(tmp_path)
+    (reports / "2024-Q3" / "court.yaml").write_text("format: [1\n", encoding="utf-8")
+    result = _assess_cli(tmp_path)
+    assert result.exit_code == 2 and "problem(s) in the 2024 status files" in result.stderr

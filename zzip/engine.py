@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from typing import Iterable
 
 from zzip.findings import Finding, Location, Severity, printable
@@ -52,7 +52,7 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
             location = problem.location
             path = printable(location.path)  # a file name may hold anything, even bytes that are not UTF-8
             if path != location.path:
-                location = Location(path, location.line, location.column)
+                location = replace(location, path=path)
             unit = printable(problem.unit) if problem.unit else None
             findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
                                     unit, problem.extra))

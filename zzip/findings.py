@@ -76,15 +76,45 @@ class Severity(enum.IntEnum):
         return self.name.lower()
 
 
+def column_letters(column: int) -> str:
+    """1 -> A, 27 -> AA: a spreadsheet column as people name it."""
+    letters = ""
+    while column > 0:
+        column, rest = divmod(column - 1, 26)
+        letters = chr(65 + rest) + letters
+    return letters
+
+
 @dataclass(frozen=True, order=True)
 class Location:
-    """A place in a file. Line and column are 1-based; None when the file has no such place."""
+    """A place in a file. Line and column are 1-based; None when the file has no such place.
+
+    In a workbook (`sheet` set) the line is the row and the column the column number, and the
+    place reads `path!sheet!E12`, as a spreadsheet names a cell."""
 
     path: str
     line: int | None = None
     column: int | None = None
+    sheet: str | None = None
+
+    @property
+    def cell(self) -> str | None:
+        """E12 for row 12, column 5 of a workbook sheet; None for a text file."""
+        if self.sheet is None or self.line is None:
+            return None
+        return f"{column_letters(self.column or 1)}{self.line}"
+
+    @property
+    def place(self) -> str:
+        """Where in its file, for a message: 'line 12', or '任务进展!F12' in a workbook."""
+        if self.sheet is not None:
+            return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
+        return f"line {self.line}"
 
     def __str__(self) -> str:
+        if self.sheet is not None:
+            cell = self.cell
+            return f"{self.path}!{self.sheet}!{cell}" if cell else f"{self.path}!{self.sheet}"
         if self.line is None:
             return self.path
         if self.column is None:
@@ -106,7 +136,7 @@ class Finding:
 
     def sort_key(self) -> tuple:
         loc = self.location
-        return (loc.path, loc.line or 0, loc.column or 0, self.code, self.message)
+        return (loc.path, loc.sheet or "", loc.line or 0, loc.column or 0, self.code, self.message)
 
     def to_dict(self) -> dict:
         data = {
@@ -118,6 +148,9 @@ class Finding:
             "line": self.location.line,
             "column": self.location.column,
         }
+        if self.location.sheet is not None:  # a workbook: line and column are the cell's row and column
+            data["sheet"] = self.location.sheet
+            data["cell"] = self.location.cell
         if self.unit is not None:
             data["unit"] = self.unit
         if self.extra:

@@ -33,10 +33,10 @@ class PackedOrigin:
     `at()` answers like `Origin.at()` of the plan records, so rules need not know which they
     have. Ten thousand files hold 300,000 of these: they are kept small."""
 
-    __slots__ = ("path", "names", "spots", "keys")
+    __slots__ = ("path", "names", "spots", "keys", "sheet")
 
-    def __init__(self, path: str, names: tuple[str, ...], spots: array, keys: bool):
-        self.path, self.names, self.spots, self.keys = path, names, spots, keys
+    def __init__(self, path: str, names: tuple[str, ...], spots: array, keys: bool, sheet: str | None = None):
+        self.path, self.names, self.spots, self.keys, self.sheet = path, names, spots, keys, sheet
 
     def at(self, *fields: str | int, key: bool = False) -> Location:
         spots = self.spots
@@ -46,12 +46,22 @@ class PackedOrigin:
             if key and self.keys and len(fields) == 1:
                 start += 2
             if spots[start]:
-                return Location(self.path, spots[start], spots[start + 1])
-        return Location(self.path, spots[0], spots[1])
+                return Location(self.path, spots[start], spots[start + 1], self.sheet)
+        return Location(self.path, spots[0], spots[1], self.sheet)
 
     @property
     def location(self) -> Location:
-        return Location(self.path, self.spots[0], self.spots[1])
+        return Location(self.path, self.spots[0], self.spots[1], self.sheet)
+
+
+def workbook_sheet(path: str, part: str) -> str | None:
+    """The sheet a workbook keeps a part of the report on ("entries", "indicators"), from the
+    file's name; None for a YAML or JSON file, whose positions are lines and columns."""
+    if path[-5:].lower() != ".xlsx":
+        return None
+    from zzip.xlsx.layout import SHEET_OF  # names only: no spreadsheet library is imported
+
+    return SHEET_OF[part]
 
 
 def pack_spots(numbers: list[int]) -> array:
@@ -88,7 +98,8 @@ class Entry:
     @property
     def origin(self) -> PackedOrigin:
         size = ENTRY_SIZE
-        return PackedOrigin(self.path, ENTRY_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False)
+        return PackedOrigin(self.path, ENTRY_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False,
+                            workbook_sheet(self.path, "entries"))
 
 
 @dataclass(frozen=True, slots=True)
@@ -105,7 +116,8 @@ class IndicatorValue:
     @property
     def origin(self) -> PackedOrigin:
         size = VALUE_SIZE
-        return PackedOrigin(self.path, VALUE_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False)
+        return PackedOrigin(self.path, VALUE_FIELDS, self.spots[self.slot * size:(self.slot + 1) * size], False,
+                            workbook_sheet(self.path, "indicators"))
 
 
 @dataclass(frozen=True, slots=True)

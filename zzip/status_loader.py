@@ -18,11 +18,16 @@ from zzip.months import Quarter, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
-    Submission, pack_spots,
+    Submission, pack_spots, workbook_sheet,
 )
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
+WORKBOOK_SUFFIX = ".xlsx"
+# Spreadsheets in formats zzip does not read: listed, so that each is reported (F001, "save it
+# as .xlsx") instead of the unit silently counting as missing. (zzip.xlsx.reader words them.)
+REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".xlsm", ".ods", ".numbers", ".csv")
+_LISTED_SUFFIXES = (*STATUS_SUFFIXES, WORKBOOK_SUFFIX, *REFUSED_SUFFIXES)
 _PERIOD_DIR = re.compile(r"^[0-9]{4}-Q[1-4]\Z")
 
 
@@ -108,8 +113,9 @@ def link_outside_message(what: str) -> str:
 
 def _status_files_in(folder: Path, unreadable: list) -> list[Path]:
     # a folder named like a status file is listed too, so that it is reported rather than skipped
+    # "~$court.xlsx" is the lock file Excel and WPS keep beside a workbook that is open
     return sorted(p for p in _list(folder, unreadable)
-                  if p.suffix.lower() in STATUS_SUFFIXES and not p.name.startswith("."))
+                  if p.suffix.lower() in _LISTED_SUFFIXES and not p.name.startswith((".", "~$")))
 
 
 def _list(folder: Path, unreadable: list) -> list[Path]:
@@ -163,24 +169,69 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
 def _read_one(result: SubmissionLoad, path: Path, folder_period: Quarter | None) -> None:
     shown = display_path(path)
     result.files.append(shown)
-    loaded = load_file(path, shown)
-    if isinstance(loaded, ParseFailure):
-        result.parse_failures.append(loaded)
+    loaded, problems = load_status_file(path, shown)
+    if isinstance(loaded, list):
+        result.parse_failures.extend(loaded)
         return
     result.encoding_notices.extend(loaded.notices)
-    problems = schemas.check(loaded, "status")
     result.schema_problems.extend(problems)
-    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems})
+    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems if p.path is not None})
     if submission is not None:
         result.submissions.append(submission)
+
+
+def load_status_file(path: Path, shown: str) -> tuple[YamlDocument | list[ParseFailure], list]:
+    """One status file, YAML, JSON or a workbook, read and checked against the schema: the document
+    (or why it could not be read) and its schema problems, each at its line or cell."""
+    suffix = path.suffix.lower()
+    if suffix == WORKBOOK_SUFFIX or suffix in REFUSED_SUFFIXES:
+        from zzip.xlsx.reader import load_workbook, refused_format
+
+        if suffix != WORKBOOK_SUFFIX:
+            return [refused_format(path, shown)], []
+        workbook = load_workbook(path, shown)
+        if isinstance(workbook, list):
+            return workbook, []
+        return workbook, workbook.problems + _cell_problems(workbook, schemas.check(workbook, "status"))
+    loaded = load_file(path, shown)
+    if isinstance(loaded, ParseFailure):
+        return [loaded], []
+    return loaded, schemas.check(loaded, "status")
+
+
+def _cell_problems(workbook, problems: list) -> list:
+    """Schema problems of a workbook, named as the workbook names its cells ('任务进展 row 12,
+    进展状态 (status)' rather than entries[11].status); none where the reader already said why."""
+    said = [p.path for p in workbook.problems if p.path is not None]
+    kept = []
+    for problem in problems:
+        if any(problem.path[:len(path)] == path for path in said):
+            continue
+        name, where = workbook.field_name(problem.path), schemas.path_name(problem.path)
+        message, location = problem.message, problem.location
+        missing = _MISSING_KEY.match(message)
+        if missing and problem.path + (missing.group(1),) in workbook.cells:  # an empty cell: point at it
+            path = problem.path + (missing.group(1),)
+            if path in said:
+                continue
+            location = workbook.locate(path)
+            kept.append(schemas.SchemaProblem(location, f"{workbook.field_name(path)} is empty: fill it in", problem.path))
+            continue
+        if name and where and message.startswith(where):
+            message = name + message[len(where):]
+        kept.append(schemas.SchemaProblem(location, message, problem.path))
+    return kept
+
+
+_MISSING_KEY = re.compile(r"^missing required key '([a-z_]+)'")
 
 
 _OFFSETS = {names: {name: 2 + 2 * i for i, name in enumerate(names)}
             for names in (SUBMISSION_FIELDS, ENTRY_FIELDS, VALUE_FIELDS)}
 
 
-def _pack(path: str, here, mapping, names: tuple[str, ...], keys: bool = False) -> PackedOrigin:
-    return PackedOrigin(path, names, pack_spots(_spots(here, mapping, names, keys)), keys)
+def _pack(path: str, here, mapping, names: tuple[str, ...], keys: bool = False, sheet: str | None = None) -> PackedOrigin:
+    return PackedOrigin(path, names, pack_spots(_spots(here, mapping, names, keys)), keys, sheet)
 
 
 def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[int]:
@@ -275,5 +326,5 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
         submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
-        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True),
+        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True, sheet=workbook_sheet(path, "submission")),
     )

@@ -38,11 +38,13 @@ def _root(
 
 
 from zzip.cli import (  # noqa: E402
-    assess_cmd, check_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd, unit_cmd, validate_cmd,
+    assess_cmd, check_cmd, convert_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd,
+    unit_cmd, validate_cmd,
 )
 
 app.command("check")(check_cmd.check)
 app.command("template")(template_cmd.template)
+app.command("convert")(convert_cmd.convert)
 app.command("overdue")(overdue_cmd.overdue)
 app.command("progress")(progress_cmd.progress)
 app.command("unit")(unit_cmd.unit)

@@ -61,12 +61,19 @@ def assess(
     meta = plan.meta
     if not meta.period_start.year <= year <= meta.period_end.year:
         fail_usage(f"--year {year} is outside the plan period ({meta.period_start} to {meta.period_end})")
-    unreadable = [*context.parse_failures, *context.schema_problems]
-    if unreadable:
-        for problem in unreadable:
-            sys.stderr.write(f"{problem.location}: {problem.message}\n")
-        fail_usage(f"{len(unreadable)} problem(s) in the status files above: a report that cannot be read would "
-                   "count as missing; fix them first ('zzip check')")
+    # A file that cannot be read, or that breaks the schema, in a quarter of the assessed year (or
+    # outside any quarter folder) could turn a report into a missing one: it stops the scoring.
+    # The same in another year's quarter cannot touch this year's score: it is said, not fatal.
+    from zzip.findings import printable
+
+    problems = [*context.parse_failures, *context.schema_problems]
+    blocking = [p for p in problems if _year_of(p.location.path) in (None, year)]
+    for problem in problems:
+        note = "" if problem in blocking else " (another year: does not affect this assessment)"
+        sys.stderr.write(printable(f"{problem.location}: {problem.message}{note}") + "\n")
+    if blocking:
+        fail_usage(f"{len(blocking)} problem(s) in the {year} status files above: a report that cannot be read "
+                   "would count as missing; fix them first ('zzip check')")
 
     result = assess_year(context, plan.assessment, year)
     unit_id = None
@@ -109,3 +116,11 @@ def assess(
         from zzip.cli.view_support import ViewFormat, show
 
         show(tables, {}, ViewFormat(output_format.value), output, heading, footer)
+
+
+def _year_of(path: str) -> int | None:
+    """The year of the quarter folder a status file sits in, if any."""
+    import re
+
+    found = re.findall(r"(?:^|/)([0-9]{4})-Q[1-4](?:/|$)", path)
+    return int(found[-1]) if found else None

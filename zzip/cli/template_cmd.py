@@ -13,14 +13,17 @@ from zzip.findings import printable
 
 
 def template(
-    unit: Annotated[str, typer.Option("--unit", "-u", help="The unit: its id, the name the plan writes, or an alias.")],
     period: Annotated[str, typer.Option("--period", help="The quarter, e.g. 2025-Q2.")],
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The unit: its id, the name the plan writes, or an alias.")] = None,
+    all_units: Annotated[bool, typer.Option("--all", help="Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder).")] = False,
+    file_format: Annotated[str, typer.Option("--format", "-f", help="yaml (the status file) or xlsx (a workbook for Excel/WPS).")] = "yaml",
     plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")] = Path("plan"),
     reports: Annotated[Path, typer.Option("--reports", help="The reports folder: earlier reports pre-fill the template.")] = Path("reports"),
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
-    """Write a pre-filled status file listing exactly what a unit answers for in a quarter."""
+    """Write a pre-filled status file (YAML, or an Excel workbook with --format xlsx) listing exactly
+    what a unit answers for in a quarter."""
     from zzip.atomic import write_text_atomic
     from zzip.check_context import CheckContext
     from zzip.clock import today_in
@@ -34,7 +37,11 @@ def template(
         quarter = Quarter.parse(period.strip())
     except ValueError as exc:
         fail_usage(f"--period: {exc}")
-    if output is not None and output != "-":
+    if all_units and output is not None and output != "-":
+        # --all writes one file a unit into the -o folder: never into the plan folder
+        if Path(output).resolve().is_relative_to(plan_dir.resolve()):
+            fail_usage(f"-o {output}: that is (inside) the plan folder {plan_dir}; write the templates elsewhere")
+    elif output is not None and output != "-":
         from zzip.cli.outputs import output_target, plan_inputs
 
         output_target(output, plan_inputs(plan_dir))  # never over a plan file, never a folder
@@ -51,6 +58,15 @@ def template(
     if errors or plan.meta is None:
         sys.stderr.write("".join(finding_line(f) + "\n" for f in errors))
         fail_usage(f"the plan in '{plan_dir}' has errors; run 'zzip validate {plan_dir}' first")
+    if file_format not in ("yaml", "xlsx"):
+        fail_usage(f"--format takes yaml or xlsx, not '{file_format}'")
+    if all_units == (unit is not None):
+        fail_usage("give either --unit UNIT or --all")
+    if all_units or file_format == "xlsx":
+        from zzip.cli.template_xlsx import write_templates
+
+        write_templates(plan, unit, quarter, reports, output, force, file_format, all_units)
+        return
     found = plan.resolve_unit(unit)
     if found is None:
         fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")

@@ -19,9 +19,10 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding) -> str:
     loc = finding.location
     props = {"file": loc.path.replace("\\", "/"), "line": loc.line, "col": loc.column,
-             "title": f"{finding.code} {finding.name}"}
+             "title": f"{finding.code} {finding.name}" + (f" at {loc.place}" if loc.sheet else "")}
     fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items() if value is not None)
-    return f"::{COMMANDS[finding.severity]} {fields}::{escape_data(finding.message)}"
+    where = f"{loc.place}: " if loc.sheet else ""  # a workbook: the row and column alone do not name the cell
+    return f"::{COMMANDS[finding.severity]} {fields}::{escape_data(where + finding.message)}"
 
 
 def render(report: Report) -> str:

@@ -24,7 +24,7 @@ def render(report: Report) -> str:
         occurrence = occurrences[key]  # findings alike in all that identifies them: which one this is
         occurrences[key] += 1
         issues.append({
-            "description": f"{finding.code} {finding.message}",
+            "description": f"{finding.code} {loc.place + ': ' if loc.sheet else ''}{finding.message}",
             "check_name": finding.code,
             "fingerprint": fingerprint(finding, occurrence),
             "severity": SEVERITIES[finding.severity],

@@ -48,6 +48,19 @@ def _physical_location(finding: Finding) -> dict:
     return physical
 
 
+def _location(finding: Finding) -> dict:
+    """The file and region; in a workbook the region is the cell's row and column, and the sheet
+    is a logical location (SARIF has no notion of sheets), named sheet!cell in full."""
+    location: dict = {"physicalLocation": _physical_location(finding)}
+    loc = finding.location
+    if loc.sheet is not None:
+        logical = {"name": loc.sheet, "kind": "sheet"}
+        if loc.cell:
+            logical["fullyQualifiedName"] = f"{loc.sheet}!{loc.cell}"
+        location["logicalLocations"] = [logical]
+    return location
+
+
 def render(report: Report) -> str:
     rules: list[dict] = []
     index: dict[str, int] = {}
@@ -66,7 +79,7 @@ def render(report: Report) -> str:
             "ruleIndex": index[finding.code],
             "level": LEVELS[finding.severity],
             "message": {"text": finding.message},
-            "locations": [{"physicalLocation": _physical_location(finding)}],
+            "locations": [_location(finding)],
             "partialFingerprints": {"zzip/v2": stable(finding, occurrence)},
         }
         if finding.unit is not None:

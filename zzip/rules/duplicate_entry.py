@@ -37,7 +37,7 @@ def check(context):
         for entry in sub.entries:
             if entry.id in first_entry:  # lines are looked up only for a duplicate: most files have none
                 yield Problem(entry.origin.at("id"), f"{entry.id} is reported twice in this file "
-                                                     f"(first at line {first_entry[entry.id].origin.at('id').line})",
+                                                     f"(first at {first_entry[entry.id].origin.at('id').place})",
                               unit=sub.unit)
             else:
                 first_entry[entry.id] = entry
@@ -47,6 +47,6 @@ def check(context):
             if key in first_value:
                 yield Problem(value.origin.at("id"),
                               f"{value.id} measured on {value.measured.isoformat()} is reported twice in this file "
-                              f"(first at line {first_value[key].origin.at('id').line})", unit=sub.unit)
+                              f"(first at {first_value[key].origin.at('id').place})", unit=sub.unit)
             else:
                 first_value[key] = value

@@ -1,5 +1,7 @@
 """S208: a status file whose folder or name disagrees with its content."""
 
+import os
+
 from zzip.findings import Problem
 
 CODE = "S208"
@@ -36,5 +38,6 @@ def check(context):
                           unit=sub.unit)
         if sub.file_stem != sub.unit:
             yield Problem(sub.origin.at("unit"),
-                          f"file is named '{sub.file_stem}' but reports for unit '{sub.unit}'; name it {sub.unit}.yaml",
+                          f"file is named '{sub.file_stem}' but reports for unit '{sub.unit}'; name it "
+                          f"{sub.unit}{os.path.splitext(sub.path)[1] or '.yaml'}",
                           unit=sub.unit)

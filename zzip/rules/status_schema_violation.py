@@ -14,6 +14,11 @@ status words (not-started/未开始, in-progress/进行中, done/已完成, bloc
 to 100, real calendar dates, a quarter written 2025-Q2, a blocker for blocked work and a
 completion date for done work.
 
+In a workbook (.xlsx) it reports the cell (`court.xlsx!任务进展!H12`): a date or number typed as
+text ("2025.3.31", "2025年3月31日", "1,234", "1.2万", full-width digits), a status outside the
+drop-down, a formula that was never calculated, a hidden row, an empty 报送日期, and a column or
+sheet that is not the template's (its contents are not read).
+
 ## Why it matters
 An entry that breaks the format is left out of the compliance checks: the work it reports
 will look unreported.
@@ -26,8 +31,8 @@ entries:
 ```
 
 ## How to fix
-Follow the message; `docs/status-format.md` describes every key, and `zzip template` writes a
-correct file to start from.
+Follow the message; `docs/status-format.md` describes every key and every workbook column, and
+`zzip template` (`--format xlsx` for a workbook) writes a correct file to start from.
 """
 
 

@@ -7,12 +7,17 @@ NAME = "unreadable-file"
 SEVERITY = "error"
 SCOPE = "file"
 FATAL = True
-SUMMARY = "A file is missing, unreadable, or not valid YAML"
+SUMMARY = "A file is missing, unreadable, not valid YAML, or not a readable .xlsx workbook"
 EXPLANATION = """
 ## What it does
 Reports a file zzip cannot read: missing, not a file, not UTF-8 text, binary, empty, more than
 one YAML document, invalid YAML syntax (tabs, unclosed quotes...), duplicate keys, unsupported
 tags, or beyond zzip's limits (5 MB, 64 levels of nesting, 200,000 values, 30-digit numbers).
+
+For a status workbook: not an .xlsx at all (a renamed file, a Word document, a CSV export), cut
+off, a zip bomb, password-protected, an old .xls/.et/.ods saved under any name, a sheet or column
+of the template missing or renamed, merged cells, more than 2,000 rows, or no template sheets at
+all (an empty workbook). The message names the sheet and cell where there is one.
 
 ## Why it matters
 Nothing in such a file can be checked. zzip goes on with the other files and exits with code 2.
@@ -24,7 +29,9 @@ tasks:
 ```
 
 ## How to fix
-Open the file at the line and column given, correct it, and save it as UTF-8.
+Open the file at the line and column given, correct it, and save it as UTF-8. A workbook: save
+it as "Excel 工作簿 (*.xlsx)" without a password, keep the template's sheets and columns, or start
+again from `zzip template --format xlsx`.
 """
 
 

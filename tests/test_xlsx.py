@@ -1,0 +1,262 @@
+"""Spreadsheet submissions: the workbook template, `zzip check` on .xlsx beside YAML, findings at
+the cell in every output format, and `zzip convert` both ways (issue 10)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import hashlib
+import json
+import subprocess
+import sys
+from pathlib import Path
+
+import openpyxl
+import pytest
+from typer.testing import CliRunner
+
+from zzip.cli import app
+
+runner = CliRunner()
+AS_OF = "2023-05-01"
+ZZIP = Path(sys.executable).parent / "zzip"
+
+
+def invoke(*args: str):
+    return runner.invoke(app, list(args))
+
+
+def findings(*extra: str, root: str = "reports") -> tuple[int, list[dict]]:
+    result = invoke("check", root, "--as-of", AS_OF, "-f", "json", *extra)
+    assert result.exit_code in (0, 1, 2), result.output
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def to_workbook(workspace: Path, unit: str = "court", quarter: str = "2023-Q1") -> Path:
+    """The unit's YAML report converted to a workbook, which replaces it in the reports folder."""
+    source = workspace / "reports" / quarter / f"{unit}.yaml"
+    target = source.with_suffix(".xlsx")
+    result = invoke("convert", str(source), "-o", str(target), "--plan", str(workspace / "plan"))
+    assert result.exit_code == 0, result.output
+    source.unlink()
+    return target
+
+
+def edit(path: Path, change) -> None:
+    book = openpyxl.load_workbook(path)
+    change(book)
+    book.save(path)
+
+
+def row_of(sheet, label: str) -> int:
+    return next(cell.row for cell in sheet["A"] if cell.value == label)
+
+
+# -- the template --------------------------------------------------------------------------------
+
+def test_template_workbook_locks_what_the_unit_must_not_change_and_validates_what_it_fills_in(workspace: Path) -> None:
+    result = invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx")
+    assert result.exit_code == 0, result.output
+    path = workspace / "reports/2023-Q2/court.xlsx"
+    book = openpyxl.load_workbook(path)
+    assert book.sheetnames == ["填报说明", "报送信息", "任务进展", "指标数据"]
+    info = book["报送信息"]
+    recorded = {info.cell(r, 1).value: info.cell(r, 2).value for r in range(2, info.max_row + 1)}
+    assert recorded["方案编号"] == "mini-plan" and recorded["方案版本"] == "1.0.0"
+    assert recorded["单位编号"] == "court" and recorded["报送季度"] == "2023-Q2" and recorded["单位名称"] == "市中级人民法院"
+    assert recorded["报送日期"] is None  # filled in on the day it is sent
+    assert "unit=court" in book.properties.keywords and "period=2023-Q2" in book.properties.keywords
+    entries = book["任务进展"]
+    assert [c.value for c in entries[1]][:7] == ["编号", "条目", "工作内容", "完成时限", "角色", "进展状态", "完成比例(%)"]
+    assert entries.protection.sheet and info.protection.sheet
+    assert entries["A2"].protection.locked and entries["E2"].protection.locked  # id and role
+    assert not entries["F2"].protection.locked and not entries["H2"].protection.locked  # status, completed
+    assert entries["E2"].value in ("牵头", "配合")
+    # carried forward from 2023-Q1: KT-1-2 was 进行中 at 40%
+    row = next(c.row for c in entries["A"] if c.value == "KT-1-2")
+    assert entries[f"F{row}"].value == "进行中" and entries[f"G{row}"].value == 40
+    rules = {dv.type: dv for dv in entries.data_validations.dataValidation}
+    assert rules["list"].formula1 == '"未开始,进行中,已完成,受阻"' and f"F{row}" in str(rules["list"].sqref)
+    assert rules["decimal"].formula1 == "0" and rules["decimal"].formula2 == "100"
+    assert "H" in str(rules["date"].sqref)
+    assert entries[f"H{row}"].number_format == "yyyy-mm-dd"
+
+
+def test_template_indicator_rows_are_dated_and_valued_as_numbers(workspace: Path) -> None:
+    assert invoke("template", "--unit", "market-regulation", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
+    sheet = openpyxl.load_workbook(workspace / "reports/2023-Q2/market-regulation.xlsx")["指标数据"]
+    rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value}
+    assert set(rows) == {"patents", "training-classes"}
+    assert sheet.cell(rows["patents"], 5).value == dt.datetime(2023, 6, 30)  # a real date cell
+    assert sheet.cell(rows["training-classes"], 5).value == dt.datetime(2022, 12, 31)  # a yearly figure
+    assert not sheet.cell(rows["patents"], 6).protection.locked
+    kinds = {dv.type for dv in sheet.data_validations.dataValidation}
+    assert {"decimal", "date", "list"} <= kinds  # the blank rows take an id from the unit's own indicators
+
+
+def test_an_untouched_template_with_its_date_filled_in_checks_clean(workspace: Path) -> None:
+    assert invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
+    path = workspace / "reports/2023-Q2/court.xlsx"
+
+    def date(book):
+        info = book["报送信息"]
+        info.cell(row_of(info, "报送日期"), 2).value = dt.date(2023, 7, 5)
+    edit(path, date)
+    code, found = findings("--select", "S,F", "--as-of", "2023-07-31")
+    assert (code, found) == (0, []), found
+
+
+def test_template_all_writes_a_workbook_for_every_unit_into_the_folder(workspace: Path) -> None:
+    result = invoke("template", "--all", "--period", "2023-Q2", "--format", "xlsx", "-o", "out")
+    assert result.exit_code == 0, result.output
+    assert sorted(p.name for p in (workspace / "out").iterdir()) == ["court.xlsx", "market-regulation.xlsx"]
+    again = invoke("template", "--all", "--period", "2023-Q2", "--format", "xlsx", "-o", "out")
+    assert again.exit_code == 2 and "already exist" in again.stderr and "--force" in again.stderr
+
+
+def test_template_refuses_a_workbook_on_standard_output(workspace: Path) -> None:
+    result = invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx", "-o", "-")
+    assert result.exit_code == 2 and "not text" in result.stderr
+
+
+# -- check: the same rules, at the cell ----------------------------------------------------------
+
+def test_workbooks_get_exactly_the_findings_their_yaml_gets(workspace: Path) -> None:
+    import shutil
+
+    shutil.copytree(workspace / "reports", workspace / "clean")
+    path = workspace / "reports/2023-Q1/court.yaml"
+    text = path.read_text(encoding="utf-8")
+    path.write_text(text.replace('"2023-04-15"', '"2023-04-25"').replace("percent: 50", "percent: 150"), encoding="utf-8")
+    as_yaml = findings("--as-of", "2024-01-31")
+    shutil.rmtree(workspace / "reports")
+    (workspace / "clean").rename(workspace / "reports")
+    for unit in ("court", "market-regulation"):
+        to_workbook(workspace, unit)
+
+    def same_edits(book):  # the two edits made to the YAML, made in the workbook as a person would
+        info = book["报送信息"]
+        info.cell(row_of(info, "报送日期"), 2).value = dt.date(2023, 4, 25)
+        book["任务进展"]["G3"] = 150
+    edit(workspace / "reports/2023-Q1/court.xlsx", same_edits)
+    as_xlsx = findings("--as-of", "2024-01-31")
+    assert as_yaml[0] == as_xlsx[0] == 1
+    def same(found):  # a schema message names the field as the file does: entries[2].percent, 任务进展 row 3 …
+        return sorted((f["code"], f["message"].split(": ", 1)[1] if f["code"] == "S201" else
+                       f["message"].replace(".yaml", ".xlsx")) for f in found)
+    assert same(as_yaml[1]) == same(as_xlsx[1]) and len(as_xlsx[1]) > 3
+    assert any(f["message"].startswith("任务进展 row 3, 完成比例(%) (percent): must be at most 100") for f in as_xlsx[1])
+    cells = {f["code"]: f.get("cell") for f in as_xlsx[1] if f["path"].endswith("court.xlsx")}
+    assert cells["S201"] == "G3"  # percent 150 of MS-1-2, row 3, column G
+
+
+def test_a_finding_names_the_workbook_sheet_and_cell_in_every_format(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].__setitem__("F2", "已完成"))  # done without a completion date: S211
+    expected = "reports/2023-Q1/court.xlsx!任务进展!F2"
+    text = invoke("check", "reports", "--as-of", AS_OF)
+    assert text.exit_code == 1 and f"{expected}: S211" in text.stdout
+    _code, found = findings()
+    s211 = next(f for f in found if f["code"] == "S211")
+    assert (s211["path"], s211["sheet"], s211["cell"], s211["line"], s211["column"]) == \
+        ("reports/2023-Q1/court.xlsx", "任务进展", "F2", 2, 6)
+    sarif = json.loads(invoke("check", "reports", "--as-of", AS_OF, "-f", "sarif").stdout)
+    location = next(r for r in sarif["runs"][0]["results"] if r["ruleId"] == "S211")["locations"][0]
+    assert location["physicalLocation"]["region"] == {"startLine": 2, "startColumn": 6}
+    assert location["logicalLocations"] == [{"name": "任务进展", "kind": "sheet", "fullyQualifiedName": "任务进展!F2"}]
+    github = invoke("check", "reports", "--as-of", AS_OF, "-f", "github").stdout
+    assert "file=reports/2023-Q1/court.xlsx,line=2,col=6,title=S211 incomplete-entry at 任务进展!F2::任务进展!F2: KT-1-2" \
+        in github
+    gitlab = json.loads(invoke("check", "reports", "--as-of", AS_OF, "-f", "gitlab").stdout)
+    issue = next(i for i in gitlab if i["check_name"] == "S211")
+    assert issue["description"].startswith("S211 任务进展!F2: ") and issue["location"]["lines"]["begin"] == 2
+    junit = invoke("check", "reports", "--as-of", AS_OF, "-f", "junit").stdout
+    assert f"{expected}: KT-1-2 is marked done" in junit
+
+
+def test_yaml_and_workbook_for_one_unit_and_quarter_are_a_duplicate(workspace: Path) -> None:
+    source = workspace / "reports/2023-Q1/court.yaml"
+    assert invoke("convert", str(source)).exit_code == 0
+    code, found = findings()
+    duplicates = [f for f in found if f["code"] == "S206"]
+    assert code == 1 and len(duplicates) == 1
+    assert "second report from court for 2023-Q1" in duplicates[0]["message"]
+    assert {duplicates[0]["path"], duplicates[0]["message"].split("the other is ")[1].split(")")[0]} == \
+        {"reports/2023-Q1/court.yaml", "reports/2023-Q1/court.xlsx"}
+
+
+def test_an_excel_lock_file_beside_a_workbook_is_not_a_report(workspace: Path) -> None:
+    to_workbook(workspace)
+    (workspace / "reports/2023-Q1/~$court.xlsx").write_bytes(b"\x0fsomeone\x00" * 10)
+    assert findings() == (0, [])
+
+
+@pytest.mark.parametrize("argv", [["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", "out.json"],
+                                  ["--help"], ["template", "--help"]])
+def test_a_yaml_only_check_and_help_do_not_import_the_spreadsheet_libraries(workspace: Path, argv) -> None:
+    code = (f"import sys; from zzip.cli import main; sys.argv = ['zzip', *{argv!r}]\ntry:\n    main()\n"
+            "except SystemExit:\n    pass\n"
+            "print(sorted(m for m in sys.modules if m.split('.')[0] in ('openpyxl', 'python_calamine')))")
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=workspace, timeout=60)
+    assert result.stdout.strip().splitlines()[-1] == "[]", result.stdout + result.stderr
+
+
+# -- convert ------------------------------------------------------------------------------------
+
+def test_convert_yaml_to_workbook_and_back_loses_nothing(workspace: Path) -> None:
+    import yaml
+
+    source = workspace / "reports/2023-Q1/market-regulation.yaml"
+    text = source.read_text(encoding="utf-8").replace("    status: in-progress\n    percent: 30\n", (
+        "    status: done\n    percent: 100\n    completed: \"2023-03-20\"\n    note: \"两行\\n说明\"\n"
+        "    evidence:\n      - {document: 郑市监〔2023〕88号, title: 信用监管办法}\n"
+        "      - {link: \"https://example.org/a?b=1\"}\n      - {file: 2023/办法.pdf, link: \"https://example.org/f\"}\n"))
+    text = text.replace("submitted: \"2023-04-10\"", "submitted: \"2023-04-10\"\ncontact: 示例联系人\nnote: 总体说明")
+    source.write_text(text, encoding="utf-8")
+    original = yaml.safe_load(text)
+    out = workspace / "mr.xlsx"
+    assert invoke("convert", str(source), "-o", str(out)).exit_code == 0
+    back = invoke("convert", str(out), "-o", "-")
+    assert back.exit_code == 0, back.output
+    assert yaml.safe_load(back.stdout) == original
+    assert back.stdout.startswith("# yaml-language-server")
+
+
+def test_convert_never_overwrites_and_refuses_a_workbook_with_problems(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].__setitem__("H2", "2023.3.31"))
+    before = path.read_bytes()
+    result = invoke("convert", str(path), "-o", "court.yaml")
+    assert result.exit_code == 2
+    assert "reports/2023-Q1/court.xlsx!任务进展!H2: 完成日期 (completed) is the text '2023.3.31'" in result.stderr
+    assert "was not converted: 1 problem" in result.stderr
+    assert not (workspace / "court.yaml").exists() and path.read_bytes() == before
+    (workspace / "x.yaml").write_text("a: 1\n", encoding="utf-8")
+    assert invoke("convert", str(path), "-o", str(path)).exit_code == 2  # the input itself: refused
+    assert invoke("convert", "x.yaml", "-o", "x.yaml").exit_code == 2
+
+
+def test_convert_a_workbook_in_place_is_refused_and_an_existing_target_needs_force(workspace: Path) -> None:
+    source = workspace / "reports/2023-Q1/court.yaml"
+    assert invoke("convert", str(source), "-o", "c.xlsx").exit_code == 0
+    again = invoke("convert", str(source), "-o", "c.xlsx")
+    assert again.exit_code == 2 and "already exists; use --force" in again.stderr
+    assert invoke("convert", str(source), "-o", "c.xlsx", "--force").exit_code == 0
+
+
+def test_the_example_reports_give_the_planned_results_with_their_workbooks() -> None:
+    """reports/README.md: 19 errors, 13 warnings, 2 notes; the workbook cases S201 and S206."""
+    from collections import Counter
+
+    repo = Path(__file__).parent.parent
+    result = subprocess.run([str(ZZIP), "check", "reports", "--as-of", "2025-07-31", "-f", "json"], cwd=repo,
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 1, result.stderr
+    report = json.loads(result.stdout)
+    summary = report["summary"]
+    assert (summary["errors"], summary["warnings"], summary["notes"]) == (19, 13, 2)
+    counts = Counter(f["code"] for f in report["findings"])
+    assert counts == Counter({"C301": 3, "C302": 2, "C303": 2, "C304": 6, "C305": 4, "C306": 5, "C307": 1, "C308": 2,
+                              "C309": 1, "C310": 1, "C311": 2, "C312": 3, "S201": 1, "S206": 1})
+    s201 = next(f for f in report["findings"] if f["code"] == "S201")
+    assert (s201["path"], s201["sheet"], s201["cell"]) == ("reports/2025-Q2/education.xlsx", "任务进展", "G3")
+    assert sum(1 for p in (repo / "reports").rglob("*.xlsx")) == 4

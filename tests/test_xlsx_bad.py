@@ -1,0 +1,355 @@
+"""Every wrong workbook of issue 10: its message, its place (sheet!cell where there is one), the
+exit code, and the file left exactly as it was."""
+
+from __future__ import annotations
+
+import io
+import json
+import time
+import zipfile
+from pathlib import Path
+
+import openpyxl
+import pytest
+
+from test_xlsx import AS_OF, edit, invoke, row_of, to_workbook
+
+FILE = "reports/2023-Q1/court.xlsx"
+
+
+def run(workspace: Path, path: Path) -> tuple[int, list[dict]]:
+    before = path.read_bytes() if path.exists() else None
+    result = invoke("check", "reports", "--as-of", AS_OF, "-f", "json")
+    assert "Traceback" not in result.output
+    if before is not None:
+        assert path.read_bytes() == before, "zzip modified its input"
+    return result.exit_code, json.loads(result.stdout)["findings"]
+
+
+def only(found: list[dict], code: str) -> list[dict]:
+    return [f for f in found if f["code"] == code]
+
+
+def where(finding: dict) -> str:
+    if not finding.get("sheet"):
+        return finding["path"]
+    return f"{finding['path']}!{finding['sheet']}" + (f"!{finding['cell']}" if finding["cell"] else "")
+
+
+# -- files that are not a readable .xlsx: F001, exit 2, nothing of them read -------------------------
+
+def _zip_bomb(path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        archive.writestr("xl/workbook.xml", "<workbook/>")
+        with archive.open("xl/worksheets/sheet1.xml", "w", force_zip64=True) as member:
+            block = b" " * (1 << 20)
+            for _ in range(200):  # 200 MB of spaces, about 200 KB packed
+                member.write(block)
+    path.write_bytes(buffer.getvalue())
+
+
+def _encrypted(path: Path) -> None:
+    # An encrypted .xlsx is an OLE compound file holding an "EncryptedPackage" stream (MS-OFFCRYPTO);
+    # this is its outline: the OLE signature and the stream's name, as the directory spells it.
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "EncryptedPackage".encode("utf-16-le")
+                     + b"\x00" * 4000)
+
+
+def _old_xls_renamed(path: Path) -> None:
+    path.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\x00" * 504 + "Workbook".encode("utf-16-le") + b"\x00" * 4000)
+
+
+def _corrupt_member(path: Path) -> None:
+    """The zip directory intact, the packed bytes of a sheet garbled (a bad copy, a failing disk)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo("xl/worksheets/sheet3.xml")  # 任务进展 (sheet1, 填报说明, is not read)
+    start = info.header_offset + 30 + len(info.filename.encode()) + len(info.extra)
+    for offset in range(start + 10, start + info.compress_size - 10, 7):
+        data[offset] ^= 0x5A
+    path.write_bytes(bytes(data))
+
+
+WHOLE_FILE = [
+    ("corrupt-member", _corrupt_member, "workbook is damaged"),
+    ("not-a-zip", lambda p: p.write_bytes(b"\x89PNG\r\n\x1a\n" + bytes(range(256)) * 4),
+     "is not an .xlsx workbook (an .xlsx file is a zip archive)"),
+    ("truncated", lambda p: p.write_bytes(p.read_bytes()[: len(p.read_bytes()) // 2]),
+     "workbook is damaged or incomplete (cut off while copying or sending?)"),
+    ("empty-file", lambda p: p.write_bytes(b""), "file is empty (0 bytes)"),
+    ("zip-bomb", _zip_bomb, "(a zip bomb?); zzip does not read it"),
+    ("encrypted", _encrypted, "workbook is password-protected (encrypted); zzip cannot open it"),
+    ("xls-renamed-xlsx", _old_xls_renamed, "is an old binary workbook (Excel 97-2003 .xls or WPS .et) with an .xlsx name"),
+    ("csv-renamed-xlsx", lambda p: p.write_bytes("编号,进展状态\nKT-1-2,进行中\n".encode("utf-8")),
+     "is a text file (a CSV export?), not an .xlsx workbook"),
+    ("word-document", lambda p: _word(p), "is a Word document, not an Excel workbook"),
+]
+
+
+def _word(path: Path) -> None:
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w") as archive:
+        archive.writestr("word/document.xml", "<document/>")
+    path.write_bytes(buffer.getvalue())
+
+
+@pytest.mark.parametrize("make, message", [(m, t) for _n, m, t in WHOLE_FILE], ids=[n for n, _m, _t in WHOLE_FILE])
+def test_a_file_that_is_not_a_readable_workbook_is_refused_whole(workspace: Path, make, message: str) -> None:
+    path = to_workbook(workspace)
+    make(path)
+    started = time.perf_counter()
+    code, found = run(workspace, path)
+    assert time.perf_counter() - started < 5  # refused fast, the bomb not inflated
+    assert code == 2
+    f001 = only(found, "F001")
+    assert len(f001) == 1 and f001[0]["path"] == FILE and message in f001[0]["message"], f001
+    assert only(found, "C304")  # unread, the report counts as missing
+
+
+@pytest.mark.parametrize("suffix, message", [
+    (".xls", "is an old binary Excel 97-2003 workbook (.xls); zzip reads .xlsx workbooks: open it in Excel or WPS "
+             "and save it as 'Excel 工作簿 (*.xlsx)'"),
+    (".et", "is a WPS Spreadsheets workbook (.et); zzip reads .xlsx workbooks"),
+    (".csv", "is a CSV text file; zzip reads status reports as .xlsx workbooks or YAML files, not CSV exports"),
+    (".ods", "is an OpenDocument spreadsheet (.ods); zzip reads .xlsx workbooks"),
+])
+def test_other_spreadsheet_formats_are_named_and_refused(workspace: Path, suffix: str, message: str) -> None:
+    path = to_workbook(workspace)
+    other = path.with_suffix(suffix)
+    path.rename(other)
+    code, found = run(workspace, other)
+    assert code == 2
+    assert [(f["path"], f["message"]) for f in only(found, "F001")] == [(f"reports/2023-Q1/court{suffix}", message)] \
+        or message in only(found, "F001")[0]["message"]
+
+
+def test_a_workbook_with_a_hundred_thousand_rows_is_refused_fast_in_bounded_memory(workspace: Path) -> None:
+    import tracemalloc
+
+    path = to_workbook(workspace)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    sheet = next(n for n, data in parts.items() if n.startswith("xl/worksheets/") and "KT-1-2".encode() in data
+                 or (n.startswith("xl/worksheets/sheet") and b"<sheetData>" in data and n.endswith("3.xml")))
+    rows = b"".join(b'<row r="%d"><c r="A%d" t="inlineStr"><is><t>KT-1-2</t></is></c></row>' % (i, i)
+                    for i in range(2, 100_002))
+    data = parts[sheet]
+    start, end = data.index(b"<sheetData>") + len(b"<sheetData>"), data.index(b"</sheetData>")
+    parts[sheet] = data[:start] + rows + data[end:]
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+
+    from zzip.xlsx.reader import load_workbook
+
+    tracemalloc.start()
+    started = time.perf_counter()
+    result = load_workbook(path, FILE)
+    elapsed = time.perf_counter() - started
+    peak = tracemalloc.get_traced_memory()[1]
+    tracemalloc.stop()
+    assert elapsed < 3 and peak < 40 * 2**20, (elapsed, peak)
+    assert isinstance(result, list) and "sheet has 100,00" in result[0].message
+    code, found = run(workspace, path)
+    assert code == 2 and "rows; a status workbook has at most 2,000" in only(found, "F001")[0]["message"]
+
+
+def test_an_empty_workbook_is_refused_with_the_way_to_a_template(workspace: Path) -> None:
+    path = workspace / FILE
+    (workspace / "reports/2023-Q1/court.yaml").unlink()
+    openpyxl.Workbook().save(path)
+    code, found = run(workspace, path)
+    assert code == 2
+    message = only(found, "F001")[0]["message"]
+    assert "has none of the status workbook's sheets" in message and "it has: Sheet" in message
+    assert "zzip template --format xlsx" in message
+
+
+# -- sheets and columns ------------------------------------------------------------------------
+
+def test_a_renamed_and_a_missing_sheet_are_both_reported(workspace: Path) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        book["任务进展"].title = "Sheet1"
+        del book["指标数据"]
+    edit(path, change)
+    code, found = run(workspace, path)
+    assert code == 2
+    messages = sorted((where(f), f["message"]) for f in only(found, "F001"))
+    assert messages == [
+        (f"{FILE}!任务进展", "sheet '任务进展' is missing (renamed? the workbook has Sheet1); keep the template's sheets and their names"),
+        (f"{FILE}!指标数据", "sheet '指标数据' is missing (renamed? the workbook has Sheet1); keep the template's sheets and their names"),
+    ]
+
+
+def test_reordered_sheets_and_columns_read_the_same(workspace: Path) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        book.move_sheet("任务进展", offset=-2)
+        sheet = book["任务进展"]
+        for row in sheet.iter_rows():  # swap 完成比例(%) (G) and 说明 (K)
+            row[6].value, row[10].value = row[10].value, row[6].value
+    edit(path, change)
+    assert run(workspace, path) == (0, [])
+
+
+def test_a_renamed_column_is_reported_at_the_header(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].__setitem__("F1", "状态"))
+    code, found = run(workspace, path)
+    assert code == 2
+    assert [(where(f), f["message"]) for f in only(found, "F001")] == [
+        (f"{FILE}!任务进展!A1", "column '进展状态' (status) is missing from the header row (row 1); keep the template's "
+                              "columns and their headers")]
+
+
+def test_a_deleted_column_is_reported(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].delete_cols(8))  # 完成日期
+    code, found = run(workspace, path)
+    assert code == 2 and "column '完成日期' (completed) is missing" in only(found, "F001")[0]["message"]
+
+
+def test_an_extra_column_and_an_extra_sheet_with_data_are_reported_and_the_rest_is_read(workspace: Path) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        sheet = book["任务进展"]
+        sheet["L1"], sheet["L2"] = "备注2", "另有说明"
+        book.create_sheet("附表")["A1"] = "补充材料"
+        book.create_sheet("空表")  # an empty extra sheet is harmless
+    edit(path, change)
+    code, found = run(workspace, path)
+    assert code == 1
+    s201 = sorted((where(f), f["message"]) for f in only(found, "S201"))
+    assert s201 == [
+        (FILE, "sheet '附表' is not part of the status workbook and zzip does not read it: move what it says into "
+               "the 说明 (note) cells, or delete the sheet"),
+        (f"{FILE}!任务进展!L1", "column '备注2' is not part of the status workbook and zzip does not read it: put what "
+                              "it says in the 说明 (note) column"),
+    ]
+    assert len(found) == 2  # the entries themselves still count: nothing else is reported
+
+
+def test_merged_cells_are_reported_at_the_range(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].merge_cells("K2:K3"))
+    code, found = run(workspace, path)
+    assert code == 2
+    assert [(where(f), f["message"]) for f in only(found, "F001")] == [
+        (f"{FILE}!任务进展!K2", "cells K2:K3 are merged; unmerge them (开始 → 合并后居中 → 取消单元格合并) and give each "
+                              "row its own value")]
+
+
+def test_a_hidden_row_is_reported_and_not_counted(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: setattr(book["任务进展"].row_dimensions[3], "hidden", True))
+    code, found = run(workspace, path)
+    assert code == 1
+    [hidden] = only(found, "S201")
+    assert where(hidden) == f"{FILE}!任务进展!A3"
+    assert hidden["message"].startswith("row 3 is hidden, so whoever checked the workbook could not see it")
+    assert [f["message"] for f in only(found, "C303")] and "MS-1-2" in only(found, "C303")[0]["message"]
+
+
+def test_a_formula_never_calculated_is_reported(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book["任务进展"].__setitem__("G2", "=30+10"))  # openpyxl saves no result
+    code, found = run(workspace, path)
+    assert code == 1
+    [problem] = only(found, "S201")
+    assert where(problem) == f"{FILE}!任务进展!G2"
+    assert problem["message"].startswith("完成比例(%) (percent) holds a formula that was never calculated")
+
+
+# -- cells ----------------------------------------------------------------------------------------
+
+CELLS = [
+    ("date-with-dots", "任务进展", "H2", "2023.3.31",
+     "完成日期 (completed) is the text '2023.3.31', not a date (did you mean 2023-03-31?)"),
+    ("date-in-chinese", "任务进展", "H2", "2023年3月31日",
+     "完成日期 (completed) is the text '2023年3月31日', not a date (did you mean 2023-03-31?)"),
+    ("serial-as-text", "任务进展", "H2", "45016",
+     "完成日期 (completed) is the text '45016', not a date (it looks like a date serial number stored as text "
+     "(2023-03-31?))"),
+    ("serial-as-number-in-a-general-cell", "任务进展", "H2", 45016,
+     "完成日期 (completed) is the number 45016, not a date (as a date it would be 2023-03-31)"),
+    ("thousands-separator", "指标数据", "F2", "10,500",
+     "数值 (value) is the text '10,500', not a number (type it without thousands separators: 10500)"),
+    ("wan", "指标数据", "F2", "1.05万",
+     "数值 (value) is the text '1.05万', not a number (type the number alone, in the indicator's unit of measure"),
+    ("full-width-digits", "任务进展", "G2", "４０",
+     "完成比例(%) (percent) is the text '４０', not a number (it is written with full-width characters: type 40)"),
+    ("number-as-text", "任务进展", "G2", "40",
+     "完成比例(%) (percent) is the text '40', not a number (the cell is formatted as text"),
+    ("status-outside-drop-down", "任务进展", "F2", "完成了",
+     "任务进展 row 2, 进展状态 (status): expected one of not-started, in-progress, done, blocked, 未开始, 进行中, "
+     "已完成, 受阻; found '完成了'"),
+]
+
+
+@pytest.mark.parametrize("sheet, cell, value, message", [c[1:] for c in CELLS], ids=[c[0] for c in CELLS])
+def test_a_wrong_cell_is_reported_at_the_cell_and_its_row_is_not_counted(workspace: Path, sheet, cell, value,
+                                                                         message) -> None:
+    unit = "market-regulation" if sheet == "指标数据" else "court"
+    path = to_workbook(workspace, unit)
+
+    def change(book):
+        book[sheet][cell] = value
+        book[sheet][cell].number_format = "General"  # as a cell whose date format was cleared
+    edit(path, change)
+    code, found = run(workspace, path)
+    assert code == 1
+    [problem] = only(found, "S201")
+    assert where(problem) == f"reports/2023-Q1/{unit}.xlsx!{sheet}!{cell}"
+    assert problem["message"].startswith(message), problem["message"]
+
+
+@pytest.mark.parametrize("label, value, code, message", [
+    ("单位编号", "market-regulation", "S208", "file is named 'court' but reports for unit 'market-regulation'; name it "
+                                            "market-regulation.xlsx"),
+    ("报送季度", "2023-Q2", "S208", "period 2023-Q2 disagrees with the folder 2023-Q1 the file is in"),
+    ("方案版本", "0.9", "S205", ""),
+    ("方案编号", "other-plan", "S205", ""),
+])
+def test_a_workbook_for_another_unit_quarter_or_plan_is_recognised(workspace: Path, label, value, code, message) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        info = book["报送信息"]
+        info.cell(row_of(info, label), 2).value = value
+    edit(path, change)
+    exit_code, found = run(workspace, path)
+    assert exit_code == 1
+    hits = only(found, code)
+    assert hits and hits[0]["sheet"] == "报送信息" and hits[0]["cell"].startswith("B")
+    assert message in hits[0]["message"]
+
+
+def test_an_empty_report_date_points_at_its_cell(workspace: Path) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        info = book["报送信息"]
+        info.cell(row_of(info, "报送日期"), 2).value = None
+    edit(path, change)
+    code, found = run(workspace, path)
+    assert code == 1
+    [problem] = only(found, "S201")
+    assert where(problem) == f"{FILE}!报送信息!B7" and problem["message"] == "报送日期 (submitted) is empty: fill it in"
+
+
+def test_all_problems_of_a_workbook_are_reported_not_only_the_first(workspace: Path) -> None:
+    path = to_workbook(workspace)
+
+    def change(book):
+        sheet = book["任务进展"]
+        sheet["H2"], sheet["G3"], sheet["F3"] = "2023.3.1", "五十", "好"
+    edit(path, change)
+    code, found = run(workspace, path)
+    assert code == 1 and sorted(f["cell"] for f in only(found, "S201")) == ["F3", "G3", "H2"]

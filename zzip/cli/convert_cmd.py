@@ -1,0 +1,89 @@
+"""`zzip convert FILE`: a status workbook to the equivalent YAML status file, or back."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.common import fail_usage
+
+
+def convert(
+    source: Annotated[Path, typer.Argument(help="A status file: .xlsx (to YAML) or .yaml/.yml/.json (to a workbook).")],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write ('-': standard output, YAML only). Default: beside FILE, with the other suffix.")] = None,
+    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder: names the items and indicators in a workbook (optional).")] = Path("plan"),
+    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+) -> None:
+    """Convert a status report between the workbook (.xlsx) and the YAML status file, losing nothing
+    the status format holds. The file must read cleanly: fix what is reported first."""
+    from zzip.findings import printable
+    from zzip.plan_loader import display_path
+    from zzip.status_loader import REFUSED_SUFFIXES, STATUS_SUFFIXES, WORKBOOK_SUFFIX, load_status_file
+
+    suffix = source.suffix.lower()
+    if suffix not in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX, *REFUSED_SUFFIXES):
+        fail_usage(f"{printable(str(source))}: expected a .xlsx workbook or a .yaml, .yml or .json status file")
+    to_workbook = suffix != WORKBOOK_SUFFIX
+    shown = display_path(source)
+    loaded, problems = load_status_file(source, shown)
+    if isinstance(loaded, list) or problems:
+        found = loaded if isinstance(loaded, list) else problems
+        for problem in found:
+            sys.stderr.write(f"{printable(str(problem.location))}: {printable(problem.message)}\n")
+        count = len(found)
+        fail_usage(f"{printable(shown)} was not converted: {count} problem{'s' if count != 1 else ''} above; "
+                   "fix them and convert again (zzip convert converts only a file that reads cleanly, so that "
+                   "nothing is lost)")
+    if output == "-" and to_workbook:
+        fail_usage("a workbook is not text: give a file name with -o, not '-'")
+    target = Path(output) if output and output != "-" else source.with_suffix(".xlsx" if to_workbook else ".yaml")
+    if output != "-":
+        if target.resolve() == source.resolve():
+            fail_usage(f"{target} is the file being converted; zzip never overwrites its input")
+        if target.exists() and not force:
+            fail_usage(f"{target} already exists; use --force to overwrite it")
+    if to_workbook:
+        from zzip.xlsx.writer import build_workbook, write_bytes_atomic
+
+        try:
+            write_bytes_atomic(target, build_workbook(_plain(loaded.data), _plan_or_none(plan_dir)))
+        except OSError as exc:
+            fail_usage(f"cannot write {target}: {exc.strerror or exc}")
+    else:
+        from zzip.xlsx.convert import status_yaml
+
+        text = status_yaml(_plain(loaded.data))
+        if output == "-":
+            sys.stdout.write(text)
+            return
+        from zzip.atomic import write_text_atomic
+
+        try:
+            write_text_atomic(target, text)
+        except OSError as exc:
+            fail_usage(f"cannot write {target}: {exc.strerror or exc}")
+    sys.stderr.write(f"wrote {target}\n")
+    if target.parent.resolve() == source.parent.resolve():
+        sys.stderr.write(f"note: {source.name} and {target.name} are now both in {target.parent}; zzip check counts "
+                         "them as two reports from one unit (S206): keep one\n")
+
+
+def _plain(value):
+    """The parsed file as plain dicts and lists (the positions are not converted)."""
+    if isinstance(value, dict):
+        return {key: _plain(item) for key, item in value.items()}
+    if isinstance(value, list):
+        return [_plain(item) for item in value]
+    return value
+
+
+def _plan_or_none(plan_dir: Path):
+    from zzip.plan_loader import load_plan
+
+    if not plan_dir.is_dir():
+        return None
+    load = load_plan(plan_dir)
+    return None if load.parse_failures or load.schema_problems or load.plan.meta is None else load.plan

@@ -1,0 +1,74 @@
+"""`zzip template --format xlsx` and `zzip template --all`: workbooks (or YAML files) for one
+unit or for every unit that must report in a quarter."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+
+from zzip.cli.common import fail_usage
+
+
+def write_templates(plan, unit: str | None, quarter, reports: Path, output: str | None, force: bool,
+                    file_format: str, all_units: bool) -> None:
+    from zzip.check_context import CheckContext
+    from zzip.clock import today_in
+    from zzip.config import Config
+    from zzip.months import Quarter
+    from zzip.plan_loader import display_path
+    from zzip.responsibility import Responsibilities
+    from zzip.status_loader import load_submissions
+
+    meta = plan.meta
+    first, last = Quarter.of(meta.period_start.first_day), Quarter.of(meta.period_end.last_day)
+    if not first <= quarter <= last:
+        fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
+    if all_units:
+        units = Responsibilities(plan).expected_reporters(quarter)
+        if output == "-":
+            fail_usage("--all writes one file per unit: give a folder with -o, not '-'")
+        folder = Path(output) if output else reports / str(quarter)
+        if folder.exists() and not folder.is_dir():
+            fail_usage(f"-o {folder}: with --all, -o names a folder, and {folder} is a file")
+    else:
+        found = plan.resolve_unit(unit)
+        if found is None:
+            fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
+        if found.is_group:
+            members = ", ".join(found.members) or "none listed"
+            fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
+        units = [found.id]
+        if output == "-" and file_format == "xlsx":
+            fail_usage("a workbook is not text: give a file name with -o, not '-'")
+        folder = None
+    suffix = f".{file_format}"
+    targets = [(u, (folder / f"{u}{suffix}") if folder is not None else
+                (Path(output) if output else reports / str(quarter) / f"{u}{suffix}")) for u in units]
+    existing = [str(t) for _u, t in targets if t.exists()]
+    if existing and not force:
+        fail_usage(f"{', '.join(existing[:5])}{' …' if len(existing) > 5 else ''} already exist"
+                   f"{'s' if len(existing) == 1 else ''}; use --force to overwrite")
+    today = today_in(meta.timezone)
+    context = None
+    if reports.is_dir():
+        context = CheckContext(plan=plan, load=load_submissions(reports), config=Config(), as_of=today,
+                               display_root=display_path(reports))
+    for unit_id, target in targets:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        if file_format == "xlsx":
+            from zzip.xlsx.template import due_date, template_data
+            from zzip.xlsx.writer import build_workbook, write_bytes_atomic
+
+            data = template_data(plan, unit_id, quarter, context)
+            write_bytes_atomic(target, build_workbook(data, plan, template=True, due=due_date(plan, quarter)))
+            count = len(data["entries"])
+        else:
+            from zzip.atomic import write_text_atomic
+            from zzip.template import render_template
+
+            text = render_template(plan, unit_id, quarter, today, context)
+            write_text_atomic(target, text)
+            count = text.count("  - id: ")
+        sys.stderr.write(f"wrote {target}: {count} entries for {plan.unit_name(unit_id)} ({unit_id}), {quarter}\n")
+    if all_units:
+        sys.stderr.write(f"{len(targets)} units must report for {quarter}\n")

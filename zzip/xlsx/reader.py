@@ -1,0 +1,617 @@
+"""Read a status workbook (.xlsx) into the same positioned data a YAML status file gives.
+
+The result is a `WorkbookDocument`: plain dicts and lists shaped like the YAML status file
+(`zzip schema status`), whose positions are (row, column) of the cells, and whose `locate()`
+names the sheet. The schema, the model and every rule then treat it as they treat YAML.
+
+Reading is in two steps, both bounded:
+
+1. the file itself, with the standard library: its first bytes (an old .xls/.et, an encrypted
+   workbook, a text file), the zip directory (sizes are checked before anything is inflated:
+   a zip bomb is refused at once), and the sheets' XML scanned for what a value-only reader
+   cannot see: hidden rows and formulas that were never calculated;
+2. the values, with python-calamine (Rust; about 20x faster than openpyxl on a status workbook,
+   docs/status-format.md#the-libraries), which also gives merged ranges.
+
+A failure of the file as a whole is a `ParseFailure` (F001, nothing in the file is read); a bad
+cell is a `SchemaProblem` (S201) at its cell, and only its row is left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import re
+import stat
+import unicodedata
+import zipfile
+from pathlib import Path, PurePosixPath
+from xml.etree import ElementTree
+
+from zzip.findings import Location, column_letters
+from zzip.schema import SchemaProblem
+from zzip.xlsx import layout as L
+from zzip.yamlfile import MAX_FILE_BYTES, ParseFailure, YamlDocument, YamlList, YamlMap
+
+MAX_UNZIPPED_BYTES = 50 * 1024 * 1024  # a status workbook inflates to well under 1 MB
+MAX_RATIO = 200  # inflated / compressed, per member: XML compresses about 10x, a bomb 1000x
+MAX_MEMBERS = 500
+
+_OLE = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
+_NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
+       "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
+       "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
+_ROW_NUMBER = re.compile(rb'\br="(\d+)"')
+_HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
+_CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
+_CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
+_VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+_FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
+
+_SUFFIX_ADVICE = {
+    ".xls": "an old binary Excel 97-2003 workbook (.xls)",
+    ".et": "a WPS Spreadsheets workbook (.et)",
+    ".ett": "a WPS Spreadsheets template (.ett)",
+    ".xlsm": "a macro-enabled workbook (.xlsm)",
+    ".ods": "an OpenDocument spreadsheet (.ods)",
+    ".numbers": "an Apple Numbers file",
+}
+REFUSED_SUFFIXES = (*_SUFFIX_ADVICE, ".csv")
+SAVE_AS = "open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)' (文件 → 另存为), then remove the old file"
+
+
+def refused_format(path: Path, display: str) -> ParseFailure:
+    """A spreadsheet in a format zzip does not read, named by its suffix."""
+    suffix = path.suffix.lower()
+    if suffix == ".csv":
+        return ParseFailure(Location(display), "is a CSV text file; zzip reads status reports as .xlsx workbooks or "
+                                               "YAML files, not CSV exports: fill in the workbook made by "
+                                               "'zzip template --format xlsx' and send it as .xlsx")
+    return ParseFailure(Location(display), f"is {_SUFFIX_ADVICE[suffix]}; zzip reads .xlsx workbooks: {SAVE_AS}")
+
+
+class WorkbookDocument(YamlDocument):
+    """A status workbook as the data of a status file, with a way back from a data path to a cell."""
+
+    def __init__(self, path: str, data, cells: dict, problems: list[SchemaProblem]):
+        super().__init__(path, data, (1, 1))
+        self.cells = cells  # data path -> (row, column), for every field the workbook has a cell for
+        self.problems = problems  # bad cells and sheets, found while reading
+
+    @staticmethod
+    def sheet_for(keys) -> str:
+        return L.SHEET_OF.get(keys[0], L.SHEET_INFO) if keys and isinstance(keys[0], str) else L.SHEET_INFO
+
+    def position(self, keys, *, at_key: bool = False) -> tuple[int, int]:
+        keys = tuple(keys)
+        for end in range(len(keys), 0, -1):  # the cell of the path, else of its nearest parent
+            if keys[:end] in self.cells:
+                return self.cells[keys[:end]]
+        return (1, 1)
+
+    def locate(self, keys, *, at_key: bool = False) -> Location:
+        row, column = self.position(keys, at_key=at_key)
+        return Location(self.path, row, column, self.sheet_for(tuple(keys)))
+
+    def field_name(self, path: tuple) -> str | None:
+        """How a person finds a data path in the workbook: '任务进展 row 12, 进展状态 (status)'."""
+        if not path:
+            return None
+        part = path[0] if path[0] in ("entries", "indicators") else "submission"
+        key = path[-1] if isinstance(path[-1], str) else None
+        if part == "submission":
+            return f"{L.label_of(part, key)} ({key})" if key in dict(L.INFO_ROWS) else None
+        row = self.position(path[:2])[0]
+        column = f", {L.label_of(part, key)} ({key})" if key in dict(L.ENTRY_COLUMNS if part == "entries" else L.VALUE_COLUMNS) else ""
+        return f"{L.SHEET_OF[part]} row {row}{column}"
+
+
+def load_workbook(path: Path, display: str) -> WorkbookDocument | list[ParseFailure]:
+    """Read one workbook. Never raises for bad input: failures come back as values, all of them."""
+    try:
+        raw = _read_bytes(path)
+    except _Refused as exc:
+        return [ParseFailure(Location(display), exc.message)]
+    reader = _Reader(display, raw)
+    try:
+        reader.check_container()
+        if reader.failures:
+            return reader.failures
+        reader.scan_sheets()
+        if reader.failures:
+            return reader.failures
+        reader.read_values()
+    except _Refused as exc:
+        reader.failures.append(ParseFailure(exc.location or Location(display), exc.message))
+    if reader.failures:
+        return reader.failures
+    return reader.document()
+
+
+class _Refused(Exception):
+    def __init__(self, message: str, location: Location | None = None):
+        super().__init__(message)
+        self.message, self.location = message, location
+
+
+def _read_bytes(path: Path) -> bytes:
+    try:
+        if path.is_dir():
+            raise _Refused("is a directory, not a file")
+        info = path.stat()
+        if not stat.S_ISREG(info.st_mode):
+            raise _Refused("is not a regular file (a device, pipe or socket); zzip reads only ordinary files")
+        if info.st_size > MAX_FILE_BYTES:
+            raise _Refused(f"workbook is {info.st_size:,} bytes; zzip reads status workbooks up to "
+                           f"{MAX_FILE_BYTES // 1048576} MB: check that it is the right file, and remove pictures "
+                           "or pasted documents from it")
+        return path.read_bytes()
+    except _Refused:
+        raise
+    except FileNotFoundError:
+        raise _Refused("file not found") from None
+    except PermissionError:
+        raise _Refused("permission denied: zzip cannot read this file") from None
+    except OSError as exc:
+        raise _Refused(f"cannot read file: {exc.strerror or exc}") from None
+
+
+class _Reader:
+    def __init__(self, display: str, raw: bytes):
+        self.display, self.raw = display, raw
+        self.failures: list[ParseFailure] = []
+        self.problems: list[SchemaProblem] = []
+        self.zip: zipfile.ZipFile | None = None
+        self.sheet_parts: dict[str, str] = {}  # sheet name -> part name in the zip
+        self.hidden_rows: dict[str, set[int]] = {}
+        self.formulas: dict[str, dict[tuple[int, int], bool]] = {}  # sheet -> (row, col) -> has a saved result
+        self.data = YamlMap()
+        self.data.positions = []
+        self.cells: dict[tuple, tuple[int, int]] = {}
+
+    def fail(self, message: str, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
+        self.failures.append(ParseFailure(Location(self.display, row, column, sheet), message))
+
+    # -- the file --------------------------------------------------------------------------
+
+    def check_container(self) -> None:
+        raw = self.raw
+        if not raw:
+            raise _Refused("file is empty (0 bytes): it is not a workbook; save the workbook again from Excel or WPS")
+        if raw.startswith(_OLE):
+            if _ENCRYPTED in raw:
+                raise _Refused("workbook is password-protected (encrypted); zzip cannot open it: in Excel or WPS remove "
+                               "the password (文件 → 信息 → 保护工作簿 → 用密码进行加密, clear it) and save it again")
+            raise _Refused(f"is an old binary workbook (Excel 97-2003 .xls or WPS .et) with an .xlsx name; {SAVE_AS}")
+        if not raw.startswith(b"PK"):
+            head = raw[:2048]
+            if b"\x00" not in head and (b"," in head or b"\t" in head or b"\n" in head):
+                raise _Refused("is a text file (a CSV export?), not an .xlsx workbook; fill in the workbook made by "
+                               "'zzip template --format xlsx' and send it as .xlsx")
+            raise _Refused("is not an .xlsx workbook (an .xlsx file is a zip archive); "
+                           "check that it is the right file, or save it again as .xlsx")
+        try:
+            self.zip = zipfile.ZipFile(io.BytesIO(raw))
+            members = self.zip.infolist()
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
+            raise _Refused(f"workbook is damaged or incomplete (cut off while copying or sending?): {exc}; "
+                           "ask the unit to send it again") from None
+        if len(members) > MAX_MEMBERS:
+            raise _Refused(f"workbook holds {len(members):,} parts; a status workbook has a few dozen: "
+                           "zzip does not read it (is it the right file?)")
+        total = 0
+        for member in members:
+            total += member.file_size
+            if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
+                raise _Refused(f"workbook part '{member.filename}' would inflate {member.compress_size:,} bytes to "
+                               f"{member.file_size:,} (a zip bomb?); zzip does not read it")
+            if member.flag_bits & 0x1:
+                raise _Refused("workbook is password-protected (encrypted zip); zzip cannot open it: remove the "
+                               "password and save it again")
+        if total > MAX_UNZIPPED_BYTES:
+            raise _Refused(f"workbook inflates to {total:,} bytes; zzip reads status workbooks up to "
+                           f"{MAX_UNZIPPED_BYTES // 1048576} MB unpacked: is it the right file?")
+        names = {m.filename for m in members}
+        if "xl/workbook.xml" not in names:
+            what = "a Word document" if "word/document.xml" in names else \
+                "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive"
+            raise _Refused(f"is {what}, not an Excel workbook; send the status workbook as .xlsx")
+
+    def _part(self, name: str) -> bytes:
+        try:
+            return self.zip.read(name)
+        except KeyError:
+            raise _Refused(f"workbook is damaged or not an Excel workbook: its part '{name}' is missing; ask the unit "
+                           "to send it again") from None
+        except Exception as exc:  # a bad CRC, a broken deflate stream (zlib.error), a cut-off member ...
+            raise _Refused(f"workbook is damaged: cannot read its part '{name}' ({type(exc).__name__}: {exc}); "
+                           "ask the unit to send it again") from None
+
+    def scan_sheets(self) -> None:
+        """Sheet names and parts from the workbook's own index; then, per data sheet, hidden rows,
+        formulas and the row count, from the XML text (a cheap scan: no tree is built)."""
+        try:
+            book = ElementTree.fromstring(self._part("xl/workbook.xml"))
+            rels = ElementTree.fromstring(self._part("xl/_rels/workbook.xml.rels"))
+        except ElementTree.ParseError as exc:
+            raise _Refused(f"workbook is damaged: its index is not valid XML ({exc})") from None
+        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
+        names = []
+        for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+            name = sheet.get("name", "")
+            names.append(name)
+            target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
+            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
+            self.sheet_parts[name] = part
+        self.sheet_names = names
+        missing = [s for s in L.DATA_SHEETS if s not in names]
+        if missing and not any(s in names for s in L.DATA_SHEETS):
+            found = "、".join(names) or "none"
+            raise _Refused(f"workbook has none of the status workbook's sheets ({'、'.join(L.DATA_SHEETS)}; it has: "
+                           f"{found}): it is empty or not a status report. Start from the workbook made by "
+                           "'zzip template --format xlsx'")
+        for sheet in missing:
+            close = [n for n in names if n not in L.KNOWN_SHEETS]
+            hint = f" (renamed? the workbook has {'、'.join(close)})" if close else ""
+            self.fail(f"sheet '{sheet}' is missing{hint}; keep the template's sheets and their names", sheet)
+        for sheet in L.DATA_SHEETS:
+            if sheet in self.sheet_parts:
+                self._scan(sheet, self._part(self.sheet_parts[sheet]))
+
+    def _scan(self, sheet: str, xml: bytes) -> None:
+        rows = xml.count(b"<row") + xml.count(b":row ")
+        if rows > L.MAX_ROWS:
+            self.fail(f"sheet has {rows:,} rows; a status workbook has at most {L.MAX_ROWS:,}: "
+                      "is it the right file? Delete the rows below the data", sheet)
+            return
+        hidden = set()
+        if b"hidden=" in xml:
+            for match in _ROW.finditer(xml):
+                attributes = match.group(1)
+                number = _ROW_NUMBER.search(attributes)
+                if number and _HIDDEN.search(attributes):
+                    hidden.add(int(number.group(1)))
+        self.hidden_rows[sheet] = hidden
+        formulas = {}
+        if _FORMULA.search(xml):
+            for match in _CELL.finditer(xml):
+                body = match.group(2) or b""
+                if _FORMULA.search(body):
+                    ref = _CELL_REF.search(match.group(1))
+                    if ref:
+                        position = (int(ref.group(2)), _column_number(ref.group(1).decode()))
+                        formulas[position] = bool(_VALUE.search(body))
+        self.formulas[sheet] = formulas
+
+    # -- the values ------------------------------------------------------------------------
+
+    def read_values(self) -> None:
+        from python_calamine import CalamineWorkbook
+
+        try:
+            book = CalamineWorkbook.from_filelike(io.BytesIO(self.raw))
+        except BaseException as exc:  # calamine's own errors, Python's, and a Rust panic (a BaseException)
+            _reraise_interrupts(exc)
+            raise _Refused(f"workbook cannot be read: {type(exc).__name__}: {exc}") from None
+        for name in self.sheet_names:
+            if name in L.KNOWN_SHEETS:
+                continue
+            rows = self._rows(self._sheet(book, name))
+            if any(any(v != "" for v in row) for row in rows):
+                self.problems.append(SchemaProblem(
+                    Location(self.display), f"sheet '{name}' is not part of the status workbook and zzip does not "
+                    "read it: move what it says into the 说明 (note) cells, or delete the sheet", None))
+        tables = {}
+        for sheet in L.DATA_SHEETS:
+            handle = self._sheet(book, sheet)
+            rows = self._rows(handle)
+            for (first_row, first_col), (last_row, last_col) in self._merged(handle):
+                self.fail(f"cells {column_letters(first_col + 1)}{first_row + 1}:{column_letters(last_col + 1)}"
+                          f"{last_row + 1} are merged; unmerge them (开始 → 合并后居中 → 取消单元格合并) and give "
+                          "each row its own value", sheet, first_row + 1, first_col + 1)
+            tables[sheet] = rows
+        if self.failures:
+            return
+        self._info(tables[L.SHEET_INFO])
+        self._table("entries", L.SHEET_ENTRIES, tables[L.SHEET_ENTRIES], L.ENTRY_COLUMNS, L.ENTRY_READ)
+        self._table("indicators", L.SHEET_VALUES, tables[L.SHEET_VALUES], L.VALUE_COLUMNS, L.VALUE_READ)
+
+    @staticmethod
+    def _sheet(book, name: str):
+        try:
+            return book.get_sheet_by_name(name)  # parses the sheet: once per sheet
+        except BaseException as exc:
+            _reraise_interrupts(exc)
+            raise _Refused(f"sheet '{name}' cannot be read: {type(exc).__name__}: {exc}") from None
+
+    @staticmethod
+    def _rows(sheet) -> list[list]:
+        try:
+            return sheet.to_python(skip_empty_area=False)
+        except BaseException as exc:
+            _reraise_interrupts(exc)
+            raise _Refused(f"sheet '{sheet.name}' cannot be read: {type(exc).__name__}: {exc}") from None
+
+    @staticmethod
+    def _merged(sheet) -> list:
+        try:
+            return sheet.merged_cell_ranges or []
+        except Exception:  # pragma: no cover - older calamine without merged ranges
+            return []
+
+    def _info(self, rows: list[list]) -> None:
+        labels = {label: key for key, label in L.INFO_ROWS}
+        seen: dict[str, int] = {}
+        for index, row in enumerate(rows):
+            label = _label(row[0]) if row else ""
+            if label in labels:
+                seen[labels[label]] = index + 1
+        for key in L.INFO_READ:
+            if key not in seen and key not in ("contact", "note"):
+                self.fail(f"the row '{L.label_of('submission', key)}' ({key}) is missing from column A; keep the "
+                          "template's rows and their labels", L.SHEET_INFO)
+        if self.failures:
+            return
+        positions = self.data.positions
+        for key in L.INFO_READ:
+            if key not in seen:
+                continue
+            row = seen[key]
+            self.cells[(key,)] = (row, 2)
+            value = rows[row - 1][1] if len(rows[row - 1]) > 1 else ""
+            converted = self._convert(value, key, (key,), L.SHEET_INFO, row, 2)
+            if converted is not _EMPTY:
+                self.data[key] = converted
+                positions.extend((row, 1, row, 2))
+
+    def _table(self, part: str, sheet: str, rows: list[list], columns: tuple, read: tuple[str, ...]) -> None:
+        labels = {label: key for key, label in columns}
+        header = rows[0] if rows else []
+        where: dict[str, int] = {}
+        unknown: list[tuple[int, str]] = []
+        for index, cell in enumerate(header):
+            label = _label(cell)
+            if label in labels:
+                where[labels[label]] = index
+            elif label:
+                unknown.append((index, label))
+        for key in read:
+            if key not in where:
+                self.fail(f"column '{L.label_of(part, key)}' ({key}) is missing from the header row (row 1); keep "
+                          "the template's columns and their headers", sheet, 1)
+        if self.failures:
+            return
+        for index, label in unknown:
+            if any(len(r) > index and r[index] != "" for r in rows[1:]):
+                self.problems.append(SchemaProblem(
+                    Location(self.display, 1, index + 1, sheet),
+                    f"column '{label}' is not part of the status workbook and zzip does not read it: put what it "
+                    "says in the 说明 (note) column", None))
+        items = YamlList()
+        items.positions = []
+        hidden = self.hidden_rows.get(sheet, set())
+        formulas = self.formulas.get(sheet, {})
+        for number, row in enumerate(rows[1:], start=2):
+            values = {key: (row[where[key]] if where[key] < len(row) else "") for key in read}
+            if all(v == "" or v is None for v in values.values()):
+                continue
+            if part == "indicators" and values["value"] == "" and not values["source"] and not values["note"]:
+                continue  # a value not given: the template's row left blank, as a YAML line left commented out
+            index = len(items)
+            path = (part, index)
+            self.cells[path] = (number, 1)
+            for key in read:
+                self.cells[path + (key,)] = (number, where[key] + 1)
+            if number in hidden:
+                self.problems.append(SchemaProblem(
+                    Location(self.display, number, 1, sheet),
+                    f"row {number} is hidden, so whoever checked the workbook could not see it; unhide it "
+                    "(select the rows around it → 右键 → 取消隐藏) and check it: the row is not counted until then", path))
+            item = YamlMap()
+            item.positions = []
+            for key in read:
+                column = where[key] + 1
+                value = values[key]
+                if value == "" and (number, column) not in formulas:
+                    continue  # an empty cell (the common case): nothing to convert
+                converted = self._convert(value, key, path + (key,), sheet, number, column)
+                if converted is not _EMPTY:
+                    item[key] = converted
+                    item.positions.extend((number, column, number, column))
+            items.append(item)
+            items.positions.extend((number, 1))
+        if items:
+            self.data[part] = items
+            self.data.positions.extend((1, 1, 2, 1))
+
+    def _convert(self, value, key: str, path: tuple, sheet: str, row: int, column: int):
+        """A cell's value as the status format holds it, or _EMPTY; a wrong type is a problem at the cell."""
+        formula = self.formulas.get(sheet)
+        if formula and formula.get((row, column)) is False:
+            self._bad(path, sheet, row, column, "holds a formula that was never calculated, so it has no value: the "
+                      "workbook was saved by a program that does not calculate; open it in Excel or WPS and save it "
+                      "again, or type the value instead of the formula")
+            return _EMPTY
+        kind = value.__class__
+        if kind is str:  # the common cases first: text in a text column, a number in a number column
+            text = value.strip()
+            if not text:
+                return _EMPTY
+            if key in _PLAIN_TEXT:
+                return text
+        elif kind is float and key in L.NUMBER_FIELDS:
+            return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
+        if value is None or (isinstance(value, str) and not value.strip()):
+            return _EMPTY
+        if isinstance(value, dt.datetime):
+            value = value.date() if value.time() == dt.time() or key in L.DATE_FIELDS else value
+        if key in L.DATE_FIELDS:
+            return self._date(value, path, sheet, row, column)
+        if key in L.NUMBER_FIELDS:
+            return self._number(value, key, path, sheet, row, column)
+        if isinstance(value, bool):
+            return "TRUE" if value else "FALSE"
+        if isinstance(value, float):
+            return str(int(value)) if value.is_integer() else repr(value)
+        if isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+            return value.isoformat() if hasattr(value, "isoformat") else str(value)
+        text = str(value).strip()
+        if key == "status":
+            return text
+        if key == "role":
+            return L.ROLE_KEYS.get(text, text)
+        if key == "evidence":
+            return self._evidence(text, path, sheet, row, column)
+        return text
+
+    def _bad(self, path: tuple, sheet: str, row: int, column: int, what: str) -> None:
+        part = path[0] if path[0] in ("entries", "indicators") else "submission"
+        label = L.label_of(part, path[-1])
+        self.problems.append(SchemaProblem(Location(self.display, row, column, sheet),
+                                           f"{label} ({path[-1]}) {what}", path))
+
+    def _date(self, value, path, sheet, row, column):
+        if isinstance(value, dt.date):
+            return value.isoformat()
+        if isinstance(value, dt.time) or isinstance(value, dt.timedelta):
+            self._bad(path, sheet, row, column, f"is a time of day ({value}), not a date: type the date, e.g. 2025-06-30")
+            return _EMPTY
+        if isinstance(value, bool):
+            self._bad(path, sheet, row, column, f"is {str(value).upper()}, not a date: type the date, e.g. 2025-06-30")
+            return _EMPTY
+        if isinstance(value, (int, float)):
+            guess = _serial_date(value)
+            hint = f" (as a date it would be {guess.isoformat()})" if guess else ""
+            self._bad(path, sheet, row, column, f"is the number {value:g}, not a date{hint}: format the cell as a date "
+                      "(设置单元格格式 → 日期) and check that the date is right")
+            return _EMPTY
+        text = str(value).strip()
+        guess = _text_date(text)
+        if text.isdigit() and _serial_date(int(text)):
+            hint = f"it looks like a date serial number stored as text ({_serial_date(int(text)).isoformat()}?)"
+        elif guess:
+            hint = f"did you mean {guess.isoformat()}?"
+        else:
+            hint = "no date can be read from it"
+        self._bad(path, sheet, row, column, f"is the text '{_short(text)}', not a date ({hint}): delete it and type "
+                  "the date into the cell, e.g. 2025-06-30, so that the cell holds a date")
+        return _EMPTY
+
+    def _number(self, value, key, path, sheet, row, column):
+        if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
+            self._bad(path, sheet, row, column, f"is {value if not isinstance(value, bool) else str(value).upper()}, "
+                      "not a number: type the number")
+            return _EMPTY
+        if isinstance(value, (int, float)):
+            return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
+        text = str(value).strip()
+        folded = unicodedata.normalize("NFKC", text)
+        if folded != text and _plain_number(folded):
+            hint = f"it is written with full-width characters: type {folded}"
+        elif _plain_number(text):
+            hint = "the cell is formatted as text: format it as a number (设置单元格格式 → 数值) and type the number again"
+        elif _plain_number(folded.replace(",", "")):
+            hint = f"type it without thousands separators: {folded.replace(',', '')}"
+        elif folded.endswith(("万", "亿")) and _plain_number(folded[:-1].replace(",", "")):
+            hint = "type the number alone, in the indicator's unit of measure (计量单位), without 万 or 亿"
+        elif folded.endswith("%") and _plain_number(folded[:-1]):
+            hint = f"type the number without the % sign: {folded[:-1]}"
+        else:
+            hint = "type a number"
+        self._bad(path, sheet, row, column, f"is the text '{_short(text)}', not a number ({hint})")
+        return _EMPTY
+
+    def _evidence(self, text: str, path, sheet, row, column):
+        items = []
+        for line in text.splitlines():
+            line = line.strip()
+            if not line:
+                continue
+            item = {}
+            for part in (p.strip() for p in line.split(" | ")):
+                if not part:
+                    continue
+                prefix, sep, rest = part.replace(":", ":", 1).partition(":")
+                key = L.EVIDENCE_KEYS.get(prefix.strip()) or ("title" if prefix.strip() == "标题" else None)
+                if sep and key and not part.lower().startswith(("http:", "https:")):
+                    item[key] = rest.strip()
+                elif part.lower().startswith(("http://", "https://")):
+                    item["link"] = part
+                else:
+                    title = re.search(r"《([^《》]+)》$", part)
+                    if title and "title" not in item:
+                        item["title"] = title.group(1)
+                        part = part[:title.start()].strip()
+                    if part:
+                        item["document"] = part
+            items.append({k: v for k, v in item.items() if v})
+        result = YamlList(YamlMap(i) for i in items)
+        result.positions = [row, column] * len(result)
+        for entry in result:
+            entry.positions = [row, column, row, column] * len(entry)
+        for index in range(len(result)):
+            self.cells[path + (index,)] = (row, column)
+        return result
+
+    def document(self) -> WorkbookDocument:
+        return WorkbookDocument(self.display, self.data, self.cells, self.problems)
+
+
+def _reraise_interrupts(exc: BaseException) -> None:
+    if isinstance(exc, (KeyboardInterrupt, SystemExit, MemoryError)):
+        raise exc
+
+
+class _Empty:
+    pass
+
+
+_PLAIN_TEXT = frozenset({"id", "status", "note", "blocker", "contact", "source", "plan", "unit", "period",
+                         "plan_version"})
+
+
+_EMPTY = _Empty()
+
+
+def _label(cell) -> str:
+    return re.sub(r"\s+", "", str(cell)) if cell not in (None, "") else ""
+
+
+def _column_number(letters: str) -> int:
+    number = 0
+    for ch in letters:
+        number = number * 26 + ord(ch) - 64
+    return number
+
+
+_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+
+
+def _plain_number(text: str) -> bool:
+    return bool(_NUMBER.match(text))
+
+
+def _serial_date(number) -> dt.date | None:
+    """An Excel date serial (1900 system) between 1990 and 2100, as a date."""
+    if 32874 <= number <= 73050:
+        return dt.date(1899, 12, 30) + dt.timedelta(days=int(number))
+    return None
+
+
+_DATE_TEXT = re.compile(r"^\s*(\d{4})\s*[-./年]\s*(\d{1,2})\s*[-./月]\s*(\d{1,2})\s*日?\s*$")
+
+
+def _text_date(text: str) -> dt.date | None:
+    match = _DATE_TEXT.match(unicodedata.normalize("NFKC", text))
+    if not match:
+        return None
+    try:
+        return dt.date(*(int(g) for g in match.groups()))
+    except ValueError:
+        return None
+
+
+def _short(text: str) -> str:
+    return text if len(text) <= 40 else text[:40] + "…"

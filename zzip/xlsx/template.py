@@ -1,0 +1,49 @@
+"""The data of a unit's status workbook for a quarter: what `zzip template --format xlsx` writes.
+
+The same content as the YAML template (zzip.template): exactly the tasks and steps the unit
+answers for in the quarter, carried forward from its previous report, and a row for each
+indicator it owns, dated as the status format asks (a yearly figure at 31 December of the last
+full year). The report date is left blank for the unit to fill in on the day it sends.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+
+from zzip.months import Quarter
+from zzip.responsibility import LEAD, Responsibilities
+from zzip.template import _order, _previous_entries
+
+
+def template_data(plan, unit_id: str, quarter: Quarter, context) -> dict:
+    meta = plan.meta
+    duties = Responsibilities(plan)
+    previous = _previous_entries(context, unit_id, quarter)
+    entries = []
+    active = sorted(duties.active_duties(unit_id, quarter),
+                    key=lambda d: (d.role != LEAD, d.kind != "task", _order(plan, d.item_id)))
+    for duty in active:
+        entry = {"id": duty.item_id, "role": duty.role}
+        carried = previous.get(duty.item_id)
+        entry["status"] = carried.status if carried else "not-started"
+        if carried:
+            if carried.percent is not None:
+                entry["percent"] = carried.percent
+            if carried.completed:
+                entry["completed"] = carried.completed.isoformat()
+            if carried.evidence:
+                entry["evidence"] = [{k: v for k, v in (("document", e.document), ("link", e.link), ("file", e.file),
+                                                        ("title", e.title)) if v} for e in carried.evidence]
+            if carried.blocker:
+                entry["blocker"] = carried.blocker
+        entries.append(entry)
+    measured = quarter.last_day.isoformat()
+    year_end = measured if quarter.number == 4 else f"{quarter.year - 1}-12-31"
+    indicators = [{"id": i.id, "value": None, "measured": year_end if i.kind == "flow" else measured}
+                  for i in plan.indicators.values() if i.owner == unit_id]
+    return {"format": 1, "plan": meta.id, "plan_version": meta.version, "unit": unit_id, "period": str(quarter),
+            "entries": entries, "indicators": indicators}
+
+
+def due_date(plan, quarter: Quarter) -> dt.date:
+    return quarter.last_day + dt.timedelta(days=plan.meta.due_days)
