@@ -75,9 +75,7 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
             result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
             continue
         if path.is_symlink() and _leaves(path, directory):
-            result.parse_failures.append(ParseFailure(Location(shown), (
-                "is a symbolic link to a file outside the plan folder; zzip does not follow it "
-                "(replace the link with the file itself)")))
+            result.parse_failures.append(_link_out(shown))
             continue
         loaded = load_file(path, shown)
         if isinstance(loaded, ParseFailure):
@@ -90,6 +88,11 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         _BUILDERS[kind](result, loaded, {p.path for p in problems})
     _load_optional(result, directory, shown_as)
     return result
+
+
+def _link_out(shown: str) -> ParseFailure:
+    return ParseFailure(Location(shown), "is a symbolic link to a file outside the plan folder; zzip does not "
+                                         "follow it (replace the link with the file itself)")
 
 
 def _leaves(path: Path, folder: Path) -> bool:
@@ -122,9 +125,7 @@ def _load_optional(result: PlanLoad, directory: Path, shown_as: str | None) -> N
         shown = f"{shown_as}/{name}" if shown_as else display_path(path)
         result.files.append(shown)
         if _leaves(path, directory):  # the file, or the annual/ folder, links out of the plan folder
-            result.parse_failures.append(ParseFailure(Location(shown), (
-                "is a symbolic link to a file outside the plan folder; zzip does not follow it "
-                "(replace the link with the file itself)")))
+            result.parse_failures.append(_link_out(shown))
             continue
         loaded = load_file(path, shown)
         if isinstance(loaded, ParseFailure):

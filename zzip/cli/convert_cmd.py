@@ -46,7 +46,8 @@ def convert(
         if target.exists() and not force:
             fail_usage(f"{target} already exists; use --force to overwrite it")
     if to_workbook:
-        from zzip.xlsx.writer import build_workbook, write_bytes_atomic
+        from zzip.atomic import write_bytes_atomic
+        from zzip.xlsx.writer import build_workbook
 
         try:
             write_bytes_atomic(target, build_workbook(_plain(loaded.data), _plan_or_none(plan_dir)))

@@ -67,12 +67,7 @@ def template(
 
         write_templates(plan, unit, quarter, reports, output, force, file_format, all_units)
         return
-    found = plan.resolve_unit(unit)
-    if found is None:
-        fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
-    if found.is_group:
-        members = ", ".join(found.members) or "none listed"
-        fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
+    found = reporting_unit(plan, unit)
     meta = plan.meta
     first, last = Quarter.of(meta.period_start.first_day), Quarter.of(meta.period_end.last_day)
     if not first <= quarter <= last:
@@ -118,6 +113,17 @@ def template(
     except OSError as exc:
         fail_usage(f"cannot write {target}: {exc.strerror or exc}")
     sys.stderr.write(printable(f"wrote {target}: {text.count('  - id: ')} entries for {found.name} ({found.id}), {quarter}") + "\n")
+
+
+def reporting_unit(plan, unit: str):
+    """The unit named by id, name or alias, if it is one that reports (not a group); else exit 2."""
+    found = plan.resolve_unit(unit)
+    if found is None:
+        fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
+    if found.is_group:
+        members = ", ".join(found.members) or "none listed"
+        fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
+    return found
 
 
 def _same_file(a: Path, b: Path) -> bool:

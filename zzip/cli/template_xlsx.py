@@ -31,13 +31,9 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
         if folder.exists() and not folder.is_dir():
             fail_usage(f"-o {folder}: with --all, -o names a folder, and {folder} is a file")
     else:
-        found = plan.resolve_unit(unit)
-        if found is None:
-            fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
-        if found.is_group:
-            members = ", ".join(found.members) or "none listed"
-            fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
-        units = [found.id]
+        from zzip.cli.template_cmd import reporting_unit
+
+        units = [reporting_unit(plan, unit).id]
         if output == "-" and file_format == "xlsx":
             fail_usage("a workbook is not text: give a file name with -o, not '-'")
         folder = None
@@ -57,7 +53,8 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
         target.parent.mkdir(parents=True, exist_ok=True)
         if file_format == "xlsx":
             from zzip.xlsx.template import due_date, template_data
-            from zzip.xlsx.writer import build_workbook, write_bytes_atomic
+            from zzip.atomic import write_bytes_atomic
+            from zzip.xlsx.writer import build_workbook
 
             data = template_data(plan, unit_id, quarter, context)
             write_bytes_atomic(target, build_workbook(data, plan, template=True, due=due_date(plan, quarter)))

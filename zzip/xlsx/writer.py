@@ -11,9 +11,6 @@ from __future__ import annotations
 
 import datetime as dt
 import io
-import os
-import stat
-import tempfile
 from pathlib import Path
 
 from zzip.xlsx import layout as L
@@ -284,32 +281,3 @@ def _instructions(data: dict, unit_name: str, due: dt.date | None, template: boo
         "如有疑问,请与联席会议办公室联系。",
     ]
     return lines
-
-
-def write_bytes_atomic(path: Path, payload: bytes) -> None:
-    """Write a file all at once (a temporary file renamed over it), as zzip.atomic does for text;
-    a device or pipe is written to directly."""
-    path = Path(path)
-    try:
-        mode = os.stat(path).st_mode
-    except OSError:
-        mode = None
-    if mode is not None and not stat.S_ISREG(mode) and not stat.S_ISDIR(mode):
-        with open(path, "wb") as handle:
-            handle.write(payload)
-        return
-    directory = path.parent if str(path.parent) else Path(".")
-    fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
-    try:
-        with os.fdopen(fd, "wb") as handle:
-            handle.write(payload)
-            handle.flush()
-            os.fsync(handle.fileno())
-        os.chmod(temp_name, 0o644)
-        os.replace(temp_name, path)
-    except BaseException:
-        try:
-            os.unlink(temp_name)
-        except OSError:
-            pass
-        raise
