@@ -117,3 +117,25 @@ def test_an_interim_dip_never_turns_a_fall_into_progress() -> None:
     ind = indicator(value=200, baseline=(100, "2022-12-31"), deadline="2025-12", interim=[("2023-12", 90)])
     assert assess(ind, [point("2023-12-31", 80)], LINEAR, START).status == BEHIND
     assert assess(ind, [point("2023-12-31", 95)], LINEAR, START).status == ON_TRACK
+
+
+# -- found by the hostile review: a deadline target is decided at its deadline ---------------------
+
+def test_a_value_after_a_missed_deadline_does_not_make_it_achieved() -> None:
+    result = assess(indicator(), [point("2025-06-30", 13060), point("2025-07-10", 14700)], LINEAR, START)
+    assert result.status == BEHIND and "after the deadline" in result.reason
+    assert result.latest.value == 13060
+
+
+def test_the_first_value_after_the_deadline_decides_when_none_is_on_it() -> None:
+    met = assess(indicator(), [point("2025-03-31", 14000), point("2025-07-10", 14700)], LINEAR, START)
+    assert met.status == ACHIEVED
+    short = assess(indicator(), [point("2025-03-31", 14000), point("2025-07-10", 14600), point("2025-09-30", 14700)],
+                   LINEAR, START)
+    assert short.status == BEHIND
+
+
+@pytest.mark.parametrize("as_of,status", [(dt.date(2025, 7, 15), "no data"), (dt.date(2025, 7, 16), BEHIND)])
+def test_nothing_reported_once_the_deadlines_report_is_due_is_missed(as_of, status) -> None:
+    result = assess(indicator(), [], LINEAR, START, as_of=as_of, missed_after=dt.date(2025, 7, 15))
+    assert result.status == status

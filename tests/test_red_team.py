@@ -37,6 +37,7 @@ Cases (what each gets):
 32. `--within -1` -> exit 2
 33. `zzip check .` or `zzip check court.yaml` from inside a quarter folder -> that quarter (was S208
     "not in a quarter folder": fixed)
+34. a misnamed second file for a unit and quarter, submitted later -> the well-filed one counts (S206 names it)
 """
 
 from __future__ import annotations
@@ -314,6 +315,19 @@ def test_an_about_target_at_the_edge_of_its_tolerance(workspace: Path, value: fl
     edit(workspace / MARKET, "value: 10500", f"value: {value}")
     rows = json.loads(run("progress", "--as-of", "2023-05-01", "-f", "json").stdout)["indicators"]
     assert ([r for r in rows if r["id"] == "patents"][0]["status"] == "achieved") is achieved
+
+
+# 34 (found by the hostile review)
+def test_a_misfiled_second_report_does_not_replace_the_real_one(workspace: Path) -> None:
+    report(workspace, "court", "2023-Q4", "2024-01-10",
+           "entries:\n  - {id: KT-1-2, status: in-progress}\n  - {id: MS-1-2, status: in-progress}\n")
+    report(workspace, "court", "2023-Q4", "2024-01-14",
+           "entries:\n  - {id: KT-1-2, status: in-progress}\n  - id: MS-1-2\n    status: done\n"
+           "    completed: \"2023-12-20\"\n    evidence: [{document: 测法〔2023〕1号}]\n", name="court-fix.yaml")
+    items = findings("--as-of", "2024-01-20")
+    assert at(items, "C301") != []  # the later, misnamed file does not clear the step
+    [dup] = [f for f in items if f["code"] == "S206"]
+    assert "zzip uses reports/2023-Q4/court.yaml" in dup["message"]
 
 
 # 33

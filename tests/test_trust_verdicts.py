@@ -119,6 +119,20 @@ def test_a_unit_restating_its_own_number_later_is_a_correction(workspace: Path) 
     assert progress("2023-07-20")["status"] == "achieved"
 
 
+def test_a_co_operating_units_value_after_the_deadline_does_not_overturn_the_owners_result(workspace: Path) -> None:
+    # found by the hostile review: the owner's deadline-day value is short; a co-operating unit's
+    # 20000 dated the next day turned it "achieved" with no finding
+    report(workspace, "market-regulation", "2025-Q2", "2025-07-10",
+           "entries:\n  - {id: KT-1-1, status: in-progress}\n  - {id: MS-1-1, status: in-progress}\n"
+           'indicators:\n  - {id: patents, value: 13060, measured: "2025-06-30"}\n')
+    report(workspace, "court", "2025-Q3", "2025-10-10",
+           "entries:\n  - {id: KT-1-2, status: in-progress}\n"
+           'indicators:\n  - {id: patents, value: 20000, measured: "2025-07-01"}\n')
+    _, findings = check("2025-10-20")
+    assert codes(findings, "S212") == [("S212", "reports/2025-Q3/court.yaml")]
+    assert progress("2025-10-20")["status"] == "behind"
+
+
 # -- point 6: absurd dates decide nothing --------------------------------------------------------------
 
 def test_a_value_measured_in_1900_is_not_current(workspace: Path) -> None:
@@ -131,8 +145,9 @@ def test_a_value_measured_in_1900_is_not_current(workspace: Path) -> None:
 @pytest.mark.parametrize("completed,overdue,rule", [
     ("0001-01-01", True, "S201"),  # not a date zzip reads at all (years 1900-2999)
     ("1900-01-01", True, "S213"),
-    ("2022-08-31", True, "S213"),   # the day before the step's start month
-    ("2022-09-01", False, None),    # its first day
+    ("2022-09-01", True, "S213"),   # the step's first day, but before the plan was issued (2022-12-29)
+    ("2022-12-28", True, "S213"),   # the day before the plan was issued
+    ("2022-12-29", False, None),    # the day it was issued
 ])
 def test_a_completion_date_before_the_step_started_does_not_clear_it(workspace: Path, completed, overdue, rule) -> None:
     report(workspace, "court", "2023-Q4", "2024-01-10",
@@ -181,7 +196,8 @@ def test_a_half_year_figure_is_not_graded_as_the_years_total(workspace: Path) ->
     _, findings = check("2023-05-01")
     [partial] = [f for f in findings if f["code"] == "S216"]
     assert "covers only part of 2022" in partial["message"]
-    assert progress("2023-05-01", "training-classes")["status"] == "no data"
+    # not counted: 2022 has no full-year figure, and its last report was due 2023-01-15, so 2022 is missed
+    assert progress("2023-05-01", "training-classes")["status"] == "behind"
 
 
 def test_the_template_dates_a_yearly_figure_at_the_end_of_the_last_full_year(workspace: Path) -> None:

@@ -112,7 +112,9 @@ class Screening:
     def _completion_floor(self, item_id: str) -> dt.date:
         """The earliest day on which an item can have been completed: the first day of its span
         (a step's start month; a task's first step, else the month the plan was issued), and
-        never before the plan period or a plausible date."""
+        never before the day the plan was issued, the plan period or a plausible date. (Steps
+        that the plan dates from before its issue, 2022年9月 in a plan of 2022-12-29, cannot be
+        reported done before the plan that set them existed.)"""
         if item_id in self.plan.milestones:
             start = self.duties.milestone_span(self.plan.milestones[item_id])[0]
         elif item_id in self.plan.annual_items:
@@ -120,9 +122,18 @@ class Screening:
         else:
             start = self.duties.task_span(self.plan.tasks[item_id])[0]
         period_start = self.plan.meta.period_start.first_day
-        return max(start.first_day, period_start, EARLIEST_PLAUSIBLE)
+        return max(start.first_day, period_start, self._issued, EARLIEST_PLAUSIBLE)
+
+    @property
+    def _issued(self) -> dt.date:
+        try:
+            return dt.date.fromisoformat(self.plan.meta.issued)
+        except (TypeError, ValueError):  # the plan rules report a bad date; do not judge by it
+            return EARLIEST_PLAUSIBLE
 
     def _floor_reason(self, item_id: str, floor: dt.date) -> str:
+        if floor == self._issued:
+            return f"the plan was issued ({floor.isoformat()})"
         if item_id in self.plan.milestones:
             return f"the step started ({floor.isoformat()}, {self.plan.milestones[item_id].ref})"
         if item_id in self.plan.annual_items:
@@ -178,7 +189,8 @@ class Screening:
 
     def _screen_conflicts(self, usable: list[Submission]) -> None:
         """Two units, one indicator, one measurement date, two numbers: the owner's counts; if the
-        owner gave none, neither counts until they agree. (One unit restating its own number in a
+        owner gave none, neither counts until they agree. Where the owner reports the indicator at
+        all, another unit's value for a day the owner did not report does not count either. (One unit restating its own number in a
         later report is a correction: the later report counts, as for entries.)"""
         plan = self.plan
         latest: dict[tuple[str, dt.date], dict[str, tuple[IndicatorValue, Submission]]] = {}
@@ -186,10 +198,26 @@ class Screening:
             for value in sub.indicators:
                 if self.counts_value(value):
                     latest.setdefault((value.id, value.measured), {})[sub.unit] = (value, sub)
+        # Where the owner reports an indicator, its series is the indicator's: another unit's value
+        # on a day the owner did not report (or did, with another number) would bend the owner's
+        # grade, a day after its deadline value say, so it is reported and left out.
+        owner_days: dict[str, dict[dt.date, float]] = {}
         for (indicator_id, measured), by_unit in latest.items():
+            owner_pair = by_unit.get(plan.indicators[indicator_id].owner)
+            if owner_pair is not None:
+                owner_days.setdefault(indicator_id, {})[measured] = owner_pair[0].value
+        for (indicator_id, measured), by_unit in latest.items():
+            owner = plan.indicators[indicator_id].owner
+            if indicator_id in owner_days and measured not in owner_days[indicator_id]:
+                for unit, (value, sub) in sorted(by_unit.items()):
+                    self._reject("value", value, "S212", sub, "value",
+                                 f"{plan.unit_name(unit)} reports {value.value:g} for {indicator_id} measured "
+                                 f"{measured.isoformat()}, a day {plan.unit_name(owner)}, which owns the indicator and "
+                                 "reports it, did not report; only the owner's values count", indicator=indicator_id,
+                                 measured=measured.isoformat())
+                continue
             if len({v.value for v, _s in by_unit.values()}) < 2:
                 continue
-            owner = plan.indicators[indicator_id].owner
             owner_pair = by_unit.get(owner)
             for unit, (value, sub) in sorted(by_unit.items()):
                 if unit == owner:

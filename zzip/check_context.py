@@ -105,9 +105,16 @@ class CheckContext:
             if sub.period not in self.plan_quarters_set or self.sent_too_soon(sub):
                 continue
             key = (sub.unit, sub.period)
-            if key not in chosen or (sub.submitted, sub.path) > (chosen[key].submitted, chosen[key].path):
+            if key not in chosen or self._precedence(sub) > self._precedence(chosen[key]):
                 chosen[key] = sub
         return sorted(chosen.values(), key=lambda s: (s.period, s.submitted, s.path))
+
+    @staticmethod
+    def _precedence(sub: Submission) -> tuple:
+        """Of two files for one unit and quarter: one filed where it belongs (its quarter's folder,
+        named after its unit) before a misfiled one (S208), whatever its date; then the later."""
+        well_placed = sub.folder_period == sub.period and sub.file_stem == sub.unit
+        return (well_placed, sub.submitted, sub.path)
 
     @cached_property
     def plan_quarters_set(self) -> frozenset[Quarter]:

@@ -79,12 +79,24 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     step("method", "linear expectation" if method == "linear" else "compound annual growth (Open SDG)")
     step("target", f"{target.describe(indicator.unit)} (last day {deadline.isoformat()})")
 
+    overdue_result = as_of is not None and missed_after is not None and as_of > missed_after
     if not points:
+        if overdue_result:  # the value at the deadline should have been reported by now: none was
+            result.status = BEHIND
+            result.required = goal
+            result.reason = f"the target was due {deadline.isoformat()} and no value has been reported, though the " \
+                            f"value at the deadline was due by {missed_after.isoformat()}"
+            step("deadline passed", f"yes: as of {as_of.isoformat()} nothing shows the target met")
+            return result
         result.reason = "no value has been reported yet"
         return result
-    latest = points[-1]
+    # A deadline target is decided by the value at its deadline: the first value measured on or
+    # after the deadline day is the result, and a later recovery does not undo a miss.
+    at_deadline = next((p for p in points if p.date >= deadline), None)
+    latest = at_deadline or points[-1]
     result.latest = latest
-    step("latest value", f"{fmt_exact(latest.value)} on {latest.date.isoformat()} ({latest.source})")
+    step("latest value" if at_deadline is None else "value at the deadline",
+         f"{fmt_exact(latest.value)} on {latest.date.isoformat()} ({latest.source})")
 
     baseline = _baseline(indicator, points, plan_start)
     if baseline is not None:
@@ -101,9 +113,13 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         result.required = goal
         result.reason = f"the target was due {deadline.isoformat()} and {fmt_exact(latest.value)} " \
                         f"(measured {latest.date.isoformat()}) falls short of {fmt_exact(goal)}"
+        recovered = next((p for p in points if p.date > latest.date and _achieved(indicator, target, p.value, settings)),
+                         None)
+        if recovered is not None:
+            result.reason += f"; {fmt_exact(recovered.value)} on {recovered.date.isoformat()} meets it, after the deadline"
         step("deadline reached", "yes: a value measured on or after the deadline is short, so the target was missed")
         return result
-    if as_of is not None and missed_after is not None and as_of > missed_after:
+    if overdue_result:
         result.status = BEHIND
         result.required = goal
         result.reason = f"the target was due {deadline.isoformat()}; the value at the deadline was due by " \

@@ -4,13 +4,18 @@ CODE = "S212"
 NAME = "conflicting-value"
 SEVERITY = "warning"
 SCOPE = "submission"
-SUMMARY = "Two units report different values for the same indicator and measurement date"
+SUMMARY = "Another unit reports a value that differs from the owner's, or for a day the owner did not report"
 EXPLANATION = """
 ## What it does
 Compares the values that different units report for the same indicator, measured on the same
 day. When they differ, the owner's value counts (the unit that answers for the indicator,
 `owner` in indicators.yaml) and each other unit's value is reported and not counted. When the
 owner reported none for that day, no value counts for that day until the units agree.
+
+Where the owner reports the indicator at all, its series is the indicator's: another unit's
+value for a day the owner did not report is reported too, and not counted (a co-operating
+unit's number dated the day after the deadline must not overturn the owner's result). An
+indicator whose owner reports nothing is graded on the other units' values.
 
 A unit that restates its own earlier number in a later report is correcting it: its later
 report counts, and this rule says nothing.

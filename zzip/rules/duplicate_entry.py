@@ -13,8 +13,10 @@ Reports an entry id or indicator (with the same measurement date) that appears t
 status file, and a second status file from the same unit for the same quarter.
 
 ## Why it matters
-With two answers, zzip cannot know which one the unit means. For two files it uses the one
-submitted later, and says so.
+With two answers, zzip cannot know which one the unit means. Two entries (or values) in one
+file: neither counts. Two files: zzip uses the one filed where it belongs (its quarter's
+folder, named after the unit) before a misfiled one (S208), and of two such the one submitted
+later; the message names the file it uses.
 
 ## How to fix
 Merge the two entries (or files) into one.
@@ -28,9 +30,11 @@ def check(context):
             continue
         key = (sub.unit, sub.period)
         if key in seen_files:
+            used = context.by_unit_quarter.get(key)
+            which = f"zzip uses {used.path}" if used is not None else "neither counts in this check"
             yield Problem(sub.origin.at("unit"),
-                          f"second report from {sub.unit} for {sub.period} (the other is {seen_files[key]}); "
-                          "zzip uses the one submitted later", unit=sub.unit)
+                          f"second report from {sub.unit} for {sub.period} (the other is {seen_files[key]}); {which}",
+                          unit=sub.unit)
         else:
             seen_files[key] = sub.path
         first_entry = {}

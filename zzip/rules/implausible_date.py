@@ -8,8 +8,9 @@ SUMMARY = "A completion date before the work started, or a value measured before
 EXPLANATION = """
 ## What it does
 Reports a `completed` date before the item's work began (a step's start month; for a task, the
-start of its first step, else the month the plan was issued), before the plan period, or
-absurd (`0001-01-01`); and an indicator value `measured` before the plan period or before the
+start of its first step, else the month the plan was issued), before the day the plan was
+issued (a step the plan dates from before its issue cannot have been done under it earlier),
+before the plan period, or absurd; and an indicator value `measured` before the plan period or before the
 indicator's baseline date.
 
 ## Why it matters
