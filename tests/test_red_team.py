@@ -337,3 +337,45 @@ def test_checking_from_inside_a_quarter_folder_knows_the_quarter(workspace: Path
     result = run("check", target, "--plan", "../../plan", "--as-of", "2023-05-01", "-f", "json")
     assert result.exit_code == 0, result.stdout
     assert at(json.loads(result.stdout)["findings"], "S208") == []
+
+
+# 35 (found by the hostile review): every file of the plan folder is an input, not only the five
+@pytest.mark.parametrize("args", [["check", "reports", "--as-of", "2023-05-01"], ["validate", "plan"],
+                                  ["overdue", "--as-of", "2023-05-01"], ["plan", "export"],
+                                  ["template", "-u", "court", "--period", "2023-Q2", "--force"]])
+@pytest.mark.parametrize("target", ["plan/annual/2023.yaml", "plan/assessment.yaml", "plan/source/seed.txt", "plan/new.txt"])
+def test_output_never_goes_into_the_plan_folder(workspace: Path, args: list[str], target: str) -> None:
+    (workspace / "plan/annual").mkdir()
+    (workspace / "plan/source").mkdir()
+    (workspace / "plan/source/seed.txt").write_text("原文", encoding="utf-8")
+    before = {p: p.read_bytes() for p in (workspace / "plan").rglob("*") if p.is_file()}
+    result = run(*args, "-o", target)
+    assert result.exit_code == 2 and "inside the plan folder" in result.stderr
+    assert {p: p.read_bytes() for p in (workspace / "plan").rglob("*") if p.is_file()} == before
+
+
+# 36 (found by the hostile review): checking one quarter, the reports root is read next time too
+def test_output_beside_the_quarters_is_refused(workspace: Path) -> None:
+    result = run("check", "reports/2023-Q1", "--as-of", "2023-05-01", "-f", "json", "-o", "reports/summary.json")
+    assert result.exit_code == 2 and not (workspace / "reports/summary.json").exists()
+
+
+# 37 (found by the hostile review): a reports or plan folder that is itself a link out of the working folder
+def test_a_reports_folder_linked_out_is_not_read(workspace: Path, tmp_path_factory) -> None:
+    secret = tmp_path_factory.mktemp("home") / ".ssh"
+    secret.mkdir()
+    (secret / "id.yaml").write_text("format: ssh-ed25519-AAAASECRET\n", encoding="utf-8")
+    (workspace / "reports").rename(workspace / "old-reports")
+    (workspace / "reports").symlink_to(secret)
+    result = run("check", "reports", "--format", "github")
+    assert result.exit_code == 2 and "SECRET" not in result.stdout + result.stderr
+    assert "F001" in result.stdout and "symbolic link to a place outside the working folder" in result.stdout
+    assert run("overdue").exit_code == 2
+
+
+def test_a_plan_folder_linked_out_is_not_read(workspace: Path, tmp_path_factory) -> None:
+    elsewhere = tmp_path_factory.mktemp("elsewhere") / "plan"
+    (workspace / "plan").rename(elsewhere)
+    (workspace / "plan").symlink_to(elsewhere)
+    result = run("validate", "plan")
+    assert result.exit_code == 2 and "symbolic link to a folder outside the working folder" in result.stdout

@@ -10,9 +10,10 @@ from zzip.check_context import CheckContext
 from zzip.clock import today_in
 from zzip.config import Config, ConfigError
 from zzip.engine import restamp, run_rules
-from zzip.findings import Finding, Severity, printable
+from zzip.findings import Finding, Location, Severity, printable
 from zzip.months import Quarter
-from zzip.plan_loader import display_path, load_plan
+from zzip.plan_loader import display_path, links_out_of_working_folder, load_plan
+from zzip.yamlfile import ParseFailure
 from zzip.report import Report, UnitStanding
 from zzip.rules import fatal_codes, rules_in_scope
 from zzip.status_loader import SubmissionLoad, folder_quarter, load_submissions
@@ -42,7 +43,13 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
         raise ConfigError(problems)
     as_of = as_of or today_in(plan.meta.timezone)
     reports = _named(reports)
-    focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
+    if links_out_of_working_folder(reports):  # a reports folder (or quarter) linked out: read nothing there
+        focus, load = None, SubmissionLoad()
+        load.parse_failures.append(ParseFailure(Location(display_path(reports)), (
+            "is a symbolic link to a place outside the working folder; zzip does not follow it "
+            "(check the folder where it really is)")))
+    else:
+        focus, load = _load_reports(reports) if reports.exists() else (None, SubmissionLoad())
     root = reports.parent if _is_single_file(reports) else reports
     context = CheckContext(plan=plan, load=load, config=config, as_of=as_of,
                            display_root=display_path(root), focus=focus)

@@ -62,6 +62,11 @@ def display_path(path: Path) -> str:
 def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
     """Read a plan folder. `shown_as` names it in messages (e.g. "HEAD~1:plan" for a git revision)."""
     result = PlanLoad(Plan(meta=None), directory)
+    if shown_as is None and links_out_of_working_folder(directory):
+        result.parse_failures.append(ParseFailure(Location(display_path(directory)), (
+            "is a symbolic link to a folder outside the working folder; zzip does not follow it "
+            "(check the folder where it really is)")))
+        return result
     if not directory.is_dir():
         shown = display_path(directory)
         what = "does not exist" if not directory.exists() else "is not a folder"
@@ -88,6 +93,17 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         _BUILDERS[kind](result, loaded, {p.path for p in problems})
     _load_optional(result, directory, shown_as)
     return result
+
+
+def links_out_of_working_folder(path: Path) -> bool:
+    """A relative path (without "..") that leads out of the working folder only does so through a
+    symbolic link: `reports -> ~/.ssh` in a pull request. Such a path is not read at all."""
+    if path.is_absolute() or ".." in path.parts:
+        return False
+    try:
+        return not path.resolve().is_relative_to(Path.cwd().resolve())
+    except (OSError, RuntimeError):
+        return False
 
 
 def _link_out(shown: str) -> ParseFailure:

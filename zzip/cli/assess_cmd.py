@@ -43,8 +43,11 @@ def assess(
     from zzip.plan_loader import ASSESSMENT_FILE
     from zzip.views import assess as view
 
-    if output_format == AssessFormat.xlsx and output is None:
+    from zzip.cli.outputs import run_output
+
+    if output_format == AssessFormat.xlsx and (output is None or str(output) == "-"):
         fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx")
+    output = run_output(output, [plan_dir], reports)  # never over a plan file or a status file
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists():
         fail_usage(f"reports folder '{reports}' does not exist")

@@ -38,12 +38,14 @@ def report_inputs(reports: Path) -> tuple[list[Path], list[Path]]:
     folder or a single file, the sibling quarters are read as history); and the folders searched
     for status files, where a new status-like file would be read next time."""
     from zzip.check import reading_roots
-    from zzip.status_loader import find_status_files
+    from zzip.status_loader import find_status_files, folder_quarter
 
     found: list[Path] = [reports]
     folders: list[Path] = []
     for root in reading_roots(reports):
         found.append(root)
+        if root.parent != root and folder_quarter(root.name) is not None:
+            folders.append(root.parent)  # the reports root: a whole-history check reads files there too
         files, _periods = find_status_files(root, [])
         for path, _quarter in files:
             found.append(path)
@@ -69,7 +71,7 @@ def config_inputs(config_file: Path | None) -> list[Path]:
 
 
 def output_target(output: Path | str | None, inputs: Iterable[Path] = (),
-                  status_folders: Iterable[Path] = ()) -> Path | None:
+                  status_folders: Iterable[Path] = (), trees: Iterable[Path] = ()) -> Path | None:
     """The file to write, or None for standard output (no -o, or -o -). Exits with code 2,
     before anything is written, when the file is one of the run's inputs or a folder."""
     if output is None or str(output) == "-":
@@ -79,15 +81,20 @@ def output_target(output: Path | str | None, inputs: Iterable[Path] = (),
     target_resolved = _resolved(target)
     if target.is_dir():
         fail_usage(f"-o {target}: is a folder; name a file to write (or '-' for standard output)")
+    for tree in trees:  # a plan folder: every file in it may be read (annual/, assessment.yaml, source/)
+        inside = _resolved(tree)
+        if target_resolved is not None and inside is not None and target_resolved.is_relative_to(inside):
+            fail_usage(f"-o {target}: that is inside the plan folder {tree}, which this run reads; "
+                       "zzip never writes into its input: write the output somewhere else")
     for source in inputs:
         same = (target_identity is not None and target_identity == _identity(source)) or \
             (target_resolved is not None and target_resolved == _resolved(source))
         if same:
             fail_usage(f"-o {target}: that is an input of this run ({source}); "
                        "zzip never overwrites its input: write the output somewhere else")
-    from zzip.status_loader import STATUS_SUFFIXES
+    from zzip.status_loader import STATUS_SUFFIXES, WORKBOOK_SUFFIX
 
-    if target.suffix.lower() in STATUS_SUFFIXES and target_resolved is not None:
+    if target.suffix.lower() in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX) and target_resolved is not None:
         for folder in status_folders:
             if _resolved(folder) == target_resolved.parent:
                 fail_usage(f"-o {target}: the folder {folder} holds status files, and this file would be read "
@@ -101,6 +108,7 @@ def run_output(output: Path | str | None, plan_dirs: Iterable[Path] = (), report
     (with reads_config) the configuration."""
     if output is None or str(output) == "-":
         return None
+    plan_dirs = list(plan_dirs)
     inputs: list[Path] = []
     folders: list[Path] = []
     for plan_dir in plan_dirs:
@@ -112,4 +120,4 @@ def run_output(output: Path | str | None, plan_dirs: Iterable[Path] = (), report
         inputs.append(reports)
     if reads_config:
         inputs += config_inputs(config_file)
-    return output_target(output, inputs, folders)
+    return output_target(output, inputs, folders, trees=list(plan_dirs))

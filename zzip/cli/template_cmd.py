@@ -44,7 +44,7 @@ def template(
     elif output is not None and output != "-":
         from zzip.cli.outputs import output_target, plan_inputs
 
-        output_target(output, plan_inputs(plan_dir))  # never over a plan file, never a folder
+        output_target(output, plan_inputs(plan_dir), trees=[plan_dir])  # never into the plan, never a folder
     from zzip.engine import run_rules
     from zzip.findings import Severity
     from zzip.output.text import finding_line
@@ -94,7 +94,7 @@ def template(
         fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
     from zzip.cli.outputs import output_target, plan_inputs
 
-    output_target(target, plan_inputs(plan_dir))  # the default file too: it may be a link to a plan file
+    output_target(target, plan_inputs(plan_dir), trees=[plan_dir])  # the default file too: it may be a link into the plan
     blocking = _existing_reports(reports, quarter, found.id, context) \
         if _same_file(target.parent, reports / str(quarter)) else []
     if target.exists() and not any(_same_file(target, p) for p in blocking):
