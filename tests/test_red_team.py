@@ -38,6 +38,15 @@ Cases (what each gets):
 33. `zzip check .` or `zzip check court.yaml` from inside a quarter folder -> that quarter (was S208
     "not in a quarter folder": fixed)
 34. a misnamed second file for a unit and quarter, submitted later -> the well-filed one counts (S206 names it)
+Found by a hostile review after these (each failed before its fix):
+35. -o into the plan folder (annual/, assessment.yaml, source/, a new file) -> exit 2, the plan untouched
+36. -o reports/summary.json while checking reports/2023-Q1 -> exit 2 (it would be read next time)
+37. a reports or plan folder that is a link out of the working folder -> F001 naming it, nothing quoted
+38. template --reports with a typo -> exit 2, no folder made
+39. template --force -o onto the unit's report for another quarter -> exit 2, the file untouched
+40. progress thresholds out of order in zzip.toml -> exit 2 naming the line
+41. a report the views cannot use at all (an unreadable submission date) -> exit 2, not drawn as "missing"
+(The review's wrong verdicts are tests in test_trust_verdicts.py and test_progress_trust.py.)
 """
 
 from __future__ import annotations
@@ -379,3 +388,39 @@ def test_a_plan_folder_linked_out_is_not_read(workspace: Path, tmp_path_factory)
     (workspace / "plan").symlink_to(elsewhere)
     result = run("validate", "plan")
     assert result.exit_code == 2 and "symbolic link to a folder outside the working folder" in result.stdout
+
+
+# 38, 39 (found by the hostile review): template and a mistyped --reports, and --force over another quarter
+def test_template_with_a_mistyped_reports_folder(workspace: Path) -> None:
+    result = run("template", "-u", "court", "--period", "2023-Q2", "--reports", "reprots")
+    assert result.exit_code == 2 and "reprots" in result.stderr and not (workspace / "reprots").exists()
+
+
+def test_template_force_never_overwrites_the_units_report_for_another_quarter(workspace: Path) -> None:
+    before = (workspace / COURT).read_bytes()
+    result = run("template", "-u", "court", "--period", "2023-Q2", "-o", COURT, "--force")
+    assert result.exit_code == 2 and "another quarter (court for 2023-Q1)" in result.stderr
+    assert (workspace / COURT).read_bytes() == before
+
+
+# 40 (found by the hostile review): progress thresholds out of order
+@pytest.mark.parametrize("table,code", [("on-track = 0.1\nat-risk = 0.9\n", 2), ("at-risk = 0.95\n", 0),
+                                        ("behind = 0.61\n", 2), ("on-track = 0.6\nat-risk = 0.6\nbehind = 0.6\n", 0)])
+def test_progress_thresholds_must_go_down(workspace: Path, table: str, code: int) -> None:
+    (workspace / "zzip.toml").write_text("[progress]\n" + table, encoding="utf-8")
+    result = run("check", "reports", "--as-of", "2023-05-01")
+    assert result.exit_code == code, result.stderr
+    if code:
+        assert "zzip.toml:2: progress: the thresholds must go down" in result.stderr
+
+
+# 41 (found by the hostile review): a report the views cannot use is not drawn as "missing"
+def test_views_do_not_call_an_unusable_report_missing(workspace: Path) -> None:
+    edit(workspace / COURT, 'submitted: "2023-04-15"', 'submitted: "2023-4-15"')
+    for args in (["unit", "court", "--as-of", "2023-05-01"], ["overdue", "--as-of", "2023-05-01"]):
+        result = run(*args)
+        assert result.exit_code == 2 and "S201" in result.stderr, args
+    edit(workspace / COURT, 'submitted: "2023-4-15"', 'submitted: "2023-04-15"')
+    edit(workspace / COURT, "percent: 40", "percent: 400")  # a bad value in a report that still counts
+    result = run("unit", "court", "--as-of", "2023-05-01")
+    assert result.exit_code == 0 and "S201" in result.stderr

@@ -148,8 +148,28 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
         lines.append(f"{shown}:{line}: {'.'.join(path) or 'configuration'}: {error.message}")
     lines += _not_finite(data, text, shown, prefix, ())
     lines += _rule_key_problems(data, text, shown, prefix)
+    lines += _threshold_order(data, text, shown, prefix)
     if lines:
         raise ConfigError(lines)
+
+
+def _threshold_order(data: dict, text: str, shown: str, prefix: tuple) -> list[str]:
+    """on-track >= at-risk >= behind: in another order a grade could never be given (at-risk 0.9
+    above on-track 0.1 makes nothing "at risk") and the grades would silently mean other things."""
+    progress = data.get("progress")
+    if not isinstance(progress, dict):
+        return []
+    values = {"on-track": 0.95, "at-risk": 0.6, "behind": 0.0}
+    given = {k: progress[k] for k in values if isinstance(progress.get(k), (int, float)) and not isinstance(progress.get(k), bool)}
+    if not given:
+        return []
+    values.update(given)
+    if values["on-track"] >= values["at-risk"] >= values["behind"]:
+        return []
+    key = next(iter(given))
+    line = _line_of(text, [*prefix, "progress"], key)
+    return [f"{shown}:{line}: progress: the thresholds must go down from on-track to at-risk to behind; found "
+            f"on-track {values['on-track']:g}, at-risk {values['at-risk']:g}, behind {values['behind']:g}"]
 
 
 def _not_finite(value, text: str, shown: str, prefix: tuple, path: tuple) -> list[str]:

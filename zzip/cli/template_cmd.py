@@ -18,7 +18,7 @@ def template(
     all_units: Annotated[bool, typer.Option("--all", help="Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder).")] = False,
     file_format: Annotated[str, typer.Option("--format", "-f", help="yaml (the status file) or xlsx (a workbook for Excel/WPS).")] = "yaml",
     plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")] = Path("plan"),
-    reports: Annotated[Path, typer.Option("--reports", help="The reports folder: earlier reports pre-fill the template.")] = Path("reports"),
+    reports: Annotated[Optional[Path], typer.Option("--reports", help="The reports folder: earlier reports pre-fill the template (default: reports, which may not exist yet).")] = None,
     output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml.")] = None,
     force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
 ) -> None:
@@ -33,6 +33,10 @@ def template(
     from zzip.status_loader import load_submissions
     from zzip.template import render_template
 
+    if reports is None:
+        reports = Path("reports")  # the usual place, which a new office may not have yet
+    elif not reports.is_dir():
+        fail_usage(f"--reports: reports folder '{reports}' does not exist (leave --reports out to use ./reports)")
     try:
         quarter = Quarter.parse(period.strip())
     except ValueError as exc:
@@ -73,6 +77,17 @@ def template(
     if not first <= quarter <= last:
         fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
 
+    if output is not None and output != "-":
+        target = Path(output)
+    else:
+        target = reports / str(quarter) / f"{found.id}.yaml"
+    if output != "-":
+        if target.is_dir():
+            fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
+        from zzip.cli.outputs import output_target, plan_inputs
+
+        # before anything is read: the default file too, which may be a link into the plan
+        output_target(target, plan_inputs(plan_dir), trees=[plan_dir])
     today = today_in(meta.timezone)
     context = None
     if reports.is_dir():
@@ -89,12 +104,6 @@ def template(
 
         emit(text, None)
         return
-    target = Path(output) if output else reports / str(quarter) / f"{found.id}.yaml"
-    if target.is_dir():
-        fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
-    from zzip.cli.outputs import output_target, plan_inputs
-
-    output_target(target, plan_inputs(plan_dir), trees=[plan_dir])  # the default file too: it may be a link into the plan
     blocking = _existing_reports(reports, quarter, found.id, context) \
         if _same_file(target.parent, reports / str(quarter)) else []
     if target.exists() and not any(_same_file(target, p) for p in blocking):
@@ -104,9 +113,15 @@ def template(
             fail_usage(f"{target} already exists; use --force to overwrite it")
         fail_usage(f"{blocking[0]} already holds the report of {found.id} for {quarter}, and {target} beside it would "
                    "supersede it (or be superseded); use --force to write it anyway")
-    if target.exists() and any(_same_file(target, Path(s.path)) and s.unit != found.id
-                               for s in (context.submissions if context else ())):
-        fail_usage(f"{target} is the status file of another unit; zzip does not overwrite it, even with --force")
+    if target.exists():
+        # another unit's report, or this unit's report for another quarter, is never overwritten
+        held = [*(s for s in (context.submissions if context else ()) if _same_file(target, Path(s.path))),
+                *load_submissions(target).submissions]
+        other = next((s for s in held if s.unit != found.id or s.period != quarter), None)
+        if other is not None:
+            whose = "another unit" if other.unit != found.id else "another quarter"
+            fail_usage(f"{target} is the status file of {whose} ({other.unit} for {other.period}); zzip does not "
+                       "overwrite it, even with --force")
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, text)

@@ -49,7 +49,8 @@ def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_fil
 
 def report_input_problems(context, only=None) -> None:
     """Print what could not be read in the reports (as `zzip check` does) on standard error;
-    exit 2 when a file was unreadable. `only` picks the files that matter (by path)."""
+    exit 2 when a file was unreadable, or broke the schema so that it is no report at all. `only`
+    picks the files that matter (by path)."""
     from zzip.engine import run_rules
     from zzip.output.text import finding_line
     from zzip.rules import find_rule
@@ -59,7 +60,11 @@ def report_input_problems(context, only=None) -> None:
     findings.sort(key=lambda f: f.sort_key())
     for finding in findings:
         sys.stderr.write(finding_line(finding) + "\n")
-    unreadable = sum(1 for f in findings if f.code == "F001")
+    # A file whose schema problems kept it from becoming a report at all (a date it cannot read,
+    # say) would be drawn as "missing": that is as wrong a picture as an unreadable file.
+    read = {sub.path for sub in context.submissions}
+    unusable = {f.location.path for f in findings if f.code == "S201" and f.location.path not in read}
+    unreadable = sum(1 for f in findings if f.code == "F001") + len(unusable)
     if unreadable:
         fail_usage(f"{unreadable} status file{'s' if unreadable != 1 else ''} could not be read (above); "
                    f"fix {'them' if unreadable != 1 else 'it'} first: nothing is shown rather than a wrong picture")
