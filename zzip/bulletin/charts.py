@@ -3,8 +3,8 @@
 matplotlib (imported here only) draws them with its SVG backend and `svg.fonttype: none`, so
 the labels stay text, drawn by the reader's fonts. The charts hold only numbers and dates
 (ticks): names, legends and captions are HTML around them, where they are escaped and
-translated; so no plan or report text ever reaches the SVG. Each chart gets its own hash salt,
-so the ids matplotlib writes are unique in the page.
+translated; so no plan or report text ever reaches the SVG. Every id matplotlib writes (and
+every reference to one) is prefixed with the chart's number, so ids are unique in the page.
 """
 
 from __future__ import annotations
