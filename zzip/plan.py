@@ -73,6 +73,7 @@ class Unit:
     source: str
     note: str | None
     origin: Origin
+    email: str | None = None  # the office's contact address for notices (not from the seed)
 
     @property
     def is_group(self) -> bool:

@@ -313,7 +313,8 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
 def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Unit:
         return Unit(id=raw["id"], name=raw["name"], kind=raw["kind"], aliases=tuple(raw.get("aliases", ())),
-                    members=tuple(raw.get("members", ())), source=raw["source"], note=raw.get("note"), origin=origin)
+                    members=tuple(raw.get("members", ())), source=raw["source"], note=raw.get("note"), origin=origin,
+                    email=raw.get("email"))
 
     _build_items(result, doc, "units", bad_paths, make, result.plan.units, "unit")
 

@@ -41,6 +41,7 @@ from zzip.cli import (  # noqa: E402
     assess_cmd, check_cmd, convert_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd,
     unit_cmd, validate_cmd,
 )
+from zzip.cli import bulletin_cmd, remind_cmd  # noqa: E402
 
 app.command("check")(check_cmd.check)
 app.command("template")(template_cmd.template)
@@ -49,6 +50,8 @@ app.command("overdue")(overdue_cmd.overdue)
 app.command("progress")(progress_cmd.progress)
 app.command("unit")(unit_cmd.unit)
 app.command("assess")(assess_cmd.assess)
+app.command("bulletin")(bulletin_cmd.bulletin)
+app.command("remind")(remind_cmd.remind)
 app.command("diff")(diff_cmd.diff)
 app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)

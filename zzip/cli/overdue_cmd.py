@@ -2,14 +2,23 @@
 
 from __future__ import annotations
 
+import enum
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import OutputFile
-from zzip.cli.view_support import FormatOption, ReportsArgument, ViewFormat, load_context, resolve_unit_or_exit, show
+from zzip.cli.common import OutputFile, fail_usage
+from zzip.cli.view_support import ReportsArgument, ViewFormat, load_context, resolve_unit_or_exit, show
+
+
+class OverdueFormat(str, enum.Enum):
+    text = "text"
+    json = "json"
+    csv = "csv"
+    markdown = "markdown"
+    xlsx = "xlsx"
 
 
 def overdue(
@@ -18,15 +27,20 @@ def overdue(
     as_of: AsOfOption = None,
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this lead unit (id, name or alias).")] = None,
     within: Annotated[Optional[int], typer.Option("--within", min=0, max=3650, help="Also list what falls due within this many days (default 30).")] = None,
-    output_format: FormatOption = ViewFormat.text,
+    output_format: Annotated[OverdueFormat, typer.Option("--format", "-f", help="text, json, csv, markdown or xlsx (the 督办清单 workbook: a summary sheet and one per lead unit; needs -o).")] = OverdueFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
+    lang: Annotated[str, typer.Option("--lang", help="Language of the xlsx workbook: zh (default) or en.")] = "zh",
 ) -> None:
     """Overdue milestones and tasks by lead unit, worst first, with days overdue; then what falls due soon."""
     from zzip.views import overdue as view
 
     from zzip.cli.outputs import run_output
 
+    if output_format == OverdueFormat.xlsx and (output is None or str(output) == "-"):
+        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o overdue.xlsx")
+    if lang not in ("zh", "en"):
+        fail_usage(f"--lang takes zh or en, not '{lang}'")
     output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     unit_id = resolve_unit_or_exit(context.plan, unit).id if unit else None
@@ -36,4 +50,15 @@ def overdue(
     heading = (f"Overdue as of {context.as_of.isoformat()}" + (f" for {context.plan.unit_name(unit_id)}" if unit_id else "")
                + f" (severely overdue: more than {context.config.severe_days} days)")
     footer = f"{count} overdue item{'s' if count != 1 else ''}, {len(document['due_soon'])} falling due within {days} days."
-    show(tables, document, output_format, output, heading, footer)
+    if output_format == OverdueFormat.xlsx:
+        from zzip.atomic import write_bytes_atomic
+        from zzip.overdue import due_items
+        from zzip.output.overdue_xlsx import workbook_bytes
+
+        overdue_items = [d for d in due_items(context, within_days=days)[0] if unit_id is None or d.unit == unit_id]
+        try:
+            write_bytes_atomic(output, workbook_bytes(context, overdue_items, lang))
+        except OSError as exc:
+            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+        return
+    show(tables, document, ViewFormat(output_format.value), output, heading, footer)

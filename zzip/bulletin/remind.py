@@ -1,0 +1,162 @@
+"""Reminders (催报/督办 notices): per unit with a report missing or late for a quarter, or an item
+it leads overdue, a short notice listing exactly what is due, as Markdown and plain text, and as
+an .eml draft when the plan's units.yaml gives the unit an `email`.
+
+The notices come from the same check as the bulletin: C304 and C305 for the quarter's report,
+zzip.overdue for the items. Their text is in the gettext catalogs (zzip/i18n.py); values from the
+plan and reports are `printable`, and escaped for Markdown in the .md file.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from functools import lru_cache
+
+from zzip.check_context import CheckContext
+from zzip.findings import printable
+from zzip.months import Quarter
+from zzip.overdue import SEVERELY_OVERDUE, due_items
+from zzip.report import Report
+
+# what Markdown (and the HTML it may carry) reads as markup anywhere in a line: values never start a line
+_MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]<>#|~!&])")
+_ADDRESS = re.compile(r"^[^\s@<>,;\"]+@[^\s@<>,;\"]+\.[^\s@<>,;\"]+$")
+
+
+@dataclass
+class DueLine:
+    item_id: str
+    ref: str
+    kind: str
+    title: str
+    deadline: dt.date
+    days: int
+    severe: bool
+    status: str | None
+    cooperating: list[str]
+
+
+@dataclass
+class Notice:
+    unit_id: str
+    name: str
+    email: str | None
+    quarter: Quarter
+    due: dt.date  # the quarter's report due date
+    missing: bool = False
+    late_days: int | None = None
+    submitted: dt.date | None = None
+    overdue: list[DueLine] = field(default_factory=list)
+
+    @property
+    def kinds(self) -> list[str]:
+        """"chase" (催报: the report is missing) and/or "supervise" (督办: items overdue, or the report late)."""
+        out = ["chase"] if self.missing else []
+        if self.overdue or self.late_days is not None:
+            out.append("supervise")
+        return out
+
+
+def notices(report: Report, context: CheckContext, quarter: Quarter) -> list[Notice]:
+    """One notice per unit with something missing, late or overdue, by unit id."""
+    plan = context.plan
+    due = context.due_date(quarter)
+    found: dict[str, Notice] = {}
+
+    def notice(unit_id: str) -> Notice:
+        if unit_id not in found:
+            unit = plan.units.get(unit_id)
+            email = unit.email.strip() if unit is not None and unit.email else None
+            found[unit_id] = Notice(printable(unit_id), printable(plan.unit_name(unit_id)),
+                                    email if email and _ADDRESS.match(email) else None, quarter, due)
+        return found[unit_id]
+
+    for finding in report.findings:
+        if finding.unit is None or finding.extra.get("period") != str(quarter):
+            continue
+        if finding.code == "C304":
+            notice(finding.unit).missing = True
+        elif finding.code == "C305":
+            n = notice(finding.unit)
+            n.late_days = finding.extra.get("days_late")
+            sub = context.by_unit_quarter.get((finding.unit, quarter))
+            n.submitted = sub.submitted if sub else None
+    overdue, _soon = due_items(context)
+    for item in overdue:
+        unit = plan.units.get(item.unit)
+        if unit is None or unit.is_group:
+            continue
+        notice(item.unit).overdue.append(DueLine(
+            printable(item.item_id), printable(item.ref), item.kind, printable(item.title), item.deadline, item.days,
+            item.grade == SEVERELY_OVERDUE, item.status, [printable(plan.unit_name(u)) for u in item.cooperating]))
+    return [found[key] for key in sorted(found)]
+
+
+def markdown_escape(text: str) -> str:
+    return _MARKDOWN_SPECIAL.sub(r"\\\1", text)
+
+
+def _markdown_safe(notice: Notice) -> Notice:
+    """The notice with every value from the plan escaped for Markdown."""
+    from dataclasses import replace
+
+    lines = [replace(d, item_id=markdown_escape(d.item_id), ref=markdown_escape(d.ref), title=markdown_escape(d.title),
+                     cooperating=[markdown_escape(u) for u in d.cooperating]) for d in notice.overdue]
+    return replace(notice, unit_id=markdown_escape(notice.unit_id), name=markdown_escape(notice.name), overdue=lines)
+
+
+@lru_cache(maxsize=None)
+def environment(lang: str):
+    from jinja2 import Environment, FileSystemLoader, StrictUndefined
+
+    from zzip.bulletin.html import TEMPLATES
+    from zzip.i18n import Text, translations
+
+    def finalize(value):
+        if value is None:
+            return ""
+        return printable(value) if isinstance(value, str) else str(value)
+
+    env = Environment(loader=FileSystemLoader(str(TEMPLATES)), autoescape=False, finalize=finalize,
+                      extensions=["jinja2.ext.i18n"], undefined=StrictUndefined, trim_blocks=True,
+                      lstrip_blocks=True, keep_trailing_newline=True)
+    env.install_gettext_translations(translations(lang), newstyle=True)
+    t = Text(lang)
+    env.filters["prose_date"] = t.date
+    return env
+
+
+def render(notice: Notice, lang: str, office: str, markdown: bool) -> str:
+    from zzip.bulletin.html import labels
+    from zzip.i18n import Text
+
+    env = environment(lang)
+    if markdown:
+        notice, office = _markdown_safe(notice), markdown_escape(office)
+    template = env.get_template("remind.md.j2" if markdown else "remind.txt.j2")
+    return template.render(n=notice, labels=labels(Text(lang)), office=office).rstrip("\n") + "\n"
+
+
+def subject(notice: Notice, lang: str) -> str:
+    from zzip.i18n import Text
+
+    t = Text(lang)
+    if notice.missing:
+        return t("Reminder: the report of %(unit)s for %(quarter)s is missing", unit=notice.name, quarter=notice.quarter)
+    return t("Supervision notice to %(unit)s: overdue work of the IP plan", unit=notice.name)
+
+
+def eml(notice: Notice, lang: str, text: str, sender: str | None) -> bytes:
+    """A draft e-mail to the unit's contact address (an .eml file any mail program opens)."""
+    from email.message import EmailMessage
+    from email.policy import SMTP
+
+    message = EmailMessage(policy=SMTP)
+    message["To"] = notice.email
+    if sender:
+        message["From"] = sender
+    message["Subject"] = printable(subject(notice, lang))
+    message.set_content(text, charset="utf-8")
+    return message.as_bytes()

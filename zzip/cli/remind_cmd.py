@@ -1,0 +1,84 @@
+"""`zzip remind --period Q`: a 催报/督办 notice per unit with something missing, late or overdue."""
+
+from __future__ import annotations
+
+import sys
+from pathlib import Path
+from typing import Annotated, Optional
+
+import typer
+
+from zzip.cli.bulletin_cmd import Lang, LangOption, PeriodOption
+from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
+from zzip.cli.common import fail_usage
+from zzip.cli.view_support import ReportsArgument
+
+
+def remind(
+    reports: ReportsArgument = Path("reports"),
+    period: PeriodOption = None,
+    plan_dir: PlanOption = Path("plan"),
+    as_of: AsOfOption = None,
+    out_dir: Annotated[Optional[Path], typer.Option(
+        "--output", "-o", help="The folder to write the notices in (made if missing). Default: reminders/QUARTER.",
+        file_okay=False)] = None,
+    sender: Annotated[Optional[str], typer.Option("--from", help="The From address of the .eml drafts.")] = None,
+    lang: LangOption = Lang.zh,
+    config_file: ConfigOption = None,
+) -> None:
+    """Write, per unit whose report for the quarter is missing or late or whose work is overdue, a
+    short notice listing exactly what is due: UNIT.md and UNIT.txt, and UNIT.eml (a draft to send)
+    when plan/units.yaml gives the unit an email address."""
+    from zzip.bulletin import remind as notices_module
+    from zzip.cli.bulletin_cmd import load_for, parse_period
+    from zzip.months import Quarter
+
+    chosen = parse_period(period, None, quarter_only=True)
+    quarter = Quarter(chosen.year, chosen.quarter)
+    folder = out_dir if out_dir is not None else Path("reminders") / str(quarter)
+    _refuse_inputs(folder, plan_dir, reports, config_file)
+    report, context = load_for(plan_dir, reports, as_of, config_file, chosen)
+    found = notices_module.notices(report, context, quarter)
+    office = context.plan.unit_name(context.plan.meta.supervisor) if context.plan.meta.supervisor else ""
+    from zzip.atomic import write_bytes_atomic
+
+    try:
+        folder.mkdir(parents=True, exist_ok=True)
+        for notice in found:
+            stem = folder / _file_stem(notice.unit_id)
+            text = notices_module.render(notice, lang.value, office, markdown=False)
+            write_bytes_atomic(stem.with_suffix(".txt"), text.encode("utf-8"))
+            write_bytes_atomic(stem.with_suffix(".md"),
+                               notices_module.render(notice, lang.value, office, markdown=True).encode("utf-8"))
+            if notice.email:
+                write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, lang.value, text, sender))
+    except OSError as exc:
+        fail_usage(f"cannot write in {folder}: {exc.strerror or exc}")
+    with_mail = sum(1 for n in found if n.email)
+    sys.stderr.write(f"zzip: {len(found)} notice{'s' if len(found) != 1 else ''} for {quarter} as of "
+                     f"{context.as_of.isoformat()} in {folder} ({with_mail} with an .eml draft)\n")
+
+
+def _file_stem(unit_id: str) -> str:
+    """A unit id is [a-z0-9-] by the plan's schema; anything else is replaced, never a path."""
+    import re
+
+    return re.sub(r"[^a-z0-9-]", "_", unit_id) or "unit"
+
+
+def _refuse_inputs(folder: Path, plan_dir: Path, reports: Path, config_file: Path | None) -> None:
+    """Notices are never written in the plan or reports folders (nor over the configuration)."""
+    try:
+        target = folder.resolve()
+    except (OSError, RuntimeError):
+        return
+    for source in (plan_dir, reports, *( [config_file] if config_file else [])):
+        try:
+            resolved = source.resolve()
+        except (OSError, RuntimeError):
+            continue
+        if target == resolved or resolved in target.parents or (source.is_dir() and target.is_relative_to(resolved)):
+            fail_usage(f"-o {folder}: that is inside {source}, an input of this run; "
+                       "zzip never writes among its inputs: choose another folder")
+    if folder.exists() and not folder.is_dir():
+        fail_usage(f"-o {folder}: is a file; name a folder to write the notices in")
