@@ -304,3 +304,24 @@ def test_email_in_units_is_checked_by_the_schema(tmp_path: Path) -> None:
     result = run("validate", str(plan))
     assert result.exit_code == 1
     assert "units.yaml" in result.output and "e-mail address" in result.output
+
+
+def test_remind_leaves_no_notice_for_a_unit_that_has_since_reported(tmp_path: Path) -> None:
+    # found by the hostile review: a second run kept the first run's 催报 for a unit that had reported
+    plan, reports = _copy(tmp_path)
+    out = tmp_path / "notices"
+    (out).mkdir()
+    (out / "finance.md").write_text("未报送(上次生成)", encoding="utf-8")  # an earlier run's notice
+    (out / "readme.md").write_text("not a notice", encoding="utf-8")  # not named after a unit: kept
+    result = run("remind", str(reports), "--plan", str(plan), "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out))
+    assert result.exit_code == 0, result.output
+    assert not (out / "finance.md").exists() and (out / "readme.md").exists()
+    assert "removed earlier notices no longer due: finance.md" in result.stderr
+
+
+def test_remind_refuses_a_from_address_with_a_line_break(tmp_path: Path) -> None:
+    plan, reports = _copy(tmp_path)
+    out = tmp_path / "notices"
+    result = run("remind", str(reports), "--plan", str(plan), "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out),
+                 "--from", "a@b\r\nBcc: x@y")
+    assert result.exit_code == 2 and "--from" in result.stderr and not out.exists()

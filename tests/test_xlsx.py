@@ -260,3 +260,92 @@ def test_the_example_reports_give_the_planned_results_with_their_workbooks() -> 
     s201 = next(f for f in report["findings"] if f["code"] == "S201")
     assert (s201["path"], s201["sheet"], s201["cell"]) == ("reports/2025-Q2/education.xlsx", "任务进展", "G3")
     assert sum(1 for p in (repo / "reports").rglob("*.xlsx")) == 4
+
+
+def test_convert_force_never_overwrites_another_units_report(tmp_path: Path) -> None:
+    # found by the hostile review: --force replaced finance's report with the court's data
+    import shutil
+
+    repo = Path(__file__).parent.parent
+    shutil.copytree(repo / "reports" / "2025-Q2", tmp_path / "2025-Q2")
+    target = tmp_path / "2025-Q2" / "finance.yaml"
+    before = target.read_bytes()
+    result = subprocess.run([str(ZZIP), "convert", str(tmp_path / "2025-Q2" / "intermediate-court.xlsx"),
+                             "-o", str(target), "--force", "--plan", str(repo / "plan")],
+                            capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2 and "holds the report of finance for 2025-Q2" in result.stderr
+    assert target.read_bytes() == before
+
+
+def test_convert_writes_text_that_looks_like_a_formula_as_text(tmp_path: Path) -> None:
+    # found by the hostile review: a note "=HYPERLINK(...)" came out as a live formula
+    import openpyxl
+
+    repo = Path(__file__).parent.parent
+    text = (repo / "reports" / "2024-Q4" / "market-regulation.yaml").read_text(encoding="utf-8")
+    source = tmp_path / "market-regulation.yaml"
+    source.write_text(text.replace("contact: 知识产权促进处 示例联系人", 'contact: "=HYPERLINK(\\"http://e.example\\",\\"x\\")"'),
+                      encoding="utf-8")
+    assert subprocess.run([str(ZZIP), "convert", str(source), "-o", str(tmp_path / "f.xlsx"), "--plan",
+                           str(repo / "plan")], capture_output=True, timeout=120).returncode == 0
+    book = openpyxl.load_workbook(tmp_path / "f.xlsx")
+    cells = [c for ws in book.worksheets for row in ws.iter_rows() for c in row
+             if isinstance(c.value, str) and c.value.startswith("=")]
+    assert cells and all(c.data_type == "s" and c.quotePrefix for c in cells)
+    back = subprocess.run([str(ZZIP), "convert", str(tmp_path / "f.xlsx"), "-o", "-"], capture_output=True,
+                          text=True, timeout=120)
+    assert back.returncode == 0 and 'HYPERLINK("http://e.example","x")' in back.stdout
+
+
+def _workbook_with(tmp_path: Path, edit) -> Path:
+    """The 2024-Q4 report of 市市场监管局 as a workbook, its sheet XML edited by `edit(name, xml)`."""
+    import zipfile
+
+    repo = Path(__file__).parent.parent
+    folder = tmp_path / "2024-Q4"
+    folder.mkdir()
+    (folder / "market-regulation.yaml").write_bytes((repo / "reports/2024-Q4/market-regulation.yaml").read_bytes())
+    assert subprocess.run([str(ZZIP), "convert", str(folder / "market-regulation.yaml"), "--plan", str(repo / "plan")],
+                          capture_output=True, timeout=120).returncode == 0
+    (folder / "market-regulation.yaml").unlink()
+    source = folder / "market-regulation.xlsx"
+    with zipfile.ZipFile(source) as old:
+        parts = {name: old.read(name) for name in old.namelist()}
+    with zipfile.ZipFile(source, "w", zipfile.ZIP_DEFLATED) as new:
+        for name, data in parts.items():
+            new.writestr(name, edit(name, data.decode("utf-8")).encode("utf-8") if name.endswith(".xml") else data)
+    return source
+
+
+@pytest.mark.parametrize("bad", ["NaN", "INF", "-inf"])
+def test_a_number_cell_that_is_not_finite_is_refused(tmp_path: Path, bad: str) -> None:
+    # found by the hostile review: <v>NaN</v> graded "deteriorating: ratio nan" and broke the JSON
+    source = _workbook_with(tmp_path, lambda name, xml: xml.replace("<v>12380</v>", f"<v>{bad}</v>"))
+    result = subprocess.run([str(ZZIP), "check", str(source), "--plan", str(Path(__file__).parent.parent / "plan"),
+                             "--as-of", "2025-02-01", "-f", "json"], capture_output=True, text=True, timeout=120)
+    report = json.loads(result.stdout)  # valid JSON: no bare NaN
+    s201 = [f for f in report["findings"] if f["code"] == "S201"]
+    assert s201 and "not a number" in s201[0]["message"] and (s201[0]["sheet"], s201[0]["cell"]) == ("指标数据", "F2")
+    assert not any("ratio nan" in f["message"] or "ratio inf" in f["message"] for f in report["findings"])
+
+
+def test_a_field_in_two_columns_is_refused(tmp_path: Path) -> None:
+    # found by the hostile review: a hidden second 进展状态 column silently overrode the visible one
+    import openpyxl
+
+    source = _workbook_with(tmp_path, lambda name, xml: xml)
+    book = openpyxl.load_workbook(source)
+    sheet = book["任务进展"]
+    sheet.protection.sheet = False
+    status_column = next(c.column for c in sheet[1] if c.value == "进展状态")
+    last = sheet.max_column + 1
+    sheet.cell(1, last, "进展状态")
+    sheet.cell(2, last, "已完成")
+    sheet.column_dimensions[openpyxl.utils.get_column_letter(last)].hidden = True
+    book.save(source)
+    result = subprocess.run([str(ZZIP), "check", str(source), "--plan", str(Path(__file__).parent.parent / "plan"),
+                             "--as-of", "2025-02-01", "-f", "json"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 2
+    [failure] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "F001"]
+    assert "appears twice in the header row" in failure["message"] and failure["sheet"] == "任务进展"
+    assert status_column < last

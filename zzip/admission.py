@@ -14,12 +14,17 @@ it does not make a value that the unit has no part in count.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from zzip.findings import Location, Problem
 from zzip.plan import Plan
 from zzip.responsibility import Responsibilities
 from zzip.status import Entry, IndicatorValue, Submission
+
+# No indicator of a plan like this one comes near 10^15 (counts, 亿元, %): beyond it a number is a
+# slip, and it would overflow the arithmetic of grades and charts.
+MAX_MAGNITUDE = 1e15
 
 # A date before this is a typing slip (0001-01-01, 1025 for 2025) whatever the plan says.
 EARLIEST_PLAUSIBLE = dt.date(1949, 10, 1)
@@ -178,7 +183,11 @@ class Screening:
                                  f"{value.measured.isoformat()} covers only part of {value.measured.year} and is not "
                                  f"counted: report the full-year figure, measured {value.measured.year}-12-31, once the "
                                  "year has ended", indicator=value.id)
-            if value.value < 0 and indicator.kind != "level":
+            if not math.isfinite(value.value) or abs(value.value) > MAX_MAGNITUDE:
+                self._reject("value", value, "S209", sub, "value",
+                             f"{value.id} is {value.value:g}, beyond any figure the plan counts (at most "
+                             f"{MAX_MAGNITUDE:.0e} in magnitude); the value is not counted")
+            elif value.value < 0 and indicator.kind != "level":
                 self._reject("value", value, "S209", sub, "value",
                              f"{value.id} is a count and cannot be negative ({value.value:g} {indicator.unit or ''}); "
                              "the value is not counted")

@@ -45,6 +45,16 @@ def convert(
             fail_usage(f"{target} is the file being converted; zzip never overwrites its input")
         if target.exists() and not force:
             fail_usage(f"{target} already exists; use --force to overwrite it")
+        if target.exists():  # with --force: only the same unit's report for the same quarter is replaced
+            held, _problems = load_status_file(target, display_path(target))
+            data = loaded.data if isinstance(loaded.data, dict) else {}
+            mine = (data.get("unit"), str(data.get("period")))
+            theirs = held.data if not isinstance(held, list) and isinstance(held.data, dict) else {}
+            if not isinstance(held, list) and (theirs.get("unit"), str(theirs.get("period"))) != mine:
+                fail_usage(printable(f"{target} holds the report of {theirs.get('unit')} for {theirs.get('period')}, "
+                                     f"not {mine[0]} for {mine[1]}; zzip does not overwrite it, even with --force"))
+            if isinstance(held, list) and target.suffix.lower() in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX):
+                fail_usage(f"{target} is a status file zzip cannot read; it is not overwritten, even with --force")
     if to_workbook:
         from zzip.atomic import write_bytes_atomic
         from zzip.xlsx.writer import build_workbook
@@ -67,7 +77,7 @@ def convert(
         except OSError as exc:
             fail_usage(f"cannot write {target}: {exc.strerror or exc}")
     sys.stderr.write(f"wrote {target}\n")
-    if target.parent.resolve() == source.parent.resolve():
+    if target.parent.resolve() == source.parent.resolve() and target.stem == source.stem:
         sys.stderr.write(f"note: {source.name} and {target.name} are now both in {target.parent}; zzip check counts "
                          "them as two reports from one unit (S206): keep one\n")
 

@@ -33,6 +33,8 @@ def remind(
     from zzip.cli.bulletin_cmd import load_for, parse_period
     from zzip.months import Quarter
 
+    if sender is not None and (not sender.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in sender)):
+        fail_usage("--from: give one address on one line, e.g. 'IP Office <ip@example.gov.cn>'")
     chosen = parse_period(period, None, quarter_only=True)
     quarter = Quarter(chosen.year, chosen.quarter)
     folder = out_dir if out_dir is not None else Path("reminders") / str(quarter)
@@ -42,8 +44,16 @@ def remind(
     office = context.plan.unit_name(context.plan.meta.supervisor) if context.plan.meta.supervisor else ""
     from zzip.atomic import write_bytes_atomic
 
+    # notices written earlier for units that now owe nothing would be sent by mistake: the folder
+    # keeps only this run's (only files zzip names, UNIT.md/.txt/.eml for units of the plan, go)
+    current = {_file_stem(n.unit_id) for n in found}
+    stale = sorted(p for p in (folder.iterdir() if folder.is_dir() else ())
+                   if p.suffix in (".md", ".txt", ".eml") and p.stem not in current
+                   and p.stem in {_file_stem(u) for u in context.plan.units} and p.is_file() and not p.is_symlink())
     try:
         folder.mkdir(parents=True, exist_ok=True)
+        for path in stale:
+            path.unlink()
         for notice in found:
             stem = folder / _file_stem(notice.unit_id)
             text = notices_module.render(notice, lang.value, office, markdown=False)
@@ -54,6 +64,8 @@ def remind(
                 write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, lang.value, text, sender))
     except OSError as exc:
         fail_usage(f"cannot write in {folder}: {exc.strerror or exc}")
+    if stale:
+        sys.stderr.write("zzip: removed earlier notices no longer due: " + ", ".join(p.name for p in stale) + "\n")
     with_mail = sum(1 for n in found if n.email)
     sys.stderr.write(f"zzip: {len(found)} notice{'s' if len(found) != 1 else ''} for {quarter} as of "
                      f"{context.as_of.isoformat()} in {folder} ({with_mail} with an .eml draft)\n")

@@ -36,6 +36,9 @@ def workbook_bytes(tables: list[tuple[str, ViewTable]], heading: str) -> bytes:
             width = max([len(_plain(row.get(column.key))) for row in view.rows] + [len(column.header)]) + 2
             sheet.column_dimensions[sheet.cell(row=3, column=index).column_letter].width = min(width * 1.6, 80)
         sheet.freeze_panes = "A4"
+    from zzip.xlsx.cells import defuse_formulas
+
+    defuse_formulas(book)  # text beginning with "=" stays text, without a visible apostrophe
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
@@ -64,4 +67,4 @@ def _text(text: str):
     from openpyxl.cell.cell import ILLEGAL_CHARACTERS_RE
 
     text = ILLEGAL_CHARACTERS_RE.sub("", _plain(text))
-    return f"'{text}" if text.startswith("=") else text
+    return text

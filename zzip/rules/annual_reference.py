@@ -70,6 +70,13 @@ def check(context):
                 if unit not in plan.units:
                     yield Problem(item.origin.at(field, index),
                                   f"unknown unit '{unit}' in {field} of {item.id}{_hint(unit, plan.units)}")
+                elif field == "lead" and plan.units[unit].is_group:
+                    # a group sends no report, so its item could never be reported done, and its
+                    # co-operating units would be docked for it: name the member that leads it
+                    members = ", ".join(plan.units[unit].members) or "none listed"
+                    yield Problem(item.origin.at(field, index),
+                                  f"{item.id} is led by the group '{unit}', which sends no report; name the member "
+                                  f"that leads it (its members: {members})")
         if item.target and item.target.indicator not in plan.indicators:
             yield Problem(item.origin.at("target", "indicator"),
                           f"{item.id} sets a yearly target for '{item.target.indicator}', which is not an indicator "

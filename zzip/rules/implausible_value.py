@@ -7,7 +7,7 @@ SCOPE = "submission"
 SUMMARY = "A negative count, a percentage over 100, or a percent complete that contradicts the status"
 EXPLANATION = """
 ## What it does
-Reports an indicator value below zero for a count (件, 家, 人 ...), a value over 100 for an
+Reports an indicator value that is not a finite number or is beyond 10^15 in magnitude, a value below zero for a count (件, 家, 人 ...), a value over 100 for an
 indicator measured in %, a `done` entry with `percent` below 100, and a `not-started` entry
 with `percent` above 0.
 

@@ -21,6 +21,7 @@ from __future__ import annotations
 
 import datetime as dt
 import io
+import math
 import re
 import stat
 import unicodedata
@@ -346,7 +347,10 @@ class _Reader:
         seen: dict[str, int] = {}
         for index, row in enumerate(rows):
             label = _label(row[0]) if row else ""
-            if label in labels:
+            if label in labels and labels[label] in seen:  # two rows for one field: which one counts?
+                self.fail(f"the row '{label}' appears twice in column A (rows {seen[labels[label]]} and {index + 1}); "
+                          "keep one", L.SHEET_INFO)
+            elif label in labels:
                 seen[labels[label]] = index + 1
         for key in L.INFO_READ:
             if key not in seen and key not in ("contact", "note"):
@@ -373,7 +377,10 @@ class _Reader:
         unknown: list[tuple[int, str]] = []
         for index, cell in enumerate(header):
             label = _label(cell)
-            if label in labels:
+            if label in labels and labels[label] in where:  # two columns for one field: which one counts?
+                self.fail(f"column '{label}' appears twice in the header row (columns {_column_name(where[labels[label]])} "
+                          f"and {_column_name(index)}); keep one", sheet, 1)
+            elif label in labels:
                 where[labels[label]] = index
             elif label:
                 unknown.append((index, label))
@@ -441,7 +448,7 @@ class _Reader:
                 return _EMPTY
             if key in _PLAIN_TEXT:
                 return text
-        elif kind is float and key in L.NUMBER_FIELDS:
+        elif kind is float and key in L.NUMBER_FIELDS and math.isfinite(value):
             return int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
         if value is None or (isinstance(value, str) and not value.strip()):
             return _EMPTY
@@ -505,6 +512,9 @@ class _Reader:
                       "not a number: type the number")
             return _EMPTY
         if isinstance(value, (int, float)):
+            if not math.isfinite(value):  # a cell edited to NaN or INF: no number (as YAML's .nan is not)
+                self._bad(path, sheet, row, column, f"is {value}, not a number: type the number")
+                return _EMPTY
             return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
         text = str(value).strip()
         folded = unicodedata.normalize("NFKC", text)
@@ -615,3 +625,13 @@ def _text_date(text: str) -> dt.date | None:
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
+
+
+def _column_name(index: int) -> str:
+    """0 -> A, 25 -> Z, 26 -> AA: as the spreadsheet shows columns."""
+    name = ""
+    index += 1
+    while index:
+        index, rest = divmod(index - 1, 26)
+        name = chr(65 + rest) + name
+    return name

@@ -177,6 +177,9 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
     properties.keywords = f"zzip status plan={data.get('plan', '')} version={data.get('plan_version', '')} " \
                           f"unit={data.get('unit', '')} period={data.get('period', '')}"
     properties.creator = "zzip"
+    from zzip.xlsx.cells import defuse_formulas
+
+    defuse_formulas(book)
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()

@@ -1,0 +1,22 @@
+"""Text in a workbook zzip writes is text: never a formula.
+
+openpyxl stores any string that begins with "=" as a formula, so a note, a title or a contact
+typed as `=HYPERLINK(...)` or `=cmd|...` in a status file or the plan would come out live in
+the workbook an office opens. Every such cell is turned back into text, with Excel's quote
+prefix so that it stays text when someone edits it. (zzip never writes a formula itself.)
+"""
+
+from __future__ import annotations
+
+
+def defuse_formulas(book) -> int:
+    """Make every formula cell of the workbook plain text; return how many there were."""
+    count = 0
+    for sheet in book.worksheets:
+        for row in sheet.iter_rows():
+            for cell in row:
+                if cell.data_type == "f":
+                    cell.data_type = "s"
+                    cell.quotePrefix = True
+                    count += 1
+    return count
