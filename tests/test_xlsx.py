@@ -349,3 +349,25 @@ def test_a_field_in_two_columns_is_refused(tmp_path: Path) -> None:
     [failure] = [f for f in json.loads(result.stdout)["findings"] if f["code"] == "F001"]
     assert "appears twice in the header row" in failure["message"] and failure["sheet"] == "任务进展"
     assert status_column < last
+
+
+def test_evidence_with_a_bar_in_it_survives_the_round_trip(tmp_path: Path) -> None:
+    # found by the hostile review: " | " inside a title or a link split the evidence on the way back
+    from ruamel.yaml import YAML
+
+    repo = Path(__file__).parent.parent
+    text = (repo / "reports" / "2024-Q4" / "market-regulation.yaml").read_text(encoding="utf-8")
+    data = YAML(typ="safe").load(text)
+    done = next(e for e in data["entries"] if e.get("evidence"))
+    done["evidence"] = [{"document": "郑财〔2024〕1号", "title": "关于 | 资金的通知"},
+                        {"link": "https://a.example/x?a=1 | b"}]
+    source = tmp_path / "market-regulation.yaml"
+    with source.open("w", encoding="utf-8") as handle:
+        YAML().dump(data, handle)
+    assert subprocess.run([str(ZZIP), "convert", str(source), "-o", str(tmp_path / "f.xlsx"), "--plan",
+                           str(repo / "plan")], capture_output=True, timeout=120).returncode == 0
+    back = subprocess.run([str(ZZIP), "convert", str(tmp_path / "f.xlsx"), "-o", "-"], capture_output=True,
+                          text=True, timeout=120)
+    again = YAML(typ="safe").load(back.stdout)
+    entry = next(e for e in again["entries"] if e["id"] == done["id"])
+    assert entry["evidence"] == done["evidence"]

@@ -540,7 +540,9 @@ class _Reader:
             if not line:
                 continue
             item = {}
-            for part in (p.strip() for p in line.split(" | ")):
+            # split only where a labelled part begins, so that " | " inside a title or a link stays
+            labels = "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题"))
+            for part in (p.strip() for p in re.split(rf" \| (?=(?:{labels})[:：])", line)):
                 if not part:
                     continue
                 prefix, sep, rest = part.replace(":", ":", 1).partition(":")
