@@ -79,14 +79,9 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist": load_file says why
             result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
             continue
-        if path.is_symlink() and _leaves(path, directory):
-            result.parse_failures.append(_link_out(shown))
+        loaded = _read(result, path, directory, shown)
+        if loaded is None:
             continue
-        loaded = load_file(path, shown)
-        if isinstance(loaded, ParseFailure):
-            result.parse_failures.append(loaded)
-            continue
-        result.encoding_notices.extend(loaded.notices)
         result.plan.documents[kind] = loaded
         problems = schemas.check(loaded, kind)
         result.schema_problems.extend(problems)
@@ -104,6 +99,20 @@ def links_out_of_working_folder(path: Path) -> bool:
         return not path.resolve().is_relative_to(Path.cwd().resolve())
     except (OSError, RuntimeError):
         return False
+
+
+def _read(result: PlanLoad, path: Path, directory: Path, shown: str) -> YamlDocument | None:
+    """One plan file, or None with the reason recorded: never followed out of the plan folder
+    (the file, or the annual/ folder it is in, may be a link)."""
+    if _leaves(path, directory):
+        result.parse_failures.append(_link_out(shown))
+        return None
+    loaded = load_file(path, shown)
+    if isinstance(loaded, ParseFailure):
+        result.parse_failures.append(loaded)
+        return None
+    result.encoding_notices.extend(loaded.notices)
+    return loaded
 
 
 def _link_out(shown: str) -> ParseFailure:
@@ -140,14 +149,9 @@ def _load_optional(result: PlanLoad, directory: Path, shown_as: str | None) -> N
         path = directory / name
         shown = f"{shown_as}/{name}" if shown_as else display_path(path)
         result.files.append(shown)
-        if _leaves(path, directory):  # the file, or the annual/ folder, links out of the plan folder
-            result.parse_failures.append(_link_out(shown))
+        loaded = _read(result, path, directory, shown)
+        if loaded is None:
             continue
-        loaded = load_file(path, shown)
-        if isinstance(loaded, ParseFailure):
-            result.parse_failures.append(loaded)
-            continue
-        result.encoding_notices.extend(loaded.notices)
         kind = "assessment" if name == ASSESSMENT_FILE else "annual"
         result.plan.documents[name if kind == "annual" else kind] = loaded
         problems = schemas.check(loaded, kind)
