@@ -325,3 +325,16 @@ def test_remind_refuses_a_from_address_with_a_line_break(tmp_path: Path) -> None
     result = run("remind", str(reports), "--plan", str(plan), "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out),
                  "--from", "a@b\r\nBcc: x@y")
     assert result.exit_code == 2 and "--from" in result.stderr and not out.exists()
+
+
+def test_overdue_workbook_sheet_names_are_unique_as_excel_compares_them() -> None:
+    # found by the hostile review: names unique only case-sensitively, and "History", make Excel repair the file
+    from zzip.xlsx.cells import sheet_name as _sheet_name
+
+    used: set[str] = set()
+    names = []
+    for name in ("Court", "court", "COURT", "History", "a/b:c"):
+        names.append(_sheet_name(name, used))
+        used.add(names[-1])
+    assert len({n.lower() for n in names}) == 5 and "history" not in {n.lower() for n in names}
+    assert all(len(n) <= 31 and not set("[]:*?/\\") & set(n) for n in names)

@@ -10,14 +10,13 @@ cannot hold are dropped. openpyxl is imported only here.
 from __future__ import annotations
 
 import io
-import re
 
 from zzip.check_context import CheckContext
 from zzip.findings import printable
 from zzip.i18n import Text
 from zzip.overdue import SEVERELY_OVERDUE, DueItem
+from zzip.xlsx.cells import sheet_name
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 FORMULA_START = ("=", "+", "-", "@")
 
 
@@ -36,7 +35,7 @@ def workbook_bytes(context: CheckContext, overdue: list[DueItem], lang: str = "z
     order = sorted(by_unit, key=lambda u: (-by_unit[u][0].days, -len(by_unit[u]), plan.unit_name(u)))
     book = Workbook()
     summary = book.active
-    summary.title = _sheet_name(t("Summary"), set())
+    summary.title = sheet_name(t("Summary"), set())
     used = {summary.title}
     title = t("Supervision list as of %(date)s (severely overdue: more than %(days)s days)",
               date=t.date(context.as_of), days=context.config.severe_days)
@@ -54,7 +53,7 @@ def workbook_bytes(context: CheckContext, overdue: list[DueItem], lang: str = "z
     columns = [t("Item"), t("Ref"), t("Kind"), t("What"), t("Deadline"), t("Days overdue"), t("Grade"),
                t("Latest report"), t("Co-operating units"), t("The unit's latest words")]
     for unit in order:
-        sheet = book.create_sheet(_sheet_name(printable(plan.unit_name(unit)), used))
+        sheet = book.create_sheet(sheet_name(printable(plan.unit_name(unit)), used))
         used.add(sheet.title)
         _row(sheet, 1, [t("%(unit)s: overdue as of %(date)s", unit=plan.unit_name(unit), date=t.date(context.as_of))])
         sheet.cell(row=1, column=1).font = Font(bold=True)
@@ -100,14 +99,6 @@ def put(cell, value) -> None:
     cell.data_type = "s"  # openpyxl takes a string beginning with = for a formula: it is not one
     if text.startswith(FORMULA_START):
         cell.quotePrefix = True  # and Excel keeps it text when the cell is edited
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = _SHEET_FORBIDDEN.sub("_", name).strip("'")[:28] or "Sheet"
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base[:25]}-{n}", n + 1
-    return candidate
 
 
 def _widths(sheet, widths: list[int]) -> None:

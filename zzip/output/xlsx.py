@@ -11,8 +11,8 @@ import io
 import re
 
 from zzip.views.tables import ViewTable, _plain
+from zzip.xlsx.cells import sheet_name
 
-_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
 _NUMBER = re.compile(r"^-?\d+(\.\d+)?$")
 
 
@@ -24,7 +24,8 @@ def workbook_bytes(tables: list[tuple[str, ViewTable]], heading: str) -> bytes:
     book.remove(book.active)
     used: set[str] = set()
     for name, view in tables:
-        sheet = book.create_sheet(_sheet_name(name, used))
+        sheet = book.create_sheet(sheet_name(name, used))
+        used.add(sheet.title)
         sheet.append([_text(heading)])
         sheet.append([_text(view.title)])
         sheet.append([_text(c.header) for c in view.columns])
@@ -42,15 +43,6 @@ def workbook_bytes(tables: list[tuple[str, ViewTable]], heading: str) -> bytes:
     buffer = io.BytesIO()
     book.save(buffer)
     return buffer.getvalue()
-
-
-def _sheet_name(name: str, used: set[str]) -> str:
-    base = _SHEET_FORBIDDEN.sub("_", name)[:28] or "Sheet"
-    candidate, n = base, 2
-    while candidate in used:
-        candidate, n = f"{base[:25]}-{n}", n + 1
-    used.add(candidate)
-    return candidate
 
 
 def _value(value):

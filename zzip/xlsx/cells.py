@@ -8,6 +8,10 @@ prefix so that it stays text when someone edits it. (zzip never writes a formula
 
 from __future__ import annotations
 
+import re
+
+_SHEET_FORBIDDEN = re.compile(r"[\[\]:*?/\\]")
+
 
 def defuse_formulas(book) -> int:
     """Make every formula cell of the workbook plain text; return how many there were."""
@@ -20,3 +24,16 @@ def defuse_formulas(book) -> int:
                     cell.quotePrefix = True
                     count += 1
     return count
+
+
+def sheet_name(name: str, used: set[str]) -> str:
+    """A sheet name Excel accepts: its forbidden characters replaced, at most 31 characters, not
+    the reserved "History", and unique ignoring case (as Excel compares sheet names)."""
+    base = _SHEET_FORBIDDEN.sub("_", name).strip("'")[:28] or "Sheet"
+    if base.lower() == "history":
+        base = f"{base}_"
+    taken = {u.lower() for u in used}
+    candidate, n = base, 2
+    while candidate.lower() in taken:
+        candidate, n = f"{base[:25]}-{n}", n + 1
+    return candidate
