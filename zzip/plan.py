@@ -158,13 +158,18 @@ class Indicator:
     def cumulative(self) -> bool:
         return self.kind in ("stock", "increment")
 
+    @property
+    def sign(self) -> int:
+        """+1 for an increase target, -1 for a decrease: progress is sign * (change)."""
+        return 1 if self.direction == "increase" else -1
+
     def restated_targets(self, tolerance_of) -> list[tuple[Statement, Target]]:
         """The targets stated again elsewhere in the seed that ask for something the headline
         target does not already ensure: a number beyond it, or a date before it, or a stricter
         comparator. Each is graded against its own number and deadline; a restatement that asks
         for less, no sooner, is met whenever the headline is. `tolerance_of(target)` gives the
         tolerance of a comparator ("about": 5 % by default)."""
-        sign = 1 if self.direction == "increase" else -1
+        sign = self.sign
         kept: list[Target] = [self.target]
         out: list[tuple[Statement, Target]] = []
         for statement in self.also_stated:

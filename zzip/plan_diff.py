@@ -210,7 +210,7 @@ def _target_changes(a: Indicator, b: Indicator) -> list[Change]:
     old, new = a.target, b.target
     out = _moved("indicator", b.id, b.ref, "target.deadline", old.deadline, new.deadline, b.origin.at("target", "deadline"))
     if (old.value, old.min, old.max) != (new.value, new.min, new.max):
-        sign = 1 if b.direction == "increase" else -1
+        sign = b.sign
         easier = sign * (new.goal - old.goal) < 0
         text = (f"indicator {b.id} ({b.name}) target {'lowered' if easier else 'raised'}: "
                 f"{_amount(old)} -> {_amount(new)}{b.unit or ''}" if b.direction == "increase" else

@@ -102,7 +102,7 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     if baseline is not None:
         result.baseline = baseline
         step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
-    direction = 1 if indicator.direction == "increase" else -1
+    direction = indicator.sign
     if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
         result.reason = f"{fmt_exact(latest.value)} meets the target of {fmt_exact(goal)}"
@@ -187,7 +187,7 @@ def required_at(result: Assessment, when: dt.date) -> float | None:
     if baseline is None or when <= baseline.date:
         return None
     goal, deadline = target.goal, target.deadline.last_day
-    if direction_of(indicator) * (goal - baseline.value) <= 0:
+    if indicator.sign * (goal - baseline.value) <= 0:
         return goal  # the baseline already meets it: hold the target
     if result.method == "cagr":
         if baseline.value <= 0 or goal <= 0:
@@ -196,10 +196,6 @@ def required_at(result: Assessment, when: dt.date) -> float | None:
         years = min((when - baseline.date).days, (deadline - baseline.date).days) / DAYS_PER_YEAR
         return baseline.value * (goal / baseline.value) ** (years / years_total)
     return _on_path(_path(indicator, target, baseline), when)
-
-
-def direction_of(indicator: Indicator) -> int:
-    return 1 if indicator.direction == "increase" else -1
 
 
 def _path(indicator: Indicator, target: Target, baseline: Point) -> list[tuple[dt.date, float]]:
@@ -243,7 +239,7 @@ def _linear_ratio(result: Assessment, indicator: Indicator, target: Target, base
     result.required = required
     result.steps.append(("trajectory", " -> ".join(f"{fmt_exact(v)} on {d.isoformat()}" for d, v in path)))
     result.steps.append(("required by the latest date", f"{fmt_exact(required)} (read off the straight line)"))
-    if direction_of(indicator) * (required - baseline.value) <= 0:
+    if indicator.sign * (required - baseline.value) <= 0:
         # dividing by (required - baseline) would flip or blow up the ratio: no gain is asked for
         result.steps.append(("formula", "none: the trajectory asks for no gain over the baseline by this date, "
                                         "so the value is compared with the required one"))

@@ -18,7 +18,6 @@ from __future__ import annotations
 import math
 import re
 from array import array
-import stat
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
@@ -59,6 +58,7 @@ class _Loader(_BaseLoader):
         return _SEQ if kind is yaml.SequenceNode else _MAP
 
 
+from zzip.filebytes import Unreadable, read_bytes
 from zzip.findings import Location
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -147,26 +147,11 @@ class YamlDocument:
 def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
     """Read and decode a file, naming the encoding problem precisely when there is one."""
     try:
-        if path.is_dir():
-            raise ParseError("is a directory, not a file")
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):  # /dev/zero never ends, a named pipe blocks: neither has a size to check
-            raise ParseError("is not a regular file (a device, pipe or socket); zzip reads only ordinary files")
-        size = info.st_size
-        if size > MAX_FILE_BYTES:
-            raise ParseError(
-                f"file is {size:,} bytes; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB "
-                f"({MAX_FILE_BYTES:,} bytes): split it, or check that it is the right file"
-            )
-        raw = path.read_bytes()
-    except ParseError:
-        raise
-    except FileNotFoundError:
-        raise ParseError("file not found") from None
-    except PermissionError:
-        raise ParseError("permission denied: zzip cannot read this file") from None
-    except OSError as exc:
-        raise ParseError(f"cannot read file: {exc.strerror or exc}") from None
+        raw = read_bytes(path, MAX_FILE_BYTES,
+                         f"file is {{size:,}} bytes; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB "
+                         f"({MAX_FILE_BYTES:,} bytes): split it, or check that it is the right file")
+    except Unreadable as exc:
+        raise ParseError(str(exc)) from None
 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ParseError("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)", 1, 1)

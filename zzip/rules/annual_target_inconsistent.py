@@ -48,7 +48,7 @@ def check(context):
     for indicator_id, years in sorted(by_indicator.items()):
         indicator = plan.indicators[indicator_id]
         target = indicator.target
-        sign = 1 if indicator.direction == "increase" else -1
+        sign = indicator.sign
         unit = indicator.unit or ""
         name = f"{indicator.name} ({indicator_id})"
 

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from zzip.check_context import CheckContext
 from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, fmt_exact,
-                           fmt_short, direction_of, required_at)
+                           fmt_short, required_at)
 from zzip.views.tables import Column, ViewTable
 
 STYLES = {ACHIEVED: "green", ON_TRACK: "green", AT_RISK: "yellow", BEHIND: "red", DETERIORATING: "bold red",
@@ -42,7 +42,7 @@ def fraction_done(result: Assessment) -> float | None:
         return 1.0
     goal = (result.target or result.indicator.target).goal
     base = result.baseline.value if result.baseline else 0.0
-    if direction_of(result.indicator) * (goal - base) <= 0:
+    if result.indicator.sign * (goal - base) <= 0:
         return 0.0  # the baseline met the target and the value has fallen short of it: nothing is done
     return (result.latest.value - base) / (goal - base)
 

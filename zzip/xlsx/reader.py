@@ -23,7 +23,6 @@ import datetime as dt
 import io
 import math
 import re
-import stat
 import unicodedata
 import zipfile
 from pathlib import Path, PurePosixPath
@@ -138,25 +137,15 @@ class _Refused(Exception):
 
 
 def _read_bytes(path: Path) -> bytes:
+    from zzip.filebytes import Unreadable, read_bytes
+
     try:
-        if path.is_dir():
-            raise _Refused("is a directory, not a file")
-        info = path.stat()
-        if not stat.S_ISREG(info.st_mode):
-            raise _Refused("is not a regular file (a device, pipe or socket); zzip reads only ordinary files")
-        if info.st_size > MAX_FILE_BYTES:
-            raise _Refused(f"workbook is {info.st_size:,} bytes; zzip reads status workbooks up to "
-                           f"{MAX_FILE_BYTES // 1048576} MB: check that it is the right file, and remove pictures "
-                           "or pasted documents from it")
-        return path.read_bytes()
-    except _Refused:
-        raise
-    except FileNotFoundError:
-        raise _Refused("file not found") from None
-    except PermissionError:
-        raise _Refused("permission denied: zzip cannot read this file") from None
-    except OSError as exc:
-        raise _Refused(f"cannot read file: {exc.strerror or exc}") from None
+        return read_bytes(path, MAX_FILE_BYTES,
+                          f"workbook is {{size:,}} bytes; zzip reads status workbooks up to "
+                          f"{MAX_FILE_BYTES // 1048576} MB: check that it is the right file, and remove pictures "
+                          "or pasted documents from it")
+    except Unreadable as exc:
+        raise _Refused(str(exc)) from None
 
 
 class _Reader:
@@ -378,8 +367,8 @@ class _Reader:
         for index, cell in enumerate(header):
             label = _label(cell)
             if label in labels and labels[label] in where:  # two columns for one field: which one counts?
-                self.fail(f"column '{label}' appears twice in the header row (columns {_column_name(where[labels[label]])} "
-                          f"and {_column_name(index)}); keep one", sheet, 1)
+                self.fail(f"column '{label}' appears twice in the header row (columns {column_letters(where[labels[label]] + 1)} "
+                          f"and {column_letters(index + 1)}); keep one", sheet, 1)
             elif label in labels:
                 where[labels[label]] = index
             elif label:
@@ -627,13 +616,3 @@ def _text_date(text: str) -> dt.date | None:
 
 def _short(text: str) -> str:
     return text if len(text) <= 40 else text[:40] + "…"
-
-
-def _column_name(index: int) -> str:
-    """0 -> A, 25 -> Z, 26 -> AA: as the spreadsheet shows columns."""
-    name = ""
-    index += 1
-    while index:
-        index, rest = divmod(index - 1, 26)
-        name = chr(65 + rest) + name
-    return name
