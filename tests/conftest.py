@@ -1,7 +1,22 @@
+import os
 import shutil
 from pathlib import Path
 
 import pytest
+
+from zzip.i18n import set_language
+
+# The suite asserts English messages unless a test asks for Chinese (--lang zh, or ZZIP_LANG it
+# sets itself); without this, a machine with no locale would get zzip's default, Chinese.
+os.environ["ZZIP_LANG"] = "en"
+
+
+@pytest.fixture(autouse=True)
+def _english_interface():
+    """Each in-process test starts, and leaves, with the English interface."""
+    set_language("en")
+    yield
+    set_language("en")
 
 FIXTURES = Path(__file__).parent / "fixtures"
 REPO = Path(__file__).parent.parent

@@ -49,6 +49,7 @@ class Config:
     severities: dict = field(default_factory=dict)
     per_file_ignores: dict = field(default_factory=dict)
     fail_on: str = "error"
+    lang: str | None = None  # applied at start-up (zzip.i18n.choose_language); kept for the record
     due_days: int | None = None
     grace_days: int = 0
     expect_reports_from: str = "named"
@@ -242,6 +243,7 @@ def _build(data: dict, shown: str) -> Config:
         severities={code: Severity.parse(level) for code, level in data.get("severity", {}).items()},
         per_file_ignores=dict(data.get("per-file-ignores", {})),
         fail_on=data.get("fail-on", "error"),
+        lang=data.get("lang"),
         due_days=reporting.get("due-days"),
         grace_days=reporting.get("grace-days", 0),
         expect_reports_from=reporting.get("expect-reports-from", "named"),

@@ -1,9 +1,14 @@
 """Translations of the interface text, from gettext catalogs (domain "zzip").
 
 Catalogs live in zzip/locale/<lang>/LC_MESSAGES/zzip.mo, compiled from the .po beside them with
-Babel (docs/bulletin.md, "Translating"). Message ids are English sentences with named placeholders
-(`%(unit)s`); a message with no translation falls back to its English id. Only the bulletin, the
-overdue workbook and the reminders use catalogs so far; the rest of the interface is English.
+Babel (docs/translating.md). Message ids are English sentences with named placeholders
+(`%(unit)s`); a message with no translation falls back to its English id.
+
+The interface language is chosen once per run, before the command line is built (help texts are
+translated when the command modules are imported): `--lang`, then ZZIP_LANG, then `lang` in the
+configuration, then the locale (LC_ALL, LC_MESSAGES, LANG), else Chinese (docs/language.md).
+Everything a person reads goes through `_`, `ngettext` or `pgettext` here; machine identifiers
+(rule codes, ids, JSON keys, exit codes) never do.
 """
 
 from __future__ import annotations
@@ -60,3 +65,95 @@ class Text:
 def N_(message: str) -> str:
     """Marks a message for extraction where it is translated later (a table of labels)."""
     return message
+
+
+# --- the interface language of this run -------------------------------------------------------
+
+DEFAULT_LANGUAGE = "zh"  # zzip's users read Chinese; a locale-less CI runner shows Chinese annotations
+_current = {"lang": "en"}  # until choose_language() runs (library use and tests: English)
+
+
+def set_language(lang: str) -> None:
+    """Make `lang` ("zh" or "en") the language of every message from now on."""
+    _current["lang"] = lang if lang in LANGUAGES else "en"
+
+
+def language() -> str:
+    return _current["lang"]
+
+
+def _(message: str, **values) -> str:
+    """`message` in the interface language, its %(name)s placeholders filled from `values`."""
+    text = translations(_current["lang"]).gettext(message)
+    return text % values if values else text
+
+
+def ngettext(singular: str, plural: str, count: int, **values) -> str:
+    """The singular or plural form for `count` (%(num)s is `count` unless given)."""
+    values.setdefault("num", count)
+    return translations(_current["lang"]).ngettext(singular, plural, count) % values
+
+
+def pgettext(context: str, message: str, **values) -> str:
+    """`message` in the context `context` (a status, a column heading), placeholders filled."""
+    text = translations(_current["lang"]).pgettext(context, message)
+    return text % values if values else text
+
+
+def prose_date(day: dt.date) -> str:
+    """A date in running text: 2025年7月31日 / 31 July 2025. Machine formats keep ISO dates."""
+    return Text(_current["lang"]).date(day)
+
+
+def lang_from_locale(environ) -> str | None:
+    """zh for a Chinese locale, en for any other real one, None for C/POSIX or none."""
+    for name in ("LC_ALL", "LC_MESSAGES", "LANG"):
+        value = (environ.get(name) or "").strip()
+        if not value:
+            continue
+        code = value.split(".")[0].split("@")[0].lower()
+        if code in ("c", "posix", ""):
+            return None
+        return "zh" if code.startswith("zh") else "en"
+    return None
+
+
+def lang_from_argv(argv: list[str]) -> str | None:
+    """The value of --lang anywhere before a lone `--` (every command takes it)."""
+    found = None
+    for index, arg in enumerate(argv):
+        if arg == "--":
+            break
+        if arg == "--lang" and index + 1 < len(argv):
+            found = argv[index + 1]
+        elif arg.startswith("--lang="):
+            found = arg.split("=", 1)[1]
+    return found if found in LANGUAGES else None
+
+
+def lang_from_config() -> str | None:
+    """`lang` of the zzip.toml (or [tool.zzip]) that applies in this folder, when it is valid."""
+    try:
+        import tomllib
+
+        from zzip.config import find_config
+
+        path = find_config()
+        if path is None:
+            return None
+        data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
+        if path.name == "pyproject.toml":
+            data = data.get("tool", {}).get("zzip", {})
+        value = data.get("lang")
+    except Exception:  # noqa: BLE001 - a broken configuration is reported by the command itself
+        return None
+    return value if value in LANGUAGES else None
+
+
+def choose_language(argv: list[str], environ) -> str:
+    """--lang, ZZIP_LANG, the configuration's `lang`, the locale, else Chinese."""
+    for candidate in (lang_from_argv(argv), environ.get("ZZIP_LANG"), lang_from_config(),
+                      lang_from_locale(environ)):
+        if candidate in LANGUAGES:
+            return candidate
+    return DEFAULT_LANGUAGE

@@ -18,6 +18,12 @@ def main() -> None:
 
             _stdout_failed(exc)
         return
+    import os
+
+    from zzip.i18n import choose_language, set_language
+
+    # before the command line is built: its help texts are translated as its modules load
+    set_language(choose_language(sys.argv[1:], os.environ))
     from zzip.cli import main as run
 
     run()
