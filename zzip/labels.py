@@ -1,0 +1,47 @@
+"""The words shown for the codes zzip's data carries: an item's status, an overdue grade, an
+indicator's progress, a unit's role, a severity, a kind of item. The codes stay as they are in
+JSON, SARIF and the files; people read these words (docs/glossary.md fixes the Chinese terms).
+Each table is built when asked, in the language of the run."""
+
+from __future__ import annotations
+
+from zzip.i18n import pgettext
+
+
+def _word(table: dict, code) -> str:
+    return table.get(code, str(code))  # a code no table knows is shown as it is, never dropped
+
+
+def item_status(code: str | None) -> str:
+    """done -> 已完成; None (no report has mentioned the item) -> 未报告."""
+    return _word({"done": pgettext("item", "done"), "in-progress": pgettext("item", "in progress"),
+                  "blocked": pgettext("item", "blocked"), "not-started": pgettext("item", "not started"),
+                  None: pgettext("item", "never reported")}, code)
+
+
+def overdue_grade(code: str) -> str:
+    return _word({"overdue": pgettext("grade", "overdue"), "severely overdue": pgettext("grade", "severely overdue"),
+                  "due soon": pgettext("grade", "due soon")}, code)
+
+
+def indicator_status(code: str) -> str:
+    return _word({"achieved": pgettext("indicator", "achieved"), "on track": pgettext("indicator", "on track"),
+                  "at risk": pgettext("indicator", "at risk"), "behind": pgettext("indicator", "behind"),
+                  "deteriorating": pgettext("indicator", "deteriorating"),
+                  "no data": pgettext("indicator", "no data"), "missed": pgettext("indicator", "missed")}, code)
+
+
+def role(code: str) -> str:
+    return _word({"lead": pgettext("role", "lead"), "cooperating": pgettext("role", "co-operating"),
+                  "co-operating": pgettext("role", "co-operating"),
+                  "responsible": pgettext("role", "responsible")}, code)
+
+
+def severity(code) -> str:
+    return _word({"error": pgettext("severity", "error"), "warning": pgettext("severity", "warning"),
+                  "info": pgettext("severity", "info")}, str(code))
+
+
+def kind(code: str) -> str:
+    return _word({"milestone": pgettext("kind", "step"), "annual": pgettext("kind", "yearly item"),
+                  "task": pgettext("kind", "task"), "indicator": pgettext("kind", "indicator")}, code)
