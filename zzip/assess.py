@@ -162,10 +162,10 @@ def _reports(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
 def _steps(plan):
     for milestone in plan.milestones.values():
         if milestone.deadline is not None:
-            yield (milestone, milestone.deadline, plan.milestone_leads(milestone), plan.milestone_cooperators(milestone),
+            yield (milestone, milestone.deadline, plan.expand(plan.milestone_leads(milestone)), plan.milestone_cooperators(milestone),
                    "step")
     for item in plan.annual_items.values():
-        yield item, item.deadline, item.lead, item.cooperating, "yearly item"
+        yield item, item.deadline, plan.expand(item.lead), item.cooperating, "yearly item"
 
 
 def _items(context: CheckContext, scheme: Scheme, year: int, raw) -> None:

@@ -57,14 +57,15 @@ def _items(context: CheckContext, include_tasks: bool):
     plan = context.plan
     for milestone in plan.milestones.values():
         if milestone.deadline is not None:
-            yield ("milestone", milestone, milestone.deadline, plan.milestone_leads(milestone),
+            # a group that leads answers through its members (zzip/responsibility.py)
+            yield ("milestone", milestone, milestone.deadline, plan.expand(plan.milestone_leads(milestone)),
                    plan.milestone_cooperators(milestone), milestone.text)
     for item in plan.annual_items.values():
-        yield "annual", item, item.deadline, item.lead, item.cooperating, item.text
+        yield "annual", item, item.deadline, plan.expand(item.lead), item.cooperating, item.text
     if include_tasks and plan.meta:
         end = plan.meta.period_end.last_day
         for task in plan.tasks.values():
-            yield "task", task, end, task.lead, task.cooperating, task.title
+            yield "task", task, end, plan.expand(task.lead), task.cooperating, task.title
 
 
 def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: bool = True) -> tuple[list[DueItem], list[DueItem]]:

@@ -14,6 +14,9 @@ from zzip.findings import Location
 from zzip.months import Month
 from zzip.yamlfile import YamlDocument
 
+# The kinds of task of 郑政〔2022〕34号 (重点任务, 重大工程), which a plan that names none uses.
+DEFAULT_TASK_KINDS = ("key-task", "major-project")
+
 PLAN_FILES = {
     "plan": "plan.yaml",
     "units": "units.yaml",
@@ -50,7 +53,7 @@ class PlanMeta:
     id: str
     version: str
     title: str
-    document_number: str
+    document_number: str | None  # 文号: not every plan has one (a draft, a 工作方案 of an office)
     issuer: str
     issued: str
     period_start: Month
@@ -61,6 +64,14 @@ class PlanMeta:
     first_period: str | None
     revisions: tuple[Revision, ...]
     origin: Origin
+    note: str | None = None
+    source_url: str | None = None
+    task_kinds: tuple[str, ...] = ()  # the kinds of task the plan names (DEFAULT_TASK_KINDS unless it names its own)
+
+    @property
+    def cited_as(self) -> str:
+        """The plan as a reader knows it: its title, with its document number where it has one."""
+        return f"{self.title} ({self.document_number})" if self.document_number else self.title
 
 
 @dataclass(frozen=True)
@@ -188,12 +199,20 @@ class Indicator:
 class Task:
     id: str
     ref: str
-    kind: str  # key-task | major-project
+    kind: str  # key-task | major-project, or a kind the plan names (plan.yaml task_kinds)
     title: str
     text: str | None
+    # The units that answer for the task: its lead units, or, for a task whose plan names its
+    # 责任单位 with no lead/co-operating split (`responsible:` in tasks.yaml), those units.
     lead: tuple[str, ...]
     cooperating: tuple[str, ...]
     origin: Origin
+    undivided: bool = False  # written `responsible:` (责任单位 / …负责): every unit named answers alike
+
+    @property
+    def responsible(self) -> tuple[str, ...]:
+        """The 责任单位 of an undivided task (empty for a task with lead and co-operating units)."""
+        return self.lead if self.undivided else ()
 
 
 @dataclass(frozen=True)

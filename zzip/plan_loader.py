@@ -18,6 +18,7 @@ from zzip.months import Month, Quarter, parse_date
 from zzip.plan import (
     PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
 )
+from zzip.plan import DEFAULT_TASK_KINDS
 from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
 
 
@@ -303,13 +304,14 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     if bad:
         return
     meta = PlanMeta(
-        id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw["document_number"],
+        id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw.get("document_number"),
         issuer=raw["issuer"], issued=raw["issued"], period_start=period_start, period_end=period_end,
         timezone=raw["timezone"], supervisor=raw.get("supervisor"),
         due_days=raw["reporting"]["due_days"], first_period=first_period,
         revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
                         for r in raw["revisions"]),
-        origin=origin,
+        origin=origin, note=raw.get("note"), source_url=(raw.get("source") or {}).get("url"),
+        task_kinds=tuple(k["id"] for k in raw["task_kinds"]) if "task_kinds" in raw else DEFAULT_TASK_KINDS,
     )
     result.plan.meta = meta
 
@@ -368,8 +370,10 @@ def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> No
 
 def _build_tasks(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Task:
+        undivided = "responsible" in raw  # the schema allows either `responsible` or `lead` (+ `cooperating`)
         return Task(id=raw["id"], ref=raw["ref"], kind=raw["kind"], title=raw["title"], text=raw.get("text"),
-                    lead=tuple(raw["lead"]), cooperating=tuple(raw.get("cooperating", ())), origin=origin)
+                    lead=tuple(raw["responsible"] if undivided else raw["lead"]),
+                    cooperating=tuple(raw.get("cooperating", ())), origin=origin, undivided=undivided)
 
     _build_items(result, doc, "tasks", bad_paths, make, result.plan.tasks, "task")
 

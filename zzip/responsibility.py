@@ -1,8 +1,15 @@
 """Who answers for what, and when it is active.
 
 * A unit **leads** a task it is named lead of, and a milestone whose tasks it leads.
+* A unit is **responsible** for a task whose plan names its 责任单位 with no lead/co-operating
+  split (`responsible:` in tasks.yaml), and for a milestone all of whose tasks are such: it
+  answers for the item as a lead unit does (reports on it, is chased, is named when it is late).
 * A unit **co-operates** on a task it is named co-operating unit of, directly or as a
   known member of a co-operating group (各区县(市)人民政府 -> 金水区人民政府 ...).
+* A group with known members (各镇人民政府, 各区县(市)人民政府) does not answer itself: each
+  member takes the group's duty in its place, with the group's role; it gets a template and
+  reports, and is chased when the group leads or is responsible. A group with no members
+  listed stands for itself.
 * A **task** is active from its first milestone's start month (or, with no milestone, from
   the month the plan was issued) to the end of the plan period: tasks carry the plan's
   targets, which fall due at its end.
@@ -21,7 +28,13 @@ from functools import cached_property
 from zzip.months import Month, Quarter
 from zzip.plan import Milestone, Plan, Task
 
-LEAD, COOPERATING = "lead", "cooperating"
+LEAD, COOPERATING, RESPONSIBLE = "lead", "cooperating", "responsible"
+ANSWERING = (LEAD, RESPONSIBLE)  # the roles that answer for an item: reported on, chased, named when late
+
+
+def answers(role: str | None) -> bool:
+    """A lead or responsible unit: one that answers for the item, not one that helps."""
+    return role in ANSWERING
 
 
 @dataclass(frozen=True)
@@ -30,7 +43,7 @@ class Duty:
 
     item_id: str
     kind: str  # "task", "milestone" or "annual"
-    role: str  # LEAD or COOPERATING
+    role: str  # LEAD, RESPONSIBLE or COOPERATING
     named_directly: bool  # named in the plan, not only as member of a group
 
 
@@ -48,32 +61,35 @@ class Responsibilities:
 
         def add(unit: str, duty: Duty) -> None:
             current = table.setdefault(unit, {}).get(duty.item_id)
-            if current is None or (current.role == COOPERATING and duty.role == LEAD) or \
+            if current is None or (current.role == COOPERATING and answers(duty.role)) or \
                     (current.role == duty.role and duty.named_directly and not current.named_directly):
                 table[unit][duty.item_id] = duty
 
+        def assign(units, item_id: str, kind: str, role: str) -> None:
+            for unit in units:
+                members = self._members(unit)
+                if not members:
+                    add(unit, Duty(item_id, kind, role, True))
+                for member in members:  # the members answer in the group's place
+                    add(member, Duty(item_id, kind, role, False))
+
         for task in self.plan.tasks.values():
-            for unit in task.lead:
-                add(unit, Duty(task.id, "task", LEAD, True))
-            for unit in task.cooperating:
-                add(unit, Duty(task.id, "task", COOPERATING, True))
-                for member in self._members(unit):
-                    add(member, Duty(task.id, "task", COOPERATING, False))
+            assign(task.lead, task.id, "task", RESPONSIBLE if task.undivided else LEAD)
+            assign(task.cooperating, task.id, "task", COOPERATING)
         for milestone in self.plan.milestones.values():
-            for unit in self.plan.milestone_leads(milestone):
-                add(unit, Duty(milestone.id, "milestone", LEAD, True))
-            for unit in self.plan.milestone_cooperators(milestone):
-                add(unit, Duty(milestone.id, "milestone", COOPERATING, True))
-                for member in self._members(unit):
-                    add(member, Duty(milestone.id, "milestone", COOPERATING, False))
+            assign(self.plan.milestone_leads(milestone), milestone.id, "milestone", self._milestone_role(milestone))
+            assign(self.plan.milestone_cooperators(milestone), milestone.id, "milestone", COOPERATING)
         for item in self.plan.annual_items.values():
-            for unit in item.lead:
-                add(unit, Duty(item.id, "annual", LEAD, True))
-            for unit in item.cooperating:
-                add(unit, Duty(item.id, "annual", COOPERATING, True))
-                for member in self._members(unit):
-                    add(member, Duty(item.id, "annual", COOPERATING, False))
+            assign(item.lead, item.id, "annual", LEAD)
+            assign(item.cooperating, item.id, "annual", COOPERATING)
         return table
+
+    def _milestone_role(self, milestone: Milestone) -> str:
+        """responsible when every task the step carries out is undivided and the step names no lead."""
+        tasks = [self.plan.tasks[t] for t in milestone.tasks if t in self.plan.tasks]
+        if not milestone.lead_override and tasks and all(t.undivided for t in tasks):
+            return RESPONSIBLE
+        return LEAD
 
     def _members(self, unit_id: str) -> tuple[str, ...]:
         unit = self.plan.units.get(unit_id)
@@ -98,6 +114,7 @@ class Responsibilities:
             task = self.plan.tasks.get(task_id)
             if task:
                 units.update(task.lead)
+                units.update(self.plan.expand(task.lead))
                 units.update(self.plan.expand(task.cooperating))
                 units.update(task.cooperating)
         return units
@@ -135,16 +152,20 @@ class Responsibilities:
     def expected_reporters(self, quarter: Quarter, expect_from: str = "named") -> list[str]:
         """Units that must send a report for the quarter.
 
-        named: every body named as lead or co-operating unit of something active;
-        leads: lead units only. Members of groups may report but are not chased.
+        named: every body named as lead, responsible or co-operating unit of something active;
+        leads: lead and responsible units only. Members of a group that leads or is responsible
+        answer in its place and are chased; members of a co-operating group may report but are not.
+        A group with no members listed is chased only for what it answers for itself.
         """
         out = []
         for unit_id, duties in self.duties.items():
             unit = self.plan.units.get(unit_id)
-            if unit is None or unit.is_group:
+            if unit is None or (unit.is_group and unit.members):
                 continue
             for duty in duties.values():
-                if not duty.named_directly or (expect_from == "leads" and duty.role != LEAD):
+                if not (duty.named_directly or answers(duty.role)) or (expect_from == "leads" and not answers(duty.role)):
+                    continue
+                if unit.is_group and not answers(duty.role):
                     continue
                 if self.active(duty.item_id, quarter):
                     out.append(unit_id)

@@ -12,7 +12,7 @@ import io
 from zzip.check_context import CheckContext
 from zzip.findings import printable
 from zzip.months import Quarter
-from zzip.responsibility import LEAD, Responsibilities
+from zzip.responsibility import Responsibilities, answers
 
 
 def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, context: CheckContext | None) -> str:
@@ -38,7 +38,7 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
 
     entries = CommentedSeq()
     order = {"task": 0, "milestone": 1, "annual": 2}
-    active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (d.role != LEAD, order[d.kind], _order(plan, d.item_id)))
+    active = sorted(duties.active_duties(unit_id, quarter), key=lambda d: (not answers(d.role), order[d.kind], _order(plan, d.item_id)))
     for duty in active:
         item = plan.item(duty.item_id)
         entry = CommentedMap()

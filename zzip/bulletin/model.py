@@ -16,6 +16,7 @@ from zzip.findings import printable
 from zzip.months import Quarter
 from zzip.overdue import SEVERELY_OVERDUE, DueItem, due_items
 from zzip.progress import Assessment, required_at
+from zzip.refs import canonical, section_of
 from zzip.report import Report
 
 QUARTER, YEAR = "quarter", "year"
@@ -181,7 +182,7 @@ class Bulletin:
     plan_title: str
     plan_id: str
     plan_version: str
-    document_number: str
+    document_number: str  # empty when the plan has none
     headline: Headline
     indicators: list[IndicatorRow]
     behind: list[UnitRow]
@@ -230,7 +231,7 @@ def build(report: Report, context: CheckContext, period: Period, previous: Check
     scheme = plan.assessment
     return Bulletin(
         period=period, as_of=context.as_of, plan_title=printable(meta.title), plan_id=printable(meta.id),
-        plan_version=printable(meta.version), document_number=printable(meta.document_number),
+        plan_version=printable(meta.version), document_number=printable(meta.document_number or ""),
         headline=headline, indicators=_indicators(context), behind=behind,
         on_track_units=len(report.standings) - len(behind),
         supervision=[_supervision(context, item) for item in overdue],
@@ -246,9 +247,9 @@ def _dated_items(context: CheckContext):
     plan = context.plan
     for milestone in plan.milestones.values():
         if milestone.deadline is not None:
-            yield milestone, milestone.deadline, plan.milestone_leads(milestone)
+            yield milestone, milestone.deadline, plan.expand(plan.milestone_leads(milestone))
     for item in plan.annual_items.values():
-        yield item, item.deadline, item.lead
+        yield item, item.deadline, plan.expand(item.lead)
 
 
 def _done(context: CheckContext, item_id: str, leads) -> tuple[bool, dt.date | None]:
@@ -374,13 +375,12 @@ def _section_titles(context: CheckContext) -> dict[str, str]:
         sections = data.get("sections") if isinstance(data, dict) else None
         for section in sections if isinstance(sections, list) else ():
             if isinstance(section, dict) and isinstance(section.get("ref"), str):
-                titles[section["ref"]] = str(section.get("title", ""))
+                titles[canonical(section["ref"])] = str(section.get("title", ""))
     return titles
 
 
 def _section_of(ref: str) -> str:
-    head, _sep, _rest = ref.partition(")")
-    return f"{head})" if _sep else ref
+    return section_of(ref)
 
 
 def _sections(context: CheckContext, overdue: list[DueItem]) -> list[SectionRow]:
@@ -391,8 +391,8 @@ def _sections(context: CheckContext, overdue: list[DueItem]) -> list[SectionRow]
     late = {d.item_id for d in overdue}
     rows: dict[str, SectionRow] = {}
     sums: dict[str, list[float]] = {}
-    items = [(t, t.lead) for t in plan.tasks.values()] + \
-            [(m, plan.milestone_leads(m)) for m in plan.milestones.values()]
+    items = [(t, plan.expand(t.lead)) for t in plan.tasks.values()] + \
+            [(m, plan.expand(plan.milestone_leads(m))) for m in plan.milestones.values()]
     for item, leads in items:
         ref = _section_of(item.ref)
         if ref[:1] not in "二三四":
@@ -454,7 +454,7 @@ def _changes(context: CheckContext, previous: CheckContext | None, period: Perio
             changes.newly_overdue.append(change)
         elif item.grade == SEVERELY_OVERDUE and old.grade != SEVERELY_OVERDUE:
             changes.newly_severe.append(change)
-    dated = [(i, leads) for i, _d, leads in _dated_items(context)] + [(t, t.lead) for t in plan.tasks.values()]
+    dated = [(i, leads) for i, _d, leads in _dated_items(context)] + [(t, plan.expand(t.lead)) for t in plan.tasks.values()]
     for item, leads in dated:
         if _done(context, item.id, leads)[0] and not _done(previous, item.id, leads)[0]:
             title = item.title if hasattr(item, "title") else item.text

@@ -131,11 +131,12 @@ def template(
 
 
 def reporting_unit(plan, unit: str):
-    """The unit named by id, name or alias, if it is one that reports (not a group); else exit 2."""
+    """The unit named by id, name or alias, if it is one that reports (a body, or a group with no
+    members listed, which stands for itself); else exit 2. A group's members report in its place."""
     found = plan.resolve_unit(unit)
     if found is None:
         fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
-    if found.is_group:
+    if found.is_group and found.members:
         members = ", ".join(found.members) or "none listed"
         fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
     return found

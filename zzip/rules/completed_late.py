@@ -25,8 +25,8 @@ completion date.
 
 def check(context):
     plan = context.plan
-    steps = [(m, m.deadline, plan.milestone_leads(m)) for m in plan.milestones.values()]
-    steps += [(i, i.deadline, i.lead) for i in plan.annual_items.values()]
+    steps = [(m, m.deadline, plan.expand(plan.milestone_leads(m))) for m in plan.milestones.values()]
+    steps += [(i, i.deadline, plan.expand(i.lead)) for i in plan.annual_items.values()]
     for milestone, deadline, leads in steps:
         if deadline is None:
             continue

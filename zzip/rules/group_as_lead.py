@@ -14,7 +14,8 @@ Warns when a task's lead, a milestone's lead or an indicator's owner is a group
 
 ## Why it matters
 "Everyone leads" means nobody leads: when the work is late, there is no single office to ask.
-Groups are fine as co-operating units.
+Groups are fine as co-operating units, and among a task's `responsible` units (各镇人民政府负责),
+where each member answers for its own part.
 
 ## How to fix
 Name the body that leads; move the group to `cooperating`.
@@ -31,7 +32,8 @@ def check(context):
                 yield Problem(origin.at(field, index), f"{what} names the group '{unit.name}' ({unit_id}) as {field}; name a single body")
 
     for task in plan.tasks.values():
-        yield from groups(task.lead, task.origin, "lead", f"task {task.id}")
+        if not task.undivided:  # 各镇人民政府负责: each member answers for its own part (zzip/responsibility.py)
+            yield from groups(task.lead, task.origin, "lead", f"task {task.id}")
     for milestone in plan.milestones.values():
         yield from groups(milestone.lead_override, milestone.origin, "lead", f"milestone {milestone.id}")
     for indicator in plan.indicators.values():

@@ -1,7 +1,7 @@
 """C303: an active task or milestone missing from its lead unit's report."""
 
 from zzip.findings import Problem
-from zzip.responsibility import LEAD
+from zzip.responsibility import answers
 
 CODE = "C303"
 NAME = "not-reported"
@@ -29,7 +29,7 @@ def check(context):
         if not context.in_scope(sub):
             continue
         for duty in duties.active_duties(sub.unit, sub.period):
-            if duty.role != LEAD or sub.entry(duty.item_id) is not None:
+            if not answers(duty.role) or sub.entry(duty.item_id) is not None:
                 continue
             earlier = [e for s, e in context.history(sub.unit, duty.item_id) if s.period < sub.period]
             if duty.kind in ("milestone", "annual") and any(e.done for e in earlier):

@@ -1,6 +1,7 @@
 """C304: a unit that answers for active work sent no report."""
 
 from zzip.findings import Location, Problem
+from zzip.responsibility import answers
 
 CODE = "C304"
 NAME = "submission-missing"
@@ -31,7 +32,7 @@ def check(context):
                 continue
             due = context.due_date(quarter)
             active = duties.active_duties(unit, quarter)
-            leads = sum(1 for d in active if d.role == "lead")
+            leads = sum(1 for d in active if answers(d.role))
             parts = [f"leads {leads}" if leads else "", f"co-operates on {len(active) - leads}" if len(active) > leads else ""]
             what = f"it {' and '.join(p for p in parts if p)} active item{'s' if len(active) != 1 else ''}"
             yield Problem(Location(context.expected_file(unit, quarter)),

@@ -5,7 +5,7 @@ from __future__ import annotations
 from zzip.check_context import CheckContext
 from zzip.overdue import due_items
 from zzip.progress import fmt_exact
-from zzip.responsibility import LEAD
+from zzip.responsibility import answers
 from zzip.views.progress import STYLES
 from zzip.views.tables import Column, ViewTable
 
@@ -20,7 +20,7 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
     work = ViewTable("What it answers for", [Column("item", "Item", no_wrap=True), Column("ref", "Ref", no_wrap=True),
                                             Column("role", "Role"), Column("what", "What"), Column("when", "When"),
                                             Column("latest", "Latest report")], empty="nothing in this plan.")
-    mine = sorted(duties.duties.get(unit_id, {}).values(), key=lambda d: (d.role != LEAD, ("task", "milestone", "annual").index(d.kind), d.item_id))
+    mine = sorted(duties.duties.get(unit_id, {}).values(), key=lambda d: (not answers(d.role), ("task", "milestone", "annual").index(d.kind), d.item_id))
     for duty in mine:
         item = plan.item(duty.item_id)
         if duty.kind == "milestone":
@@ -36,7 +36,7 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         role = duty.role if duty.named_directly else f"{duty.role} (as a group member)"
         title = getattr(item, "title", None) or item.text
         work.add({"item": duty.item_id, "ref": item.ref, "role": role, "what": title[:32] + ("…" if len(title) > 32 else ""),
-                  "when": when, "latest": status}, None if duty.role == LEAD else "dim")
+                  "when": when, "latest": status}, None if answers(duty.role) else "dim")
 
     reports = ViewTable("Reports by quarter", [Column("quarter", "Quarter", no_wrap=True), Column("due", "Due"),
                                                Column("submitted", "Submitted"), Column("state", "State"),

@@ -71,7 +71,7 @@ EXTRA_VALUE_ROWS = 10  # blank rows below the template's, for a value on another
 DATE_FIELDS = frozenset({"submitted", "completed", "measured"})
 NUMBER_FIELDS = frozenset({"percent", "value", "format"})
 
-ROLE_WORDS = {"lead": "牵头", "cooperating": "配合"}
+ROLE_WORDS = {"lead": "牵头", "cooperating": "配合", "responsible": "负责"}
 ROLE_KEYS = {word: key for key, word in ROLE_WORDS.items()}
 STATUS_WORDS = {key: word for word, key in STATUS_SYNONYMS.items()}  # done -> 已完成
 STATUS_CHOICES = tuple(STATUS_WORDS[key] for key in ("not-started", "in-progress", "done", "blocked"))

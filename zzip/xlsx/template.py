@@ -11,7 +11,7 @@ from __future__ import annotations
 import datetime as dt
 
 from zzip.months import Quarter
-from zzip.responsibility import LEAD, Responsibilities
+from zzip.responsibility import Responsibilities, answers
 from zzip.template import _order, _previous_entries
 
 
@@ -21,7 +21,7 @@ def template_data(plan, unit_id: str, quarter: Quarter, context) -> dict:
     previous = _previous_entries(context, unit_id, quarter)
     entries = []
     active = sorted(duties.active_duties(unit_id, quarter),
-                    key=lambda d: (d.role != LEAD, d.kind != "task", _order(plan, d.item_id)))
+                    key=lambda d: (not answers(d.role), d.kind != "task", _order(plan, d.item_id)))
     for duty in active:
         entry = {"id": duty.item_id, "role": duty.role}
         carried = previous.get(duty.item_id)
