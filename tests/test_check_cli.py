@@ -9,6 +9,7 @@ from pathlib import Path
 import pytest
 from typer.testing import CliRunner
 
+from zzip import cli as zzip_cli
 from zzip.cli import app
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -171,7 +172,12 @@ def test_template_writes_what_the_unit_answers_for(workspace: Path) -> None:
     assert result.exit_code == 0, result.stderr
     path = workspace / "reports/2023-Q2/court.yaml"
     text = path.read_text(encoding="utf-8")
-    assert text.startswith("# yaml-language-server: $schema=../../zzip/schemas/status.schema.json\n")
+    # the $schema line leads, from wherever the report is written, to the installed zzip's schema
+    first = text.splitlines()[0]
+    assert first.startswith("# yaml-language-server: $schema=")
+    reference = first.split("$schema=", 1)[1]
+    assert not reference.startswith("file:") and (path.parent / reference).resolve() == \
+        (Path(zzip_cli.__file__).parent.parent / "schemas/status.schema.json").resolve()
     assert "due 2023-07-15" in text
     from zzip.yamlfile import load_file
 

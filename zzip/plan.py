@@ -67,6 +67,7 @@ class PlanMeta:
     note: str | None = None
     source_url: str | None = None
     task_kinds: tuple[str, ...] = ()  # the kinds of task the plan names (DEFAULT_TASK_KINDS unless it names its own)
+    task_kind_names: tuple[tuple[str, str], ...] = ()  # (id, the kind as the document writes it: 专项行动)
 
     @property
     def cited_as(self) -> str:

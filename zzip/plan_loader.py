@@ -312,6 +312,7 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
                         for r in raw["revisions"]),
         origin=origin, note=raw.get("note"), source_url=(raw.get("source") or {}).get("url"),
         task_kinds=tuple(k["id"] for k in raw["task_kinds"]) if "task_kinds" in raw else DEFAULT_TASK_KINDS,
+        task_kind_names=tuple((k["id"], k["name"]) for k in raw.get("task_kinds", ())),
     )
     result.plan.meta = meta
 

@@ -22,6 +22,29 @@ class SchemaProblem:
     path: tuple  # where in the data the problem sits, e.g. ("tasks", 3, "lead")
 
 
+def schema_reference(kind: str, folder=None) -> str:
+    """Where an editor finds the schema of `kind` from a file written into `folder`: the schema of
+    the installed zzip, by a path relative to the folder (so that it holds wherever the plan and
+    reports live), or as a file URL when there is no folder (standard output) or no relative path
+    (another drive)."""
+    import os
+    from pathlib import Path
+
+    installed = resources.files("zzip.schemas").joinpath(f"{kind}.schema.json")
+    path = Path(str(installed)).resolve()
+    if folder is not None:
+        try:
+            return Path(os.path.relpath(path, Path(folder).resolve())).as_posix()
+        except ValueError:  # another drive (Windows): no relative path exists
+            pass
+    return path.as_uri()
+
+
+def schema_line(kind: str, folder=None) -> str:
+    """The first line of a file zzip writes, naming its schema for editors (yaml-language-server)."""
+    return f"# yaml-language-server: $schema={schema_reference(kind, folder)}\n"
+
+
 def schema_text(kind: str) -> str:
     return resources.files("zzip.schemas").joinpath(f"{kind}.schema.json").read_text(encoding="utf-8")
 

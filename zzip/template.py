@@ -15,7 +15,10 @@ from zzip.months import Quarter
 from zzip.responsibility import Responsibilities, answers
 
 
-def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, context: CheckContext | None) -> str:
+def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, context: CheckContext | None,
+                    folder=None) -> str:
+    """The status file's text; `folder` is where it will be written (None: standard output), so
+    that its `$schema` line points at the installed zzip's schema from there."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
 
@@ -87,10 +90,12 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
                          f"# {indicator.name} ({indicator.unit or ''}{what}); target {indicator.target.describe(indicator.unit)}"))
         footer = "\n".join(lines) + "\n"
 
+    from zzip.schema import schema_line
+
     header = (
-        "# yaml-language-server: $schema=../../zzip/schemas/status.schema.json\n"
+        schema_line("status", folder)
         + _one_line(f"# Status report of {unit.name} ({unit_id}) for {quarter}, due {due.isoformat()}.") + "\n"
-        + _one_line(f"# Plan: {meta.title} ({meta.document_number}), version {meta.version}.") + "\n"
+        + _one_line(f"# Plan: {meta.cited_as}, version {meta.version}.") + "\n"
         "# Check it before sending: zzip check reports/" + str(quarter) + "\n"
     )
     yaml = YAML()

@@ -10,10 +10,12 @@ from typing import Annotated, Optional
 import typer
 
 from zzip import __version__
+from zzip.i18n import _
 
 app = typer.Typer(
     name="zzip",
-    help="Check the 郑政〔2022〕34号 implementation plan and the quarterly status reports of its units.",
+    help=_("Check an implementation plan (its targets, tasks and steps, in a plan folder) and the status reports "
+           "of the units that carry it out. Start a new plan with 'zzip init'."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,

@@ -66,7 +66,7 @@ def convert(
     else:
         from zzip.xlsx.convert import status_yaml
 
-        text = status_yaml(_plain(loaded.data))
+        text = status_yaml(_plain(loaded.data), None if output == "-" else target.parent)
         if output == "-":
             sys.stdout.write(text)
             return

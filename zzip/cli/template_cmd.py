@@ -97,7 +97,7 @@ def template(
 
         # the unit's earlier reports pre-fill the template: one that cannot be read is said, not skipped
         report_input_problems(context, only=lambda path: Path(path).stem.lower() == found.id)
-    text = render_template(plan, found.id, quarter, today, context)
+    text = render_template(plan, found.id, quarter, today, context, None if output == "-" else target.parent)
 
     if output == "-":
         from zzip.cli.common import emit

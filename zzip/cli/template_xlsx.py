@@ -63,7 +63,7 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
             from zzip.atomic import write_text_atomic
             from zzip.template import render_template
 
-            text = render_template(plan, unit_id, quarter, today, context)
+            text = render_template(plan, unit_id, quarter, today, context, target.parent)
             write_text_atomic(target, text)
             count = text.count("  - id: ")
         sys.stderr.write(f"wrote {target}: {count} entries for {plan.unit_name(unit_id)} ({unit_id}), {quarter}\n")

@@ -3,6 +3,7 @@
 import difflib
 
 from zzip.findings import Problem
+from zzip.i18n import _
 
 CODE = "P103"
 NAME = "unknown-reference"
@@ -11,8 +12,9 @@ SCOPE = "plan"
 SUMMARY = "A reference names a unit or task that does not exist, or an item of another kind"
 EXPLANATION = """
 ## What it does
-Checks every id that points somewhere else: lead and co-operating units of tasks, the tasks of
-milestones and indicators, indicator owners, group members, the supervising office.
+Checks every id that points somewhere else: lead, co-operating and responsible units of tasks,
+the tasks of milestones and indicators, indicator owners, group members, the supervising office,
+and each task's kind (key-task, major-project, or one the plan names in `task_kinds`).
 
 ## Why it matters
 A dangling reference leaves work with nobody responsible, or a milestone linked to nothing.
@@ -67,8 +69,14 @@ def check(context):
             yield problem
     for unit in units.values():
         yield from _missing("unit", units, unit.members, unit.origin, "members", kinds)
+    task_kinds = plan.meta.task_kinds if plan.meta else ()
     for task in tasks.values():
-        yield from _missing("unit", units, task.lead, task.origin, "lead", kinds)
+        if task_kinds and task.kind not in task_kinds:
+            yield Problem(task.origin.at("kind"), _(
+                "unknown task kind '%(kind)s'; the plan names the kinds %(kinds)s (plan.yaml task_kinds)",
+                kind=task.kind, kinds=", ".join(task_kinds)))
+        field = "responsible" if task.undivided else "lead"
+        yield from _missing("unit", units, task.lead, task.origin, field, kinds)
         yield from _missing("unit", units, task.cooperating, task.origin, "cooperating", kinds)
     for milestone in plan.milestones.values():
         yield from _missing("task", tasks, milestone.tasks, milestone.origin, "tasks", kinds)

@@ -4,10 +4,7 @@ from __future__ import annotations
 
 from zzip.status import ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS
 
-_HEADER = "# yaml-language-server: $schema=../../zzip/schemas/status.schema.json\n"
-
-
-def status_yaml(data: dict) -> str:
+def status_yaml(data: dict, folder=None) -> str:
     """YAML in the order of docs/status-format.md, dates and versions quoted as the format asks,
     status words in English (the workbook's 已完成 is done)."""
     import io
@@ -39,4 +36,6 @@ def status_yaml(data: dict) -> str:
     yaml.width = 4096
     buffer = io.StringIO()
     yaml.dump(ordered(data, SUBMISSION_FIELDS), buffer)
-    return _HEADER + buffer.getvalue()
+    from zzip.schema import schema_line
+
+    return schema_line("status", folder) + buffer.getvalue()
