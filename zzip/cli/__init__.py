@@ -44,7 +44,10 @@ from zzip.cli import (  # noqa: E402
     unit_cmd, validate_cmd,
 )
 from zzip.cli import bulletin_cmd, remind_cmd  # noqa: E402
+from zzip.cli import import_cmd, init_cmd  # noqa: E402
 
+app.command("init")(init_cmd.init)
+app.command("import")(import_cmd.import_table)
 app.command("check")(check_cmd.check)
 app.command("template")(template_cmd.template)
 app.command("convert")(convert_cmd.convert)
