@@ -31,8 +31,8 @@ HEADERS = {
     "units": ("责任单位", "牵头单位", "负责单位", "责任部门"),
     "deadline": ("完成时限", "完成时间", "时间节点", "时限"),
 }
-_SPLIT = re.compile(r"[、，,;；/\s]+")
-_WRAPPED = re.compile(r"^[((](.*?)(?:负责|牵头)?[))]$")
+_SPLIT = re.compile("[\u3001\uff0c,;\uff1b/\\s]+")  # 、，, ;；/ and spaces
+_WRAPPED = re.compile("^[(\uff08](.*?)(?:负责|牵头)?[)\uff09]$")  # (…负责) with either parentheses
 _CN_DIGITS = "〇一二三四五六七八九十"
 
 
@@ -251,7 +251,7 @@ def _read_row(row, columns, resolve_unit, result: Imported) -> None:
 def _title(text: str) -> tuple[str, str | None]:
     """The first sentence as the title, and the whole cell as the text when there is more."""
     text = re.sub(r"\s+", " ", text).strip()
-    head = re.split(r"(?<=[。;；])", text, maxsplit=1)[0].rstrip("。;； ")
+    head = re.split("(?<=[\u3002;\uff1b])", text, maxsplit=1)[0].rstrip("\u3002;\uff1b ")
     return (head, text) if head != text.rstrip("。") else (head, None)
 
 

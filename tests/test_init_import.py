@@ -1,0 +1,94 @@
+"""`zzip init` starts a plan folder that validates at once; `zzip import` reads a 任务分工表."""
+
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from zzip.table_import import read_deadline, split_units
+
+ZZIP = Path(sys.executable).parent / "zzip"
+EXAMPLE_PLAN = Path(__file__).parent.parent / "examples" / "taicang" / "plan"
+
+
+def zzip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
+    return subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
+                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en"})
+
+
+def test_init_writes_a_plan_that_validates_and_never_overwrites(tmp_path: Path) -> None:
+    result = zzip("init", "newplan", "--id", "some-county-ip", "--name", "某县知识产权强县建设工作方案", cwd=tmp_path)
+    assert result.returncode == 0, result.stderr
+    assert sorted(p.name for p in (tmp_path / "newplan").iterdir()) == [
+        "indicators.yaml", "milestones.yaml", "plan.yaml", "tasks.yaml", "units.yaml"]
+    assert "id: some-county-ip" in (tmp_path / "newplan/plan.yaml").read_text(encoding="utf-8")
+    assert zzip("validate", "newplan", cwd=tmp_path).returncode == 0
+    before = (tmp_path / "newplan/plan.yaml").read_bytes()
+    again = zzip("init", "newplan", cwd=tmp_path)
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    assert (tmp_path / "newplan/plan.yaml").read_bytes() == before
+
+
+def test_init_refuses_a_bad_id(tmp_path: Path) -> None:
+    assert zzip("init", "p", "--id", "Bad Id", cwd=tmp_path).returncode == 2
+    assert not (tmp_path / "p").exists()
+
+
+@pytest.mark.parametrize("text, names", [
+    ("市市场监管局、市科技局", ["市市场监管局", "市科技局"]),
+    ("(市市场监管局、各镇人民政府负责)", ["市市场监管局", "各镇人民政府"]),
+    ("\uff08市科技局\uff0c市市场监管局负责\uff09", ["市科技局", "市市场监管局"]),
+    ("市科技局,市市场监管局", ["市科技局", "市市场监管局"]),
+])
+def test_unit_lists_are_split(text: str, names: list[str]) -> None:
+    assert split_units(text) == names
+
+
+@pytest.mark.parametrize("phrase, reading", [
+    ("2023年底前", "deadline 2023-12"), ("2024年6月前", "deadline 2024-06"), ("2024年6月底前", "deadline 2024-06"),
+    ("长期坚持", "ongoing"), ("持续推进", "ongoing"), ("每年", "recurs yearly"),
+    ("每年4月", "recurs yearly, by the end of month 4"), ("每季度", "recurs quarterly"),
+    ("2024年13月前", None), ("尽快", None),
+])
+def test_deadline_phrases(phrase: str, reading) -> None:
+    assert read_deadline(phrase) == reading
+
+
+def test_import_csv_in_gbk_lists_every_unread_cell(tmp_path: Path) -> None:
+    table = tmp_path / "分工表.csv"
+    table.write_bytes(("序号,重点任务,责任单位,完成时限\n"
+                       "1,建立镇级知识产权工作站。各镇配备专人。,市市场监管局、各镇人民政府,2023年底前\n"
+                       "2,开展专项行动,(市市场监管局、市公安局负责),尽快\n").encode("gbk"))
+    out = tmp_path / "tasks-imported.yaml"
+    result = zzip("import", table.name, "--plan", str(EXAMPLE_PLAN), "-o", out.name, cwd=tmp_path)
+    assert result.returncode == 1, result.stderr
+    assert "分工表.csv:3:3: '市公安局' is not a unit of the plan" in result.stderr
+    assert "分工表.csv:3:4: deadline '尽快'" in result.stderr
+    text = out.read_text(encoding="utf-8")
+    assert "responsible: [market-regulation, towns]" in text.replace("\n      - ", ", ") or \
+        "- market-regulation\n      - towns" in text
+    assert "ref: 附件1-1" in text and "deadline_text: 2023年底前  # read as: deadline 2023-12" in text
+    assert "NOT MATCHED: 市公安局" in text
+    again = zzip("import", str(table), "--plan", str(EXAMPLE_PLAN), "-o", str(out), cwd=tmp_path)
+    assert again.returncode == 2 and "never overwrites" in again.stderr
+    over_input = zzip("import", str(table), "--plan", str(EXAMPLE_PLAN), "-o", str(table), cwd=tmp_path)
+    assert over_input.returncode == 2
+
+
+def test_import_xlsx_names_cells_by_sheet_and_address(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.title = "附件1"
+    sheet.append(["太仓市任务分工表"])
+    sheet.append(["序号", "重点任务", "责任单位", "完成时限"])
+    sheet.append([1, "培育高价值专利", "市科技局", "持续推进"])
+    sheet.append([2, "建设工作站", "某某办", "每年4月"])
+    table = tmp_path / "分工表.xlsx"
+    book.save(table)
+    result = zzip("import", table.name, "--plan", str(EXAMPLE_PLAN), cwd=tmp_path)
+    assert result.returncode == 1
+    assert "分工表.xlsx!附件1!C4: '某某办' is not a unit of the plan" in result.stderr
+    assert "responsible:\n      - science-technology" in result.stdout or "responsible: [science-technology]" in result.stdout
