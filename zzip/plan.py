@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from zzip.cadence import Cadence
 from zzip.findings import Location
 from zzip.months import Month
 from zzip.yamlfile import YamlDocument
@@ -57,10 +58,11 @@ class PlanMeta:
     period_end: Month
     timezone: str
     supervisor: str | None
-    due_days: int
+    due_days: int | None  # None when reports are due on fixed days (cadence.due_on)
     first_period: str | None
     revisions: tuple[Revision, ...]
     origin: Origin
+    cadence: Cadence = Cadence()  # how often units report and when each report is due
 
 
 @dataclass(frozen=True)

@@ -153,7 +153,11 @@ def _meta(old: Plan, new: Plan) -> list[Change]:
     out = []
     for field, x, y in (("version", a.version, b.version), ("title", a.title, b.title),
                         ("period.start", a.period_start, b.period_start), ("period.end", a.period_end, b.period_end),
-                        ("reporting.due_days", a.due_days, b.due_days), ("timezone", a.timezone, b.timezone),
+                        ("reporting.cadence", a.cadence.name, b.cadence.name),
+                        ("reporting.due_days", a.due_days, b.due_days),
+                        ("reporting.due_on", a.cadence.describe_due() if a.cadence.due_on else None,
+                         b.cadence.describe_due() if b.cadence.due_on else None),
+                        ("timezone", a.timezone, b.timezone),
                         ("supervisor", a.supervisor, b.supervisor)):
         if x != y:
             out.append(Change(CHANGED, "plan", b.id, field, x, y, f"plan {field}: {_show(x)} -> {_show(y)}",

@@ -40,7 +40,8 @@ def export(plan: Plan) -> dict:
                        "first_day": meta.period_start.first_day.isoformat(),
                        "last_day": meta.period_end.last_day.isoformat()},
             "timezone": meta.timezone, "supervisor": meta.supervisor,
-            "reporting": {"cadence": "quarterly", "due_days": meta.due_days},
+            "reporting": {"cadence": meta.cadence.name, "due_days": meta.due_days,
+                          "due_on": [f"{m:02d}-{d:02d}" for m, d in meta.cadence.due_on]},
             "revisions": [vars(r) for r in meta.revisions],
         } if meta else None,
         "units": [

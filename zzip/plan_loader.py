@@ -6,6 +6,7 @@ rules that run afterwards only ever see well-formed records.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from typing import Any, Callable
 
 from zzip import schema as schemas
 from zzip.findings import Location
-from zzip.months import Month, Quarter, parse_date
+from zzip.cadence import Cadence, parse_month_day
+from zzip.i18n import _
+from zzip.months import Month, parse_date
 from zzip.plan import (
     PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
 )
@@ -227,9 +230,9 @@ def _field_name(keys: tuple) -> str:
     return text
 
 
-def _first_period(text: str) -> Quarter:
+def _first_period(text: str, cadence: Cadence):
     try:
-        quarter = Quarter.parse(text)
+        quarter = cadence.parse(text)
     except ValueError as exc:
         raise _window_problem(text, ("reporting", "first_period")) or \
             _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
@@ -294,9 +297,10 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         attempt(_date, raw, "revisions", index, "date")
     period_start = attempt(_month, raw, "period", "start")
     period_end = attempt(_month, raw, "period", "end")
+    cadence = attempt(_cadence, raw["reporting"])
     first_period = raw["reporting"].get("first_period")
-    if first_period is not None:
-        attempt(_first_period, first_period)
+    if first_period is not None and cadence is not None:
+        attempt(_first_period, first_period, cadence)
     for problem in bad:
         result.schema_problems.append(schemas.SchemaProblem(origin.at(*problem.field_path), problem.message,
                                                             problem.field_path))
@@ -306,12 +310,40 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw["document_number"],
         issuer=raw["issuer"], issued=raw["issued"], period_start=period_start, period_end=period_end,
         timezone=raw["timezone"], supervisor=raw.get("supervisor"),
-        due_days=raw["reporting"]["due_days"], first_period=first_period,
+        due_days=raw["reporting"].get("due_days"), first_period=first_period, cadence=cadence,
         revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
                         for r in raw["revisions"]),
         origin=origin,
     )
     result.plan.meta = meta
+
+
+def _cadence(reporting: dict) -> Cadence:
+    """plan.yaml `reporting`: exactly one of due_days and due_on; a fixed due day that falls before
+    its period ends only with `accept_before_end` (else every report sent on time would be early)."""
+    if ("due_days" in reporting) == ("due_on" in reporting):
+        raise _BadValue(("reporting",), _("reporting: give either due_days (days after the period ends) or due_on "
+                                          "(a fixed day such as \"12-10\"), not both or neither"))
+    due_on = reporting.get("due_on", ())
+    days = []
+    for index, text in enumerate([due_on] if isinstance(due_on, str) else due_on):
+        where = ("reporting", "due_on") if isinstance(due_on, str) else ("reporting", "due_on", index)
+        try:
+            days.append(parse_month_day(text))
+        except ValueError as exc:
+            raise _BadValue(where, f"{_field_name(where)}: {exc}") from None
+    cadence = Cadence(reporting["cadence"], reporting.get("due_days"), tuple(days),
+                      bool(reporting.get("accept_before_end", False)))
+    if days and not cadence.accept_before_end:
+        sample = cadence.kind.of(dt.date(2023, 1, 1))
+        for period in cadence.between(sample, cadence.kind.of(dt.date(2023, 12, 31))):
+            due = cadence.due_date(period)
+            if due <= period.last_day:
+                raise _BadValue(("reporting", "due_on"), _(
+                    "reporting.due_on: a report on %(period)s would be due %(due)s, before the period ends; "
+                    "add accept_before_end: true so that reports sent inside the period count",
+                    period=str(period), due=due.strftime("%m-%d")))
+    return cadence
 
 
 def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
