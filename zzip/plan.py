@@ -96,19 +96,34 @@ class Target:
     wording: str | None = None
     deadline_text: str | None = None
     every_year: bool = False  # 每年: set for each calendar year up to the deadline, not once at its end
+    growth_rate: float | None = None  # 年均增长10%: percent a year, compound, from growth_base to the deadline
+    growth_base: "Baseline | None" = None  # the indicator's baseline (base-year value and date)
 
     @property
     def goal(self) -> float:
-        """The number to reach: the value, or the bottom of a range."""
+        """The number to reach: the value, or the bottom of a range; for a growth-rate target, the
+        level its rate gives at the deadline (for charts and tables; it is graded as a rate)."""
+        if self.value is None and self.min is None and self.growth_rate is not None and self.growth_base:
+            return self.growth_base.value * (1 + self.growth_rate / 100) ** self.growth_years(self.deadline.last_day)
         return self.value if self.value is not None else self.min  # type: ignore[return-value]
 
+    def growth_years(self, day: dt.date) -> float:
+        """Years (of 365.25 days) from the growth base's date to `day`."""
+        return (day - self.growth_base.date).days / 365.25  # type: ignore[union-attr]
+
     def short(self, unit: str | None) -> str:
-        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06."""
+        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均+10% 2025-12."""
+        if self.growth_rate is not None:
+            return f"年均{self.growth_rate:+g}% {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         sign = {"at_least": "≥", "about": "≈", "stretch": "力争", "reach": "", "range": ""}.get(self.comparator, "")
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
+        if self.growth_rate is not None:
+            base = self.growth_base
+            since = f" from {_num(base.value)}{unit or ''} on {base.date.isoformat()}" if base else ""
+            return f"growth of {_num(self.growth_rate)}% a year{since} by {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
         return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"

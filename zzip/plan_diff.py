@@ -213,7 +213,7 @@ _STRENGTH = {"stretch": 0, "about": 1, "reach": 2, "at_least": 3, "range": 2}
 def _target_changes(a: Indicator, b: Indicator) -> list[Change]:
     old, new = a.target, b.target
     out = _moved("indicator", b.id, b.ref, "target.deadline", old.deadline, new.deadline, b.origin.at("target", "deadline"))
-    if (old.value, old.min, old.max) != (new.value, new.min, new.max):
+    if (old.value, old.min, old.max, old.growth_rate) != (new.value, new.min, new.max, new.growth_rate):
         sign = b.sign
         easier = sign * (new.goal - old.goal) < 0
         text = (f"indicator {b.id} ({b.name}) target {'lowered' if easier else 'raised'}: "
@@ -230,6 +230,8 @@ def _target_changes(a: Indicator, b: Indicator) -> list[Change]:
 
 
 def _amount(target: Target) -> str:
+    if target.growth_rate is not None:
+        return f"{target.growth_rate:+g}% a year"
     if target.value is not None:
         return f"{target.value:g}"
     return f"{target.min:g}-{target.max:g}"

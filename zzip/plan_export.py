@@ -11,7 +11,9 @@ def _target(target: Target | None) -> dict | None:
         return None
     data = {"comparator": target.comparator, "deadline": str(target.deadline),
             "deadline_last_day": target.deadline.last_day.isoformat()}
-    if target.value is not None:
+    if target.growth_rate is not None:
+        data["growth_rate"] = target.growth_rate
+    elif target.value is not None:
         data["value"] = target.value
     else:
         data["min"], data["max"] = target.min, target.max

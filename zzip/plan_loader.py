@@ -355,13 +355,30 @@ def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     _build_items(result, doc, "units", bad_paths, make, result.plan.units, "unit")
 
 
-def _target(raw: dict, field_path: tuple) -> Target | None:
+def _target(raw: dict, field_path: tuple, base: Baseline | None = None) -> Target | None:
     if "deadline" not in raw:
         return None
     return Target(comparator=raw["comparator"], deadline=_nested_month(raw, field_path),
                   value=raw.get("value"), min=raw.get("min"), max=raw.get("max"),
                   wording=raw.get("wording"), deadline_text=raw.get("deadline_text"),
-                  every_year=bool(raw.get("every_year", False)))
+                  every_year=bool(raw.get("every_year", False)), growth_rate=raw.get("growth_rate"),
+                  growth_base=base if "growth_rate" in raw else None)
+
+
+def _growth_problem(raw: dict, target: Target | None, baseline: Baseline | None, field_path: tuple) -> None:
+    """A growth-rate target is graded from the base-year value: it needs a positive baseline
+    before its deadline, and a rate that points the indicator's way."""
+    if target is None or target.growth_rate is None:
+        return
+    keys = (*field_path, "growth_rate")
+    if baseline is None or baseline.value <= 0 or baseline.date >= target.deadline.last_day:
+        raise _BadValue(keys, _("%(field)s: a growth-rate target needs a baseline (the base-year value, above zero, "
+                                "and its date, before the deadline)", field=_field_name(keys)))
+    sign = 1 if raw["direction"] == "increase" else -1
+    if target.growth_rate * sign <= 0:
+        raise _BadValue(keys, _("%(field)s: %(rate)s%% a year does not match direction %(direction)s "
+                                "(an increase needs a rate above 0, a decrease one below 0)",
+                                field=_field_name(keys), rate=f"{target.growth_rate:g}", direction=raw["direction"]))
 
 
 def _nested_month(raw: dict, field_path: tuple) -> Month:
@@ -375,11 +392,12 @@ def _nested_month(raw: dict, field_path: tuple) -> Month:
 
 def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Indicator:
-        target = _target(raw["target"], ("target",))
         baseline = None
         if "baseline" in raw:
             b = raw["baseline"]
             baseline = Baseline(b["value"], _date(raw, "baseline", "date"), b.get("source"))
+        target = _target(raw["target"], ("target",), baseline)
+        _growth_problem(raw, target, baseline, ("target",))
         interim = tuple(
             Interim(_nested_month(i, ("interim", n)), i["value"], i.get("source"))
             for n, i in enumerate(raw.get("interim", ()))
