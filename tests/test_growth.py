@@ -79,3 +79,8 @@ def test_required_at_follows_the_rate() -> None:
     result = grade(118, "2024-12-31")
     assert required_at(result, dt.date(2025, 12, 31)) == pytest.approx(level("2025-12-31"))
     assert indicator().target.goal == pytest.approx(level("2025-12-31"))
+
+
+@pytest.mark.parametrize("value, status", [(133.11, ACHIEVED), (133.10, BEHIND)])
+def test_the_deadline_rows_of_docs_progress_md(value, status) -> None:
+    assert grade(value, "2025-12-31").status == status
