@@ -211,6 +211,25 @@ class Task:
     lead: tuple[str, ...]
     cooperating: tuple[str, ...]
     origin: Origin
+    deadline: dt.date | None = None  # its own deadline (2023年底前), the last day still on time
+    deadline_text: str | None = None
+    ongoing: bool = False  # 长期坚持 / 持续推进: never overdue
+    recurs: str | None = None  # "yearly" (每年) or "quarterly" (每季度): due again each period
+    due_month: int | None = None  # yearly: the month by whose end each year's occurrence is due (每年4月)
+
+    def occurrences(self, first: Month, last: Month) -> list[tuple[str, dt.date, dt.date, dt.date]]:
+        """A recurring task's occurrences within first..last: (label, window start, window end, due
+        day). A year's occurrence is due by the end of `due_month` (December by default) and done
+        by a completion dated in that year; a quarter's by the quarter's end."""
+        from zzip.months import Quarter, Year, periods_between
+
+        kind = Year if self.recurs == "yearly" else Quarter
+        out = []
+        for period in periods_between(kind.of(first.first_day), kind.of(last.last_day)):
+            due = Month(period.year, self.due_month).last_day if self.recurs == "yearly" and self.due_month \
+                else period.last_day
+            out.append((str(period), period.first_day, period.last_day, due))
+        return out
 
 
 @dataclass(frozen=True)

@@ -418,8 +418,19 @@ def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> No
 
 def _build_tasks(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Task:
+        deadline = None
+        if "deadline" in raw:
+            deadline = _month(raw, "deadline").last_day if len(raw["deadline"]) == 7 else _date(raw, "deadline")
+        chosen = [key for key in ("deadline", "ongoing", "recurs") if raw.get(key)]
+        if len(chosen) > 1:
+            raise _BadValue((chosen[1],), _("%(field)s: a task has one of deadline, ongoing and recurs, not %(both)s",
+                                            field=chosen[1], both=" and ".join(chosen)))
+        if "due_month" in raw and raw.get("recurs") != "yearly":
+            raise _BadValue(("due_month",), _("due_month: only a task that recurs yearly has a due month"))
         return Task(id=raw["id"], ref=raw["ref"], kind=raw["kind"], title=raw["title"], text=raw.get("text"),
-                    lead=tuple(raw["lead"]), cooperating=tuple(raw.get("cooperating", ())), origin=origin)
+                    lead=tuple(raw["lead"]), cooperating=tuple(raw.get("cooperating", ())), origin=origin,
+                    deadline=deadline, deadline_text=raw.get("deadline_text"), ongoing=bool(raw.get("ongoing")),
+                    recurs=raw.get("recurs"), due_month=raw.get("due_month"))
 
     _build_items(result, doc, "tasks", bad_paths, make, result.plan.tasks, "task")
 
