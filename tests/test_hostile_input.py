@@ -346,14 +346,14 @@ def test_period_2025_q5(ws: Path) -> None:
     _replace(ws / PLAN_YAML, 'first_period: "2023-Q1"', 'first_period: "2025-Q5"')
     result = validate(ws)
     assert result.exit_code == 1
-    assert (f"{PLAN_YAML}:11:61: P101 reporting.first_period: expected a quarter written YYYY-Qn, e.g. 2023-Q1; "
+    assert (f"{PLAN_YAML}:11:61: P101 reporting.first_period: expected a reporting period written YYYY-Qn, YYYY-Hn or YYYY, e.g. 2023-Q1; "
             "found '2025-Q5'") in result.stdout.splitlines()
 
     shutil.copy(FIXTURES / "plan-minimal" / "plan.yaml", ws / PLAN_YAML)
     _replace(ws / COURT_PATH, "period: 2023-Q1", "period: 2025-Q5")
     result = check(ws)
     assert result.exit_code == 1
-    assert ("S201", COURT_PATH, 5, 9, "period: expected a quarter written YYYY-Qn with n from 1 to 4, e.g. 2025-Q2; "
+    assert ("S201", COURT_PATH, 5, 9, "period: expected a reporting period written YYYY-Qn, YYYY-Hn or YYYY, e.g. 2025-Q2; "
             "found '2025-Q5'") in result.findings(COURT_PATH)
     assert court_missing(result)
 

@@ -3,8 +3,9 @@ from them (who answers for what, which reports count, each unit's history, indic
 assessments), each derived once and shared by all rules.
 
 Dates: the check is made at the end of the as-of day. A report counts if it was submitted
-on or before that day. A status file for a quarter is due `due_days` after the quarter's last
-day (15 by default: 2025-Q2 is due 2025-07-15) and late from the day after (plus any grace days).
+on or before that day. A status file for a period of the plan's cadence (a quarter by default)
+is due `due_days` after the period's last day (15 by default: 2025-Q2 is due 2025-07-15), or on
+the plan's fixed day (`due_on`), and late from the day after (plus any grace days).
 """
 
 from __future__ import annotations
@@ -15,7 +16,8 @@ from functools import cached_property
 
 from zzip.admission import Screening
 from zzip.config import Config
-from zzip.months import Month, Quarter, quarters_between
+from zzip.cadence import Cadence
+from zzip.months import Month, Period
 from zzip.plan import Plan, Target
 from zzip.progress import Assessment, Point, assess
 from zzip.responsibility import Responsibilities
@@ -30,7 +32,7 @@ class CheckContext:
     config: Config
     as_of: dt.date
     display_root: str
-    focus: list[Quarter] | None = None  # a single quarter folder was given: report on it only
+    focus: list[Period] | None = None  # a single quarter folder was given: report on it only
 
     # The file rules (F001, F002) and S201 read these, as they do on a plan load.
     @property
@@ -53,32 +55,39 @@ class CheckContext:
     def responsibilities(self) -> Responsibilities:
         return Responsibilities(self.plan)
 
-    @property
-    def due_days(self) -> int:
+    @cached_property
+    def cadence(self) -> Cadence:
+        """The plan's reporting cadence; `[reporting] due-days` in the configuration replaces its due rule."""
+        cadence = self.plan.meta.cadence if self.plan.meta else Cadence()
         if self.config.due_days is not None:
-            return self.config.due_days
-        return self.plan.meta.due_days if self.plan.meta else 15
+            cadence = replace(cadence, due_days=self.config.due_days, due_on=())
+        return cadence
 
-    def due_date(self, quarter: Quarter) -> dt.date:
-        return quarter.last_day + dt.timedelta(days=self.due_days)
+    @property
+    def due_days(self) -> int | None:
+        return self.cadence.due_days
 
-    def late_after(self, quarter: Quarter) -> dt.date:
+    def due_date(self, quarter: Period) -> dt.date:
+        return self.cadence.due_date(quarter)
+
+    def late_after(self, quarter: Period) -> dt.date:
         return self.due_date(quarter) + dt.timedelta(days=self.config.grace_days)
 
     @cached_property
-    def plan_quarters(self) -> list[Quarter]:
-        meta = self.plan.meta
-        first = Quarter.parse(meta.first_period) if meta.first_period else Quarter.of(dt.date.fromisoformat(meta.issued))
-        return quarters_between(first, Quarter.of(meta.period_end.last_day))
+    def plan_quarters(self) -> list[Period]:
+        """The reporting periods (of the plan's cadence) for which reports are due."""
+        meta, cadence = self.plan.meta, self.cadence
+        first = cadence.parse(meta.first_period) if meta.first_period else cadence.of(dt.date.fromisoformat(meta.issued))
+        return cadence.between(first, cadence.of(meta.period_end.last_day))
 
     @cached_property
-    def quarters_in_scope(self) -> list[Quarter]:
+    def quarters_in_scope(self) -> list[Period]:
         """The quarters this run reports on: the folder given, or the whole plan period."""
         return self.focus if self.focus is not None else self.plan_quarters
 
     @cached_property
-    def due_quarters(self) -> list[Quarter]:
-        """Quarters in scope whose due date has passed as of the check date."""
+    def due_quarters(self) -> list[Period]:
+        """Periods in scope whose due date has passed as of the check date."""
         return [q for q in self.quarters_in_scope if self.late_after(q) < self.as_of]
 
     def in_scope(self, submission: Submission) -> bool:
@@ -90,7 +99,7 @@ class CheckContext:
         sent before its quarter ended (S215; a file dated the quarter's last day was sent before the
         end of that day). Neither can say how the quarter went: it does not count as the quarter's
         report, and none of its entries or values count."""
-        return sub.period.last_day > self.as_of or sub.submitted <= sub.period.last_day
+        return self.cadence.sent_too_soon(sub.period, sub.submitted, self.as_of)
 
     @cached_property
     def usable(self) -> list[Submission]:
@@ -98,7 +107,7 @@ class CheckContext:
         received by the as-of date and after the quarter ended; of two files for one unit and
         quarter, the later one."""
         meta, units = self.plan.meta, self.plan.units
-        chosen: dict[tuple[str, Quarter], Submission] = {}
+        chosen: dict[tuple[str, Period], Submission] = {}
         for sub in self.submissions:
             if sub.plan_id != meta.id or sub.unit not in units or sub.submitted > self.as_of:
                 continue
@@ -117,12 +126,12 @@ class CheckContext:
         return (well_placed, sub.submitted, sub.path)
 
     @cached_property
-    def plan_quarters_set(self) -> frozenset[Quarter]:
-        meta = self.plan.meta
-        return frozenset(quarters_between(Quarter.of(meta.period_start.first_day), Quarter.of(meta.period_end.last_day)))
+    def plan_quarters_set(self) -> frozenset[Period]:
+        meta, cadence = self.plan.meta, self.cadence
+        return frozenset(cadence.between(cadence.of(meta.period_start.first_day), cadence.of(meta.period_end.last_day)))
 
     @cached_property
-    def by_unit_quarter(self) -> dict[tuple[str, Quarter], Submission]:
+    def by_unit_quarter(self) -> dict[tuple[str, Period], Submission]:
         return {(s.unit, s.period): s for s in self.usable}
 
     @cached_property
@@ -181,7 +190,7 @@ class CheckContext:
     def missed_after(self, target: Target) -> dt.date:
         """The day after which a target's deadline value should be known: the due date (and
         grace) of the report on the quarter its deadline falls in."""
-        return self.late_after(Quarter.of(target.deadline.last_day))
+        return self.late_after(self.cadence.of(target.deadline.last_day))
 
     def _assess(self, indicator, points, target: Target, role: str = "headline", label: str | None = None,
                 key: str | None = None) -> Assessment:
@@ -276,6 +285,6 @@ class CheckContext:
                 return value.origin.at("value")
         return self.plan.indicators[indicator_id].origin.location
 
-    def expected_file(self, unit: str, quarter: Quarter) -> str:
+    def expected_file(self, unit: str, quarter: Period) -> str:
         return f"{self.display_root.rstrip('/')}/{quarter}/{unit}.yaml" if self.focus is None \
             else f"{self.display_root.rstrip('/')}/{unit}.yaml"

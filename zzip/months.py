@@ -1,4 +1,4 @@
-"""Months and quarters as exact calendar spans.
+"""Months and reporting periods (quarters, half-years, years) as exact calendar spans.
 
 A deadline month ends on its last day: "2023-12" is still on time on 2023-12-31 and
 overdue from 2024-01-01. All dates here are plain calendar dates; the zone in which
@@ -11,9 +11,15 @@ import calendar
 import datetime as dt
 import re
 from dataclasses import dataclass
+from typing import ClassVar
+
+from dateutil.relativedelta import relativedelta
+from dateutil.rrule import MONTHLY, rrule
 
 _MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
 _QUARTER_RE = re.compile(r"^([0-9]{4})-Q([0-9])\Z")
+_HALF_RE = re.compile(r"^([0-9]{4})-H([0-9])\Z")
+_YEAR_RE = re.compile(r"^([0-9]{4})\Z")
 # Dates are counted forward from (due dates, "due within"): years far from the plan's would
 # overflow Python's calendar (year 9999) and mean nothing in a plan anyway.
 FIRST_YEAR, LAST_YEAR = 1900, 2999
@@ -66,36 +72,44 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-@dataclass(frozen=True, order=True)
-class Quarter:
+class _Period:
+    """A reporting period: a run of whole months starting in January, of `MONTHS` months each
+    (3: a quarter, 6: a half-year, 12: a year). Subclasses differ only in length and spelling;
+    their calendar arithmetic is dateutil's, not ours."""
+
+    MONTHS: ClassVar[int]
+    PATTERN: ClassVar[re.Pattern]
+    WRITTEN: ClassVar[str]  # how the period is written, for messages
     year: int
     number: int
 
     def __post_init__(self) -> None:
-        if not 1 <= self.number <= 4:
-            raise ValueError(f"quarter {self.number} is not between 1 and 4")
+        count = 12 // self.MONTHS
+        if not 1 <= self.number <= count:
+            raise ValueError(f"{type(self).__name__.lower()} {self.number} is not between 1 and {count}")
 
     @classmethod
-    def parse(cls, text: str) -> "Quarter":
-        match = _QUARTER_RE.match(text)
+    def parse(cls, text: str):
+        match = cls.PATTERN.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a quarter written YYYY-Qn")
-        if not 1 <= int(match[2]) <= 4:
-            raise ValueError(f"{text!r} is not a quarter: quarters are numbered Q1 to Q4")
+            raise ValueError(f"{text!r} is not a {cls.NOUN} written {cls.WRITTEN}")
+        number = int(match[2]) if match.lastindex and match.lastindex >= 2 else 1
+        if not 1 <= number <= 12 // cls.MONTHS:
+            raise ValueError(f"{text!r} is not a {cls.NOUN}: {cls.NUMBERING}")
         _in_range(int(match[1]), text)
-        return cls(int(match[1]), int(match[2]))
+        return cls(int(match[1]), number)
 
     @classmethod
-    def of(cls, day: dt.date) -> "Quarter":
-        return cls(day.year, (day.month - 1) // 3 + 1)
+    def of(cls, day: dt.date):
+        return cls(day.year, (day.month - 1) // cls.MONTHS + 1)
 
     @property
     def first_month(self) -> Month:
-        return Month(self.year, 3 * self.number - 2)
+        return Month(self.year, self.MONTHS * (self.number - 1) + 1)
 
     @property
     def last_month(self) -> Month:
-        return Month(self.year, 3 * self.number)
+        return Month(self.year, self.MONTHS * self.number)
 
     @property
     def first_day(self) -> dt.date:
@@ -103,26 +117,104 @@ class Quarter:
 
     @property
     def last_day(self) -> dt.date:
-        return self.last_month.last_day
+        return self.first_day + relativedelta(months=self.MONTHS, days=-1)
 
     def overlaps(self, start: Month, end: Month | None) -> bool:
-        """True when the span start..end (end None = ongoing) touches this quarter."""
+        """True when the span start..end (end None = ongoing) touches this period."""
         return start <= self.last_month and (end is None or end >= self.first_month)
 
-    def next(self) -> "Quarter":
-        return Quarter(self.year + 1, 1) if self.number == 4 else Quarter(self.year, self.number + 1)
+    def next(self):
+        return type(self).of(self.first_day + relativedelta(months=self.MONTHS))
+
+    # Periods sort by when they start, then the shorter first, so that a list holding periods of
+    # several kinds (a misfiled 2024 report among 2024-Qn ones) still sorts.
+    def _key(self) -> tuple:
+        return (self.year, self.MONTHS * (self.number - 1), self.MONTHS)
+
+    def __lt__(self, other):
+        return self._key() < other._key() if isinstance(other, _Period) else NotImplemented
+
+    def __le__(self, other):
+        return self._key() <= other._key() if isinstance(other, _Period) else NotImplemented
+
+    def __gt__(self, other):
+        return self._key() > other._key() if isinstance(other, _Period) else NotImplemented
+
+    def __ge__(self, other):
+        return self._key() >= other._key() if isinstance(other, _Period) else NotImplemented
+
+
+@dataclass(frozen=True)
+class Quarter(_Period):
+    year: int
+    number: int
+    MONTHS: ClassVar[int] = 3
+    PATTERN: ClassVar[re.Pattern] = _QUARTER_RE
+    NOUN: ClassVar[str] = "quarter"
+    WRITTEN: ClassVar[str] = "YYYY-Qn"
+    NUMBERING: ClassVar[str] = "quarters are numbered Q1 to Q4"
 
     def __str__(self) -> str:
         return f"{self.year:04d}-Q{self.number}"
 
 
+@dataclass(frozen=True)
+class HalfYear(_Period):
+    """2024-H1 (January to June) or 2024-H2 (July to December)."""
+
+    year: int
+    number: int
+    MONTHS: ClassVar[int] = 6
+    PATTERN: ClassVar[re.Pattern] = _HALF_RE
+    NOUN: ClassVar[str] = "half-year"
+    WRITTEN: ClassVar[str] = "YYYY-Hn"
+    NUMBERING: ClassVar[str] = "half-years are numbered H1 and H2"
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}-H{self.number}"
+
+
+@dataclass(frozen=True)
+class Year(_Period):
+    """A calendar year as a reporting period, written 2024."""
+
+    year: int
+    number: int = 1
+    MONTHS: ClassVar[int] = 12
+    PATTERN: ClassVar[re.Pattern] = _YEAR_RE
+    NOUN: ClassVar[str] = "year"
+    WRITTEN: ClassVar[str] = "YYYY"
+    NUMBERING: ClassVar[str] = ""
+
+    def __str__(self) -> str:
+        return f"{self.year:04d}"
+
+
+Period = Quarter | HalfYear | Year
+PERIOD_KINDS: tuple[type, ...] = (Quarter, HalfYear, Year)
+
+
+def parse_any_period(text: str) -> "Period":
+    """A period of any length, as a folder or a status file's `period` writes it: 2024-Q2,
+    2024-H1 or 2024. Whether it is a period of the plan's cadence is for the check to say."""
+    for kind in PERIOD_KINDS:
+        if kind.PATTERN.match(text):
+            return kind.parse(text)
+    raise ValueError(f"{text!r} is not a reporting period written YYYY-Qn, YYYY-Hn or YYYY")
+
+
+def periods_between(first, last) -> list:
+    """Every period of first's kind from first to last, both included (dateutil's rrule steps
+    from one period's first day to the next)."""
+    kind = type(first)
+    if first > last:
+        return []
+    starts = rrule(MONTHLY, interval=kind.MONTHS, dtstart=first.first_day, until=last.first_day)
+    return [kind.of(start.date()) for start in starts]
+
+
 def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
-    out = []
-    q = first
-    while q <= last:
-        out.append(q)
-        q = q.next()
-    return out
+    return periods_between(first, last)
 
 
 def parse_date(text: str) -> dt.date:

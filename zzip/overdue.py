@@ -1,8 +1,9 @@
 """What is overdue, and what falls due soon, as of a date.
 
 Milestones are due on the last day of their end month; yearly items (plan/annual/) on their
-deadline (a month's last day, or the day given); tasks on the last day of the plan period (they
-carry the plan's targets). Either is overdue from the day after, for each lead
+deadline (a month's last day, or the day given); a task on its own deadline, each occurrence of
+a recurring task (每年, 每季度) on its due day, and other tasks on the last day of the plan period
+(they carry the plan's targets); ongoing tasks never. Either is overdue from the day after, for each lead
 unit whose latest report does not say done. Lateness is graded: up to `severe_days` days
 "overdue", beyond that "severely overdue".
 """
@@ -33,9 +34,10 @@ class DueItem:
     percent: float | None
     last_period: str | None
     location: Location
+    occurrence: str | None = None  # a recurring task's period (2024, 2024-Q2)
 
     def to_dict(self) -> dict:
-        data = {k: v for k, v in self.__dict__.items() if k != "location"}
+        data = {k: v for k, v in self.__dict__.items() if k != "location" and (k != "occurrence" or v)}
         data["deadline"] = self.deadline.isoformat()
         data["cooperating"] = list(self.cooperating)
         data["path"], data["line"] = self.location.path, self.location.line
@@ -62,10 +64,23 @@ def _items(context: CheckContext, include_tasks: bool):
                    plan.milestone_cooperators(milestone), milestone.text)
     for item in plan.annual_items.values():
         yield "annual", item, item.deadline, plan.expand(item.lead), item.cooperating, item.text
-    if include_tasks and plan.meta:
-        end = plan.meta.period_end.last_day
-        for task in plan.tasks.values():
-            yield "task", task, end, plan.expand(task.lead), task.cooperating, task.title
+    # tasks with a deadline of their own, and each occurrence of a recurring one (C313), always;
+    # the others (due with the plan's targets at the end of its period) on request; ongoing, never
+    for task in plan.tasks.values():
+        if task.recurs and plan.meta:
+            for label, start, end, due in task.occurrences(plan.meta.period_start, plan.meta.period_end):
+                yield "task", task, due, plan.expand(task.lead), task.cooperating, task.title, (label, start, end)
+        elif task.deadline is not None:
+            yield "task", task, task.deadline, plan.expand(task.lead), task.cooperating, task.title
+        elif include_tasks and plan.meta and not task.ongoing:
+            yield "task", task, plan.meta.period_end.last_day, plan.expand(task.lead), task.cooperating, task.title
+
+
+def _done_within(context: CheckContext, unit: str, item_id: str, first: dt.date, last: dt.date) -> bool:
+    """Whether a unit has reported an item done with a completion date inside first..last: one
+    occurrence of a recurring task (a year's is not done by last year's completion)."""
+    return any(entry.done and entry.completed is not None and first <= entry.completed <= last
+               for _sub, entry in context.history(unit, item_id))
 
 
 def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: bool = True) -> tuple[list[DueItem], list[DueItem]]:
@@ -73,14 +88,18 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
     as_of, severe = context.as_of, context.config.severe_days
     horizon = days_after(as_of, within_days)
     overdue, soon = [], []
-    for kind, item, deadline, leads, cooperating, title in _items(context, include_tasks):
+    for kind, item, deadline, leads, cooperating, title, *window in _items(context, include_tasks):
         if deadline > horizon:
             continue
+        occurrence = window[0] if window else None
         for unit in leads:
             if unit not in context.plan.units:
                 continue
             latest = context.latest_entry(unit, item.id)
-            if latest and latest[1].done:
+            if occurrence is not None:  # done for this occurrence: completed within its period
+                if _done_within(context, unit, item.id, occurrence[1], occurrence[2]):
+                    continue
+            elif latest and latest[1].done:
                 continue
             sub, entry = latest if latest else (None, None)
             where = entry.origin.at("status") if entry else item.origin.at(_DEADLINE_KEY[kind])
@@ -94,7 +113,7 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
                 item_id=item.id, kind=kind, ref=item.ref, title=title, unit=unit, cooperating=tuple(cooperating),
                 deadline=deadline, days=days, grade=grade, status=entry.status if entry else None,
                 percent=entry.percent if entry else None, last_period=str(sub.period) if sub else None,
-                location=where,
+                location=where, occurrence=occurrence[0] if occurrence else None,
             ))
     overdue.sort(key=lambda d: (-d.days, d.unit, d.item_id))
     soon.sort(key=lambda d: (d.days, d.unit, d.item_id))

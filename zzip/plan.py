@@ -10,6 +10,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from typing import Iterable
 
+from zzip.cadence import Cadence
 from zzip.findings import Location
 from zzip.months import Month
 from zzip.yamlfile import YamlDocument
@@ -60,7 +61,7 @@ class PlanMeta:
     period_end: Month
     timezone: str
     supervisor: str | None
-    due_days: int
+    due_days: int | None  # None when reports are due on fixed days (cadence.due_on)
     first_period: str | None
     revisions: tuple[Revision, ...]
     origin: Origin
@@ -73,6 +74,7 @@ class PlanMeta:
     def cited_as(self) -> str:
         """The plan as a reader knows it: its title, with its document number where it has one."""
         return f"{self.title} ({self.document_number})" if self.document_number else self.title
+    cadence: Cadence = Cadence()  # how often units report and when each report is due
 
 
 @dataclass(frozen=True)
@@ -106,19 +108,34 @@ class Target:
     wording: str | None = None
     deadline_text: str | None = None
     every_year: bool = False  # 每年: set for each calendar year up to the deadline, not once at its end
+    growth_rate: float | None = None  # 年均增长10%: percent a year, compound, from growth_base to the deadline
+    growth_base: "Baseline | None" = None  # the indicator's baseline (base-year value and date)
 
     @property
     def goal(self) -> float:
-        """The number to reach: the value, or the bottom of a range."""
+        """The number to reach: the value, or the bottom of a range; for a growth-rate target, the
+        level its rate gives at the deadline (for charts and tables; it is graded as a rate)."""
+        if self.value is None and self.min is None and self.growth_rate is not None and self.growth_base:
+            return self.growth_base.value * (1 + self.growth_rate / 100) ** self.growth_years(self.deadline.last_day)
         return self.value if self.value is not None else self.min  # type: ignore[return-value]
 
+    def growth_years(self, day: dt.date) -> float:
+        """Years (of 365.25 days) from the growth base's date to `day`."""
+        return (day - self.growth_base.date).days / 365.25  # type: ignore[union-attr]
+
     def short(self, unit: str | None) -> str:
-        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06."""
+        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均+10% 2025-12."""
+        if self.growth_rate is not None:
+            return f"年均{self.growth_rate:+g}% {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         sign = {"at_least": "≥", "about": "≈", "stretch": "力争", "reach": "", "range": ""}.get(self.comparator, "")
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
+        if self.growth_rate is not None:
+            base = self.growth_base
+            since = f" from {_num(base.value)}{unit or ''} on {base.date.isoformat()}" if base else ""
+            return f"growth of {_num(self.growth_rate)}% a year{since} by {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
         return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"
@@ -214,6 +231,25 @@ class Task:
     def responsible(self) -> tuple[str, ...]:
         """The 责任单位 of an undivided task (empty for a task with lead and co-operating units)."""
         return self.lead if self.undivided else ()
+    deadline: dt.date | None = None  # its own deadline (2023年底前), the last day still on time
+    deadline_text: str | None = None
+    ongoing: bool = False  # 长期坚持 / 持续推进: never overdue
+    recurs: str | None = None  # "yearly" (每年) or "quarterly" (每季度): due again each period
+    due_month: int | None = None  # yearly: the month by whose end each year's occurrence is due (每年4月)
+
+    def occurrences(self, first: Month, last: Month) -> list[tuple[str, dt.date, dt.date, dt.date]]:
+        """A recurring task's occurrences within first..last: (label, window start, window end, due
+        day). A year's occurrence is due by the end of `due_month` (December by default) and done
+        by a completion dated in that year; a quarter's by the quarter's end."""
+        from zzip.months import Quarter, Year, periods_between
+
+        kind = Year if self.recurs == "yearly" else Quarter
+        out = []
+        for period in periods_between(kind.of(first.first_day), kind.of(last.last_day)):
+            due = Month(period.year, self.due_month).last_day if self.recurs == "yearly" and self.due_month \
+                else period.last_day
+            out.append((str(period), period.first_day, period.last_day, due))
+        return out
 
 
 @dataclass(frozen=True)

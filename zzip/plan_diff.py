@@ -153,7 +153,11 @@ def _meta(old: Plan, new: Plan) -> list[Change]:
     out = []
     for field, x, y in (("version", a.version, b.version), ("title", a.title, b.title),
                         ("period.start", a.period_start, b.period_start), ("period.end", a.period_end, b.period_end),
-                        ("reporting.due_days", a.due_days, b.due_days), ("timezone", a.timezone, b.timezone),
+                        ("reporting.cadence", a.cadence.name, b.cadence.name),
+                        ("reporting.due_days", a.due_days, b.due_days),
+                        ("reporting.due_on", a.cadence.describe_due() if a.cadence.due_on else None,
+                         b.cadence.describe_due() if b.cadence.due_on else None),
+                        ("timezone", a.timezone, b.timezone),
                         ("supervisor", a.supervisor, b.supervisor)):
         if x != y:
             out.append(Change(CHANGED, "plan", b.id, field, x, y, f"plan {field}: {_show(x)} -> {_show(y)}",
@@ -209,7 +213,7 @@ _STRENGTH = {"stretch": 0, "about": 1, "reach": 2, "at_least": 3, "range": 2}
 def _target_changes(a: Indicator, b: Indicator) -> list[Change]:
     old, new = a.target, b.target
     out = _moved("indicator", b.id, b.ref, "target.deadline", old.deadline, new.deadline, b.origin.at("target", "deadline"))
-    if (old.value, old.min, old.max) != (new.value, new.min, new.max):
+    if (old.value, old.min, old.max, old.growth_rate) != (new.value, new.min, new.max, new.growth_rate):
         sign = b.sign
         easier = sign * (new.goal - old.goal) < 0
         text = (f"indicator {b.id} ({b.name}) target {'lowered' if easier else 'raised'}: "
@@ -226,6 +230,8 @@ def _target_changes(a: Indicator, b: Indicator) -> list[Change]:
 
 
 def _amount(target: Target) -> str:
+    if target.growth_rate is not None:
+        return f"{target.growth_rate:+g}% a year"
     if target.value is not None:
         return f"{target.value:g}"
     return f"{target.min:g}-{target.max:g}"

@@ -11,7 +11,9 @@ def _target(target: Target | None) -> dict | None:
         return None
     data = {"comparator": target.comparator, "deadline": str(target.deadline),
             "deadline_last_day": target.deadline.last_day.isoformat()}
-    if target.value is not None:
+    if target.growth_rate is not None:
+        data["growth_rate"] = target.growth_rate
+    elif target.value is not None:
         data["value"] = target.value
     else:
         data["min"], data["max"] = target.min, target.max
@@ -40,7 +42,8 @@ def export(plan: Plan) -> dict:
                        "first_day": meta.period_start.first_day.isoformat(),
                        "last_day": meta.period_end.last_day.isoformat()},
             "timezone": meta.timezone, "supervisor": meta.supervisor,
-            "reporting": {"cadence": "quarterly", "due_days": meta.due_days},
+            "reporting": {"cadence": meta.cadence.name, "due_days": meta.due_days,
+                          "due_on": [f"{m:02d}-{d:02d}" for m, d in meta.cadence.due_on]},
             "revisions": [vars(r) for r in meta.revisions],
         } if meta else None,
         "units": [

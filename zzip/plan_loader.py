@@ -6,6 +6,7 @@ rules that run afterwards only ever see well-formed records.
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 import re
 from dataclasses import dataclass, field
@@ -14,7 +15,9 @@ from typing import Any, Callable
 
 from zzip import schema as schemas
 from zzip.findings import Location
-from zzip.months import Month, Quarter, parse_date
+from zzip.cadence import Cadence, parse_month_day
+from zzip.i18n import _
+from zzip.months import Month, parse_date
 from zzip.plan import (
     PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
 )
@@ -228,9 +231,9 @@ def _field_name(keys: tuple) -> str:
     return text
 
 
-def _first_period(text: str) -> Quarter:
+def _first_period(text: str, cadence: Cadence):
     try:
-        quarter = Quarter.parse(text)
+        quarter = cadence.parse(text)
     except ValueError as exc:
         raise _window_problem(text, ("reporting", "first_period")) or \
             _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
@@ -295,9 +298,10 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         attempt(_date, raw, "revisions", index, "date")
     period_start = attempt(_month, raw, "period", "start")
     period_end = attempt(_month, raw, "period", "end")
+    cadence = attempt(_cadence, raw["reporting"])
     first_period = raw["reporting"].get("first_period")
-    if first_period is not None:
-        attempt(_first_period, first_period)
+    if first_period is not None and cadence is not None:
+        attempt(_first_period, first_period, cadence)
     for problem in bad:
         result.schema_problems.append(schemas.SchemaProblem(origin.at(*problem.field_path), problem.message,
                                                             problem.field_path))
@@ -307,7 +311,7 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         id=raw["id"], version=raw["version"], title=raw["title"], document_number=raw.get("document_number"),
         issuer=raw["issuer"], issued=raw["issued"], period_start=period_start, period_end=period_end,
         timezone=raw["timezone"], supervisor=raw.get("supervisor"),
-        due_days=raw["reporting"]["due_days"], first_period=first_period,
+        due_days=raw["reporting"].get("due_days"), first_period=first_period, cadence=cadence,
         revisions=tuple(Revision(r["version"], r["date"], r["change"], r.get("authority"), r.get("reason"))
                         for r in raw["revisions"]),
         origin=origin, note=raw.get("note"), source_url=(raw.get("source") or {}).get("url"),
@@ -315,6 +319,34 @@ def _build_meta(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         task_kind_names=tuple((k["id"], k["name"]) for k in raw.get("task_kinds", ())),
     )
     result.plan.meta = meta
+
+
+def _cadence(reporting: dict) -> Cadence:
+    """plan.yaml `reporting`: exactly one of due_days and due_on; a fixed due day that falls before
+    its period ends only with `accept_before_end` (else every report sent on time would be early)."""
+    if ("due_days" in reporting) == ("due_on" in reporting):
+        raise _BadValue(("reporting",), _("reporting: give either due_days (days after the period ends) or due_on "
+                                          "(a fixed day such as \"12-10\"), not both or neither"))
+    due_on = reporting.get("due_on", ())
+    days = []
+    for index, text in enumerate([due_on] if isinstance(due_on, str) else due_on):
+        where = ("reporting", "due_on") if isinstance(due_on, str) else ("reporting", "due_on", index)
+        try:
+            days.append(parse_month_day(text))
+        except ValueError as exc:
+            raise _BadValue(where, f"{_field_name(where)}: {exc}") from None
+    cadence = Cadence(reporting["cadence"], reporting.get("due_days"), tuple(days),
+                      bool(reporting.get("accept_before_end", False)))
+    if days and not cadence.accept_before_end:
+        sample = cadence.kind.of(dt.date(2023, 1, 1))
+        for period in cadence.between(sample, cadence.kind.of(dt.date(2023, 12, 31))):
+            due = cadence.due_date(period)
+            if due <= period.last_day:
+                raise _BadValue(("reporting", "due_on"), _(
+                    "reporting.due_on: a report on %(period)s would be due %(due)s, before the period ends; "
+                    "add accept_before_end: true so that reports sent inside the period count",
+                    period=str(period), due=due.strftime("%m-%d")))
+    return cadence
 
 
 def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
@@ -326,13 +358,30 @@ def _build_units(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     _build_items(result, doc, "units", bad_paths, make, result.plan.units, "unit")
 
 
-def _target(raw: dict, field_path: tuple) -> Target | None:
+def _target(raw: dict, field_path: tuple, base: Baseline | None = None) -> Target | None:
     if "deadline" not in raw:
         return None
     return Target(comparator=raw["comparator"], deadline=_nested_month(raw, field_path),
                   value=raw.get("value"), min=raw.get("min"), max=raw.get("max"),
                   wording=raw.get("wording"), deadline_text=raw.get("deadline_text"),
-                  every_year=bool(raw.get("every_year", False)))
+                  every_year=bool(raw.get("every_year", False)), growth_rate=raw.get("growth_rate"),
+                  growth_base=base if "growth_rate" in raw else None)
+
+
+def _growth_problem(raw: dict, target: Target | None, baseline: Baseline | None, field_path: tuple) -> None:
+    """A growth-rate target is graded from the base-year value: it needs a positive baseline
+    before its deadline, and a rate that points the indicator's way."""
+    if target is None or target.growth_rate is None:
+        return
+    keys = (*field_path, "growth_rate")
+    if baseline is None or baseline.value <= 0 or baseline.date >= target.deadline.last_day:
+        raise _BadValue(keys, _("%(field)s: a growth-rate target needs a baseline (the base-year value, above zero, "
+                                "and its date, before the deadline)", field=_field_name(keys)))
+    sign = 1 if raw["direction"] == "increase" else -1
+    if target.growth_rate * sign <= 0:
+        raise _BadValue(keys, _("%(field)s: %(rate)s%% a year does not match direction %(direction)s "
+                                "(an increase needs a rate above 0, a decrease one below 0)",
+                                field=_field_name(keys), rate=f"{target.growth_rate:g}", direction=raw["direction"]))
 
 
 def _nested_month(raw: dict, field_path: tuple) -> Month:
@@ -346,11 +395,12 @@ def _nested_month(raw: dict, field_path: tuple) -> Month:
 
 def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Indicator:
-        target = _target(raw["target"], ("target",))
         baseline = None
         if "baseline" in raw:
             b = raw["baseline"]
             baseline = Baseline(b["value"], _date(raw, "baseline", "date"), b.get("source"))
+        target = _target(raw["target"], ("target",), baseline)
+        _growth_problem(raw, target, baseline, ("target",))
         interim = tuple(
             Interim(_nested_month(i, ("interim", n)), i["value"], i.get("source"))
             for n, i in enumerate(raw.get("interim", ()))
@@ -371,10 +421,21 @@ def _build_indicators(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> No
 
 def _build_tasks(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
     def make(raw: dict, origin: Origin) -> Task:
+        deadline = None
+        if "deadline" in raw:
+            deadline = _month(raw, "deadline").last_day if len(raw["deadline"]) == 7 else _date(raw, "deadline")
+        chosen = [key for key in ("deadline", "ongoing", "recurs") if raw.get(key)]
+        if len(chosen) > 1:
+            raise _BadValue((chosen[1],), _("%(field)s: a task has one of deadline, ongoing and recurs, not %(both)s",
+                                            field=chosen[1], both=" and ".join(chosen)))
+        if "due_month" in raw and raw.get("recurs") != "yearly":
+            raise _BadValue(("due_month",), _("due_month: only a task that recurs yearly has a due month"))
         undivided = "responsible" in raw  # the schema allows either `responsible` or `lead` (+ `cooperating`)
         return Task(id=raw["id"], ref=raw["ref"], kind=raw["kind"], title=raw["title"], text=raw.get("text"),
                     lead=tuple(raw["responsible"] if undivided else raw["lead"]),
-                    cooperating=tuple(raw.get("cooperating", ())), origin=origin, undivided=undivided)
+                    cooperating=tuple(raw.get("cooperating", ())), origin=origin, undivided=undivided,
+                    deadline=deadline, deadline_text=raw.get("deadline_text"), ongoing=bool(raw.get("ongoing")),
+                    recurs=raw.get("recurs"), due_month=raw.get("due_month"))
 
     _build_items(result, doc, "tasks", bad_paths, make, result.plan.tasks, "task")
 

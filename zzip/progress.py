@@ -76,7 +76,8 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     def step(label: str, value: str) -> None:
         result.steps.append((label, value))
 
-    step("method", "linear expectation" if method == "linear" else "compound annual growth (Open SDG)")
+    step("method", "growth rate against the required rate" if target.growth_rate is not None else
+         "linear expectation" if method == "linear" else "compound annual growth (Open SDG)")
     step("target", f"{target.describe(indicator.unit)} (last day {deadline.isoformat()})")
 
     overdue_result = as_of is not None and missed_after is not None and as_of > missed_after
@@ -103,6 +104,8 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         result.baseline = baseline
         step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
     direction = indicator.sign
+    if target.growth_rate is not None:
+        return _grade_growth(result, target, baseline, latest, deadline, settings, overdue_result, missed_after)
     if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
         result.reason = f"{fmt_exact(latest.value)} meets the target of {fmt_exact(goal)}"
@@ -181,12 +184,57 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     return result
 
 
+def _grade_growth(result: Assessment, target: Target, baseline: Point, latest: Point, deadline: dt.date,
+                  settings: ProgressSettings, overdue_result: bool, missed_after: dt.date | None) -> Assessment:
+    """A growth-rate target (年均增长10%): the compound annual growth from the base-year value to
+    the latest value, against the required rate. ratio = observed / required (both signed, so a
+    decrease target's -5 % a year is met by -6 %); a growth of the wrong sign is a value like any
+    other and grades as deteriorating. At or after the deadline the rate is met or missed."""
+    required_rate = target.growth_rate / 100
+    years = target.growth_years(latest.date)
+    steps = result.steps
+    if years <= 0:
+        result.reason = "the latest value is not later than the base-year value: no growth rate yet"
+        return result
+    if latest.value <= 0:  # from a positive base to zero or below: every unit lost, -100 % a year
+        observed = -1.0
+        steps.append(("observed growth", f"{fmt_exact(latest.value)} is at or below zero: -100% a year"))
+    else:
+        observed = (latest.value / baseline.value) ** (1 / years) - 1
+        steps.append(("observed growth", f"({fmt_exact(latest.value)} / {fmt_exact(baseline.value)}) ^ "
+                                         f"(1 / {years:.3f} years) - 1 = {observed:.4%} a year"))
+    steps.append(("required growth", f"{required_rate:.4%} a year"))
+    result.required = baseline.value * (1 + required_rate) ** years
+    met = observed >= required_rate if required_rate > 0 else observed <= required_rate
+    rates = f"{observed:.2%} a year against {required_rate:.2%} required since {baseline.date.isoformat()}"
+    if latest.date >= deadline:
+        result.status = ACHIEVED if met else BEHIND
+        result.reason = f"at the deadline {deadline.isoformat()}: {rates}" + ("" if met else ", so the target was missed")
+        steps.append(("deadline reached", "yes: the rate at the deadline decides"))
+        return result
+    if overdue_result:
+        result.status = BEHIND
+        result.reason = f"the target was due {deadline.isoformat()}; the value at the deadline was due by " \
+                        f"{missed_after.isoformat()}, and the latest one (measured {latest.date.isoformat()}) shows {rates}"
+        return result
+    ratio = observed / required_rate
+    result.ratio = ratio
+    steps.append(("formula", f"{observed:.4%} / {required_rate:.4%} = {ratio:.3f}"))
+    result.status = ON_TRACK if ratio >= settings.on_track else AT_RISK if ratio >= settings.at_risk else \
+        BEHIND if ratio >= settings.behind else DETERIORATING
+    result.reason = f"growth ratio {ratio:.2f} ({rates})"
+    steps.append(("status", result.status))
+    return result
+
+
 def required_at(result: Assessment, when: dt.date) -> float | None:
     """The value the trajectory asks for on a given day (e.g. today), by the assessment's method."""
     indicator, baseline, target = result.indicator, result.baseline, result.target
     if baseline is None or when <= baseline.date:
         return None
     goal, deadline = target.goal, target.deadline.last_day
+    if target.growth_rate is not None:  # the level the required rate gives on that day
+        return baseline.value * (1 + target.growth_rate / 100) ** target.growth_years(min(when, deadline))
     if indicator.sign * (goal - baseline.value) <= 0:
         return goal  # the baseline already meets it: hold the target
     if result.method == "cagr":

@@ -12,7 +12,7 @@ from array import array
 from dataclasses import dataclass
 
 from zzip.findings import Location
-from zzip.months import Quarter
+from zzip.months import Period
 
 # Offices may write the status in Chinese; both spellings mean the same.
 STATUS_SYNONYMS = {"未开始": "not-started", "进行中": "in-progress", "已完成": "done", "受阻": "blocked"}
@@ -123,12 +123,12 @@ class IndicatorValue:
 @dataclass(frozen=True, slots=True)
 class Submission:
     path: str
-    folder_period: Quarter | None  # the quarter its folder is named after, if any
+    folder_period: Period | None  # the quarter its folder is named after, if any
     file_stem: str
     plan_id: str
     plan_version: str
     unit: str
-    period: Quarter
+    period: Period
     submitted: dt.date
     entries: tuple[Entry, ...]
     indicators: tuple[IndicatorValue, ...]

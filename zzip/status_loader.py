@@ -14,7 +14,7 @@ from pathlib import Path
 
 from zzip import schema as schemas
 from zzip.findings import Location
-from zzip.months import Quarter, parse_date
+from zzip.months import Period, parse_any_period, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
@@ -28,7 +28,7 @@ WORKBOOK_SUFFIX = ".xlsx"
 # as .xlsx") instead of the unit silently counting as missing. (zzip.xlsx.reader words them.)
 REFUSED_SUFFIXES = (".xls", ".et", ".ett", ".xlsm", ".ods", ".numbers", ".csv")
 _LISTED_SUFFIXES = (*STATUS_SUFFIXES, WORKBOOK_SUFFIX, *REFUSED_SUFFIXES)
-_PERIOD_DIR = re.compile(r"^[0-9]{4}-Q[1-4]\Z")
+_PERIOD_DIR = re.compile(r"^[0-9]{4}(-Q[1-4]|-H[12])?\Z")
 
 
 @dataclass
@@ -41,7 +41,7 @@ class SubmissionLoad:
 
 
 def find_status_files(root: Path, unreadable: list | None = None, boundary: Path | None = None,
-                      outside: list | None = None) -> tuple[list[tuple[Path, Quarter | None]], list[Quarter]]:
+                      outside: list | None = None) -> tuple[list[tuple[Path, Period | None]], list[Period]]:
     """Status files under root with the quarter their folder names (None: not a quarter folder).
     Folders that cannot be listed are added to `unreadable` as (folder, error). A file or folder
     that is a symbolic link out of `boundary` (default: root) is not followed: it goes to `outside`."""
@@ -54,8 +54,8 @@ def find_status_files(root: Path, unreadable: list | None = None, boundary: Path
     quarter = folder_quarter(root.name)
     if quarter is not None:
         return [(p, quarter) for p in fence.keep(_status_files_in(root, unreadable))], [quarter]
-    found: list[tuple[Path, Quarter | None]] = []
-    periods: list[Quarter] = []
+    found: list[tuple[Path, Period | None]] = []
+    periods: list[Period] = []
     for path in fence.keep(_status_files_in(root, unreadable)):
         found.append((path, None))
     for sub in fence.keep(sorted(p for p in _list(root, unreadable) if _is_dir(p) and not p.name.startswith("."))):
@@ -66,13 +66,13 @@ def find_status_files(root: Path, unreadable: list | None = None, boundary: Path
     return found, periods
 
 
-def folder_quarter(name: str) -> Quarter | None:
-    """The quarter a folder's name gives (2025-Q2), or None: ASCII digits only, so that
-    '٢٠٢٣-Q1' is not read as 2023-Q1; and a year zzip reads (not 9999)."""
+def folder_quarter(name: str) -> Period | None:
+    """The reporting period a folder's name gives (2025-Q2, 2025-H1, 2025), or None: ASCII digits
+    only, so that '٢٠٢٣-Q1' is not read as 2023-Q1; and a year zzip reads (not 9999)."""
     if not _PERIOD_DIR.match(name):
         return None
     try:
-        return Quarter.parse(name)
+        return parse_any_period(name)
     except ValueError:
         return None
 
@@ -166,7 +166,7 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
     return result
 
 
-def _read_one(result: SubmissionLoad, path: Path, folder_period: Quarter | None) -> None:
+def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) -> None:
     shown = display_path(path)
     result.files.append(shown)
     loaded, problems = load_status_file(path, shown)
@@ -254,7 +254,7 @@ def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[in
     return numbers
 
 
-def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | None, stem: str,
+def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | None, stem: str,
            bad_paths: set) -> Submission | None:
     raw = doc.data
     if not isinstance(raw, dict) or () in bad_paths:
@@ -282,7 +282,7 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Quarter | N
     if submitted is None:
         return None
     try:
-        period = Quarter.parse(raw["period"])
+        period = parse_any_period(raw["period"])
     except ValueError as exc:
         result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)), f"period: {exc}", ("period",)))
         return None

@@ -11,11 +11,11 @@ import io
 
 from zzip.check_context import CheckContext
 from zzip.findings import printable
-from zzip.months import Quarter
+from zzip.months import Period
 from zzip.responsibility import Responsibilities, answers
 
 
-def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, context: CheckContext | None,
+def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context: CheckContext | None,
                     folder=None) -> str:
     """The status file's text; `folder` is where it will be written (None: standard output), so
     that its `$schema` line points at the installed zzip's schema from there."""
@@ -25,7 +25,7 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
     meta = plan.meta
     unit = plan.units[unit_id]
     duties = Responsibilities(plan)
-    due = quarter.last_day + dt.timedelta(days=meta.due_days)
+    due = meta.cadence.due_date(quarter)
     previous = _previous_entries(context, unit_id, quarter)
 
     doc = CommentedMap()
@@ -83,7 +83,7 @@ def render_template(plan, unit_id: str, quarter: Quarter, today: dt.date, contex
                  "# fill in the value, and keep (or correct) the date the value refers to.",
                  "# indicators:"]
         # a yearly (flow) figure is for a whole year: the last year that has ended by the quarter's end (S216)
-        year_end = measured if quarter.number == 4 else f"{quarter.year - 1}-12-31"
+        year_end = measured if quarter.last_day.month == 12 else f"{quarter.year - 1}-12-31"
         for indicator in owned:
             when, what = (year_end, "; the full-year figure") if indicator.kind == "flow" else (measured, "")
             lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  " + _one_line(
@@ -111,7 +111,7 @@ def _one_line(text: str) -> str:
     return printable(text)
 
 
-def _previous_entries(context: CheckContext | None, unit_id: str, quarter: Quarter) -> dict:
+def _previous_entries(context: CheckContext | None, unit_id: str, quarter: Period) -> dict:
     if context is None:
         return {}
     earlier = [s for s in context.usable if s.unit == unit_id and s.period < quarter]

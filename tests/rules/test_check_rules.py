@@ -22,6 +22,11 @@ def apply_case(reports: Path, case: dict) -> None:
     for name, text in (case.get("add_plan") or {}).items():  # a yearly work plan for the minimal plan
         (reports.parent / "plan" / name).parent.mkdir(parents=True, exist_ok=True)
         (reports.parent / "plan" / name).write_text(text, encoding="utf-8")
+    for edit in case.get("replace_plan", ()):  # e.g. another reporting cadence
+        path = reports.parent / "plan" / edit["file"]
+        text = path.read_text(encoding="utf-8")
+        assert text.count(edit["old"]) == 1, f"plan text {edit['old']!r} not found once in {edit['file']}"
+        path.write_text(text.replace(edit["old"], edit["new"]), encoding="utf-8")
     for name, text in (case.get("add") or {}).items():
         (reports / name).parent.mkdir(parents=True, exist_ok=True)
         (reports / name).write_text(text, encoding="utf-8")

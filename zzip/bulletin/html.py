@@ -14,6 +14,7 @@ from pathlib import Path
 
 from zzip import __version__
 from zzip.bulletin.model import QUARTER, Bulletin
+from zzip.months import HalfYear, Year
 from zzip.findings import printable
 from zzip.i18n import Text
 from zzip.progress import fmt_short
@@ -72,7 +73,9 @@ def environment(lang: str):
 
 def period_name(bulletin: Bulletin, t: Text) -> str:
     period = bulletin.period
-    if period.kind == QUARTER:
+    if period.kind == QUARTER and isinstance(period.span, HalfYear):
+        return t("Half-year %(half)s of %(year)s", half=period.quarter, year=period.year)
+    if period.kind == QUARTER and not isinstance(period.span, Year):
         return t("Quarter %(quarter)s of %(year)s", quarter=period.quarter, year=period.year)
     return t("The year %(year)s", year=period.year)
 

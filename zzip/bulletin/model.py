@@ -13,7 +13,7 @@ from dataclasses import dataclass, field
 
 from zzip.check_context import CheckContext
 from zzip.findings import printable
-from zzip.months import Quarter
+from zzip.months import PERIOD_KINDS, Quarter
 from zzip.overdue import SEVERELY_OVERDUE, DueItem, due_items
 from zzip.progress import Assessment, required_at
 from zzip.refs import canonical, section_of
@@ -24,39 +24,49 @@ QUARTER, YEAR = "quarter", "year"
 
 @dataclass(frozen=True)
 class Period:
-    """A bulletin's period: one quarter (2025-Q2) or one calendar year (2024)."""
+    """A bulletin's period: one reporting period of the plan's cadence (2025-Q2, 2025-H1, or a
+    yearly plan's 2025), kind QUARTER; or one calendar year (2024), kind YEAR."""
 
     kind: str
     year: int
-    quarter: int | None = None
+    quarter: int | None = None  # the number of the reporting period in its year
+    span: object = None  # the reporting period itself (Quarter, HalfYear or Year), kind QUARTER
+
+    def __post_init__(self) -> None:
+        if self.kind == QUARTER and self.span is None:
+            object.__setattr__(self, "span", Quarter(self.year, self.quarter))
 
     @classmethod
-    def of_quarter(cls, quarter: Quarter) -> "Period":
-        return cls(QUARTER, quarter.year, quarter.number)
+    def of_quarter(cls, quarter) -> "Period":
+        return cls(QUARTER, quarter.year, quarter.number, quarter)
 
     @property
-    def quarters(self) -> list[Quarter]:
+    def quarters(self) -> list:
+        """The reporting periods the bulletin covers. A year's: those of every cadence within it;
+        the callers keep the plan's own (context.plan_quarters)."""
         if self.kind == QUARTER:
-            return [Quarter(self.year, self.quarter)]
-        return [Quarter(self.year, q) for q in (1, 2, 3, 4)]
+            return [self.span]
+        return [kind(self.year, n) for kind in PERIOD_KINDS for n in range(1, 12 // kind.MONTHS + 1)]
 
     @property
     def first_day(self) -> dt.date:
-        return self.quarters[0].first_day
+        return self.span.first_day if self.kind == QUARTER else dt.date(self.year, 1, 1)
 
     @property
     def last_day(self) -> dt.date:
-        return self.quarters[-1].last_day
+        return self.span.last_day if self.kind == QUARTER else dt.date(self.year, 12, 31)
+
+    @property
+    def months(self) -> int:
+        return self.span.MONTHS if self.kind == QUARTER else 12
 
     def previous(self) -> "Period":
         if self.kind == YEAR:
             return Period(YEAR, self.year - 1)
-        q = Quarter(self.year, self.quarter)
-        before = Quarter.of(q.first_day - dt.timedelta(days=1))
-        return Period(QUARTER, before.year, before.number)
+        return Period.of_quarter(type(self.span).of(self.span.first_day - dt.timedelta(days=1)))
 
     def __str__(self) -> str:
-        return f"{self.year}-Q{self.quarter}" if self.kind == QUARTER else str(self.year)
+        return str(self.span) if self.kind == QUARTER else str(self.year)
 
 
 def shift_back(day: dt.date, months: int) -> dt.date:

@@ -16,7 +16,7 @@ from functools import lru_cache
 
 from zzip.check_context import CheckContext
 from zzip.findings import printable
-from zzip.months import Quarter
+from zzip.months import Period
 from zzip.overdue import SEVERELY_OVERDUE, due_items
 from zzip.report import Report
 
@@ -43,7 +43,7 @@ class Notice:
     unit_id: str
     name: str
     email: str | None
-    quarter: Quarter
+    quarter: Period
     due: dt.date  # the quarter's report due date
     missing: bool = False
     late_days: int | None = None
@@ -59,7 +59,7 @@ class Notice:
         return out
 
 
-def notices(report: Report, context: CheckContext, quarter: Quarter) -> list[Notice]:
+def notices(report: Report, context: CheckContext, quarter: Period) -> list[Notice]:
     """One notice per unit with something missing, late or overdue, by unit id."""
     plan = context.plan
     due = context.due_date(quarter)

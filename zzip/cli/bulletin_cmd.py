@@ -20,13 +20,13 @@ class Lang(str, enum.Enum):
 
 
 LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document: zh (Chinese, the default) or en.")]
-PeriodOption = Annotated[Optional[str], typer.Option("--period", help="A quarter, e.g. 2025-Q2.")]
+PeriodOption = Annotated[Optional[str], typer.Option("--period", help="A reporting period of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025).")]
 
 
 def parse_period(period: str | None, year: int | None, *, quarter_only: bool = False):
     """The Period asked for, or exit 2."""
     from zzip.bulletin.model import YEAR, Period
-    from zzip.months import Quarter
+    from zzip.months import parse_any_period
 
     if quarter_only:
         if period is None:
@@ -35,9 +35,9 @@ def parse_period(period: str | None, year: int | None, *, quarter_only: bool = F
         fail_usage("give either --period QUARTER (e.g. 2025-Q2) or --year YEAR (e.g. 2024)")
     if period is not None:
         try:
-            return Period.of_quarter(Quarter.parse(period.strip()))
+            return Period.of_quarter(parse_any_period(period.strip()))  # load_for checks the plan's cadence
         except ValueError:
-            fail_usage(f"--period: '{period}' is not a quarter; write it like 2025-Q2")
+            fail_usage(f"--period: '{period}' is not a reporting period; write it like 2025-Q2, 2025-H1 or 2025")
     return Period(YEAR, year)
 
 
@@ -59,6 +59,11 @@ def load_for(plan_dir: Path, reports: Path, as_of: str | None, config_file: Path
         fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
     report_input_problems(context)
     meta = context.plan.meta
+    if period.span is not None:
+        try:
+            context.cadence.parse(str(period.span))
+        except ValueError as exc:
+            fail_usage(f"--period: {exc}")
     first, last = context.plan_quarters[0], context.plan_quarters[-1]
     if period.last_day < first.first_day or period.first_day > last.last_day:
         fail_usage(f"{period} is outside the plan's reporting period ({first} to {last})")
@@ -139,13 +144,13 @@ def make_page(report, context, period, lang: str) -> str:
 def previous_context(context, period):
     """The same data as of the previous bulletin's date (the as-of date a quarter, or a year,
     earlier), or None when the previous period is before the plan's first reporting quarter."""
-    from zzip.bulletin.model import QUARTER, shift_back
+    from zzip.bulletin.model import shift_back
     from zzip.check_context import CheckContext
 
     previous = period.previous()
     if previous.last_day < context.plan_quarters[0].first_day:
         return None
-    as_of = shift_back(context.as_of, 3 if period.kind == QUARTER else 12)
+    as_of = shift_back(context.as_of, period.months)
     return CheckContext(plan=context.plan, load=context.load, config=context.config, as_of=as_of,
                         display_root=context.display_root, focus=context.focus)
 

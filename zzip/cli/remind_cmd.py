@@ -31,12 +31,11 @@ def remind(
     when plan/units.yaml gives the unit an email address."""
     from zzip.bulletin import remind as notices_module
     from zzip.cli.bulletin_cmd import load_for, parse_period
-    from zzip.months import Quarter
 
     if sender is not None and (not sender.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in sender)):
         fail_usage("--from: give one address on one line, e.g. 'IP Office <ip@example.gov.cn>'")
     chosen = parse_period(period, None, quarter_only=True)
-    quarter = Quarter(chosen.year, chosen.quarter)
+    quarter = chosen.span
     folder = out_dir if out_dir is not None else Path("reminders") / str(quarter)
     _refuse_inputs(folder, plan_dir, reports, config_file)
     report, context = load_for(plan_dir, reports, as_of, config_file, chosen)

@@ -13,7 +13,7 @@ from zzip.findings import printable
 
 
 def template(
-    period: Annotated[str, typer.Option("--period", help="The quarter, e.g. 2025-Q2.")],
+    period: Annotated[str, typer.Option("--period", help="The reporting period, of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025).")],
     unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The unit: its id, the name the plan writes, or an alias.")] = None,
     all_units: Annotated[bool, typer.Option("--all", help="Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder).")] = False,
     file_format: Annotated[str, typer.Option("--format", "-f", help="yaml (the status file) or xlsx (a workbook for Excel/WPS).")] = "yaml",
@@ -28,7 +28,7 @@ def template(
     from zzip.check_context import CheckContext
     from zzip.clock import today_in
     from zzip.config import Config
-    from zzip.months import Quarter
+    from zzip.months import parse_any_period
     from zzip.plan_loader import display_path, load_plan
     from zzip.status_loader import load_submissions
     from zzip.template import render_template
@@ -38,7 +38,7 @@ def template(
     elif not reports.is_dir():
         fail_usage(f"--reports: reports folder '{reports}' does not exist (leave --reports out to use ./reports)")
     try:
-        quarter = Quarter.parse(period.strip())
+        quarter = parse_any_period(period.strip())  # the plan's cadence is checked once it is read
     except ValueError as exc:
         fail_usage(f"--period: {exc}")
     if all_units and output is not None and output != "-":
@@ -66,6 +66,10 @@ def template(
         fail_usage(f"--format takes yaml or xlsx, not '{file_format}'")
     if all_units == (unit is not None):
         fail_usage("give either --unit UNIT or --all")
+    try:
+        quarter = plan.meta.cadence.parse(str(quarter))
+    except ValueError as exc:
+        fail_usage(f"--period: {exc}")
     if all_units or file_format == "xlsx":
         from zzip.cli.template_xlsx import write_templates
 
@@ -73,7 +77,7 @@ def template(
         return
     found = reporting_unit(plan, unit)
     meta = plan.meta
-    first, last = Quarter.of(meta.period_start.first_day), Quarter.of(meta.period_end.last_day)
+    first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
         fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
 

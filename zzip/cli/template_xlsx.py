@@ -14,13 +14,12 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
     from zzip.check_context import CheckContext
     from zzip.clock import today_in
     from zzip.config import Config
-    from zzip.months import Quarter
     from zzip.plan_loader import display_path
     from zzip.responsibility import Responsibilities
     from zzip.status_loader import load_submissions
 
     meta = plan.meta
-    first, last = Quarter.of(meta.period_start.first_day), Quarter.of(meta.period_end.last_day)
+    first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
         fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
     if all_units:

@@ -67,6 +67,7 @@ RULE_MODULES = (
     "status_regression",
     "done_without_evidence",
     "annual_item_overdue",
+    "task_overdue",
     # scope "diff": `zzip diff OLD NEW --check`, when the plan itself is edited
     "version_not_bumped",
     "revision_not_logged",

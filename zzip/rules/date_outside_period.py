@@ -1,7 +1,6 @@
 """P106: a date outside the plan period."""
 
 from zzip.findings import Problem
-from zzip.months import Quarter
 
 CODE = "P106"
 NAME = "date-outside-period"
@@ -43,7 +42,7 @@ def check(context):
     if meta is None:
         return
     if meta.first_period:
-        first = Quarter.parse(meta.first_period)
+        first = meta.cadence.parse(meta.first_period)
         why = (f"before the plan period starts ({meta.period_start})" if first.last_month < meta.period_start else
                f"after the plan period ends ({meta.period_end})" if first.first_month > meta.period_end else None)
         if why:

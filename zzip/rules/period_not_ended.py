@@ -19,6 +19,9 @@ stand in for the real report (no "missing" finding when that never arrives) and,
 latest word on every item, override a later report that says an item is done, so that a
 finished step would show as overdue.
 
+A plan whose reports are due before the period ends (`reporting.due_on: "12-10"` with
+`accept_before_end: true`) accepts a report sent inside its period: this rule does not apply.
+
 ## Example
 As of 2025-07-31, `reports/2025-Q3/court.yaml` (2025-Q3 ends 2025-09-30) is reported and not
 counted.
@@ -32,7 +35,7 @@ def check(context):
     for sub in context.submissions:
         if not context.in_scope(sub) or sub.unit not in context.plan.units:
             continue
-        if sub.period.last_day > context.as_of:
+        if sub.period.last_day > context.as_of and not context.cadence.accept_before_end:
             yield Problem(sub.origin.at("period"),
                           f"{sub.period} ends {sub.period.last_day.isoformat()}, after the as-of date "
                           f"{context.as_of.isoformat()}: a report on a quarter that has not ended is not counted",

@@ -1,6 +1,7 @@
 """S215: a report submitted before its quarter ended."""
 
 from zzip.findings import Problem
+from zzip.i18n import _
 
 CODE = "S215"
 NAME = "submitted-early"
@@ -17,6 +18,10 @@ for the quarter arrives, the report is missing (C304).
 ## Why it matters
 A report written before the quarter is over is a forecast, not an account. Counted, it would
 hide a missing report and could override a later report's word on an item.
+
+A plan whose reports are due before the period ends (`reporting.due_on: "12-10"` with
+`accept_before_end: true`) counts a report sent inside its period; only one sent before the
+period began is early.
 
 ## Example
 ```yaml
@@ -35,6 +40,13 @@ def check(context):
         if not context.in_scope(sub) or sub.unit not in context.plan.units:
             continue
         period = sub.period
+        if context.cadence.accept_before_end:
+            if sub.submitted < period.first_day:  # a report on a period not yet begun
+                yield Problem(sub.origin.at("submitted"), _(
+                    "submitted %(submitted)s, before %(period)s began (%(first)s): not counted as the period's "
+                    "report; send it again during or after the period", submitted=sub.submitted.isoformat(),
+                    period=str(period), first=period.first_day.isoformat()), unit=sub.unit, extra={"period": str(period)})
+            continue
         if sub.submitted <= period.last_day and period.last_day <= context.as_of:
             yield Problem(sub.origin.at("submitted"),
                           f"submitted {sub.submitted.isoformat()}, before {period} ended ({period.last_day.isoformat()}): "

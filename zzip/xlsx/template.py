@@ -10,12 +10,12 @@ from __future__ import annotations
 
 import datetime as dt
 
-from zzip.months import Quarter
+from zzip.months import Period
 from zzip.responsibility import Responsibilities, answers
 from zzip.template import _order, _previous_entries
 
 
-def template_data(plan, unit_id: str, quarter: Quarter, context) -> dict:
+def template_data(plan, unit_id: str, quarter: Period, context) -> dict:
     meta = plan.meta
     duties = Responsibilities(plan)
     previous = _previous_entries(context, unit_id, quarter)
@@ -38,12 +38,12 @@ def template_data(plan, unit_id: str, quarter: Quarter, context) -> dict:
                 entry["blocker"] = carried.blocker
         entries.append(entry)
     measured = quarter.last_day.isoformat()
-    year_end = measured if quarter.number == 4 else f"{quarter.year - 1}-12-31"
+    year_end = measured if quarter.last_day.month == 12 else f"{quarter.year - 1}-12-31"
     indicators = [{"id": i.id, "value": None, "measured": year_end if i.kind == "flow" else measured}
                   for i in plan.indicators.values() if i.owner == unit_id]
     return {"format": 1, "plan": meta.id, "plan_version": meta.version, "unit": unit_id, "period": str(quarter),
             "entries": entries, "indicators": indicators}
 
 
-def due_date(plan, quarter: Quarter) -> dt.date:
-    return quarter.last_day + dt.timedelta(days=plan.meta.due_days)
+def due_date(plan, quarter: Period) -> dt.date:
+    return plan.meta.cadence.due_date(quarter)
