@@ -11,7 +11,7 @@ SUMMARY = N_("A negative count, a percentage over 100, or a range whose minimum 
 EXPLANATION = N_("""
 ## What it does
 Checks the numbers of each indicator: the target (and any restatement), the baseline and the
-interim targets. A count (any kind but `level`) cannot be negative; a value in % cannot be below
+interim targets. A count (any kind but `level`) cannot be negative; a percentage cannot be below
 0 or above 100; a range's `min` cannot exceed its `max`.
 
 ## Why it matters
