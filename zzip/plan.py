@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Iterable
 
 from zzip.findings import Location
+from zzip.i18n import _
 from zzip.months import Month
 from zzip.yamlfile import YamlDocument
 
@@ -107,9 +108,16 @@ class Target:
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
+        """In words, in the language of the run: "at least 7亿元 by 2025-12"."""
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
-        words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
-        return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"
+        values = {"amount": f"{amount}{unit or ''}", "deadline": self.deadline}
+        if self.comparator == "at_least":
+            return _("at least %(amount)s by %(deadline)s", **values)
+        if self.comparator == "about":
+            return _("about %(amount)s by %(deadline)s", **values)
+        if self.comparator == "stretch":
+            return _("striving for %(amount)s by %(deadline)s", **values)
+        return _("%(amount)s by %(deadline)s", **values)
 
 
 @dataclass(frozen=True)

@@ -12,8 +12,8 @@ EXPLANATION = N_("""
 ## What it does
 A yearly work plan covers one calendar year. Each item's `due` (a month, on time through its
 last day, or a date, on time through that day) must fall inside that year; its `start`, if
-given, must be in the year and not after the deadline; and its id `AP-<year>-<n>` must name
-the plan's year.
+given, must be in the year and not after the deadline; and its id must name the plan's year
+(`AP-2024-05` in the plan for 2024).
 
 ## Why it matters
 An item due next year belongs to next year's plan: the assessment of the year

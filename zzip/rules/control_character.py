@@ -52,12 +52,13 @@ def _first_unsafe(value: str, multiline: bool) -> str | None:
 def _describe(char: str) -> str:
     name = {"\n": _("a line break"), "\r": _("a carriage return"), "\t": _("a tab"),
             "\x1b": _("an escape character (ESC)"), "\x00": _("a NUL character")}.get(char)
+    code = f"U+{ord(char):04X}"
     if name:
-        return f"{name} (U+{ord(char):04X})"
+        return _("%(name)s (%(code)s)", name=name, code=code)
     try:
-        return f"U+{ord(char):04X} ({unicodedata.name(char)})"
+        return f"{code} ({unicodedata.name(char)})"  # the Unicode name is an identifier, never translated
     except ValueError:
-        return f"U+{ord(char):04X}"
+        return code
 
 
 def _walk(value, path: tuple):

@@ -1,7 +1,8 @@
 """P102: the same id defined twice."""
 
 from zzip.findings import Problem
-from zzip.i18n import N_, _, pgettext
+from zzip.i18n import N_, _
+from zzip.labels import item_kind
 
 CODE = "P102"
 NAME = "duplicate-id"
@@ -30,20 +31,13 @@ Give the second item its own id (for tasks, follow the seed numbering: KT-1-2).
 """)
 
 
-def _kind(label: str) -> str:
-    """The word for a kind of item (the loader's labels: unit, task, milestone, indicator, yearly item)."""
-    return {"unit": pgettext("item kind", "unit"), "task": pgettext("item kind", "task"),
-            "milestone": pgettext("item kind", "milestone"), "indicator": pgettext("item kind", "indicator"),
-            "yearly item": pgettext("item kind", "yearly item")}.get(label, label)
-
-
 def check(context):
     first: dict = {}
     for label, item_id, origin in context.plan.all_definitions:
         if item_id in first:
             other_label, other = first[item_id]
             yield Problem(origin.at("id"), _("%(kind)s id '%(id)s' is already used by the %(other_kind)s at %(where)s",
-                                             kind=_kind(label), id=item_id, other_kind=_kind(other_label),
+                                             kind=item_kind(label), id=item_id, other_kind=item_kind(other_label),
                                              where=other.at("id")))
         else:
             first[item_id] = (label, origin)
