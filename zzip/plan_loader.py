@@ -14,6 +14,7 @@ from typing import Any, Callable
 
 from zzip import schema as schemas
 from zzip.findings import Location
+from zzip.i18n import _
 from zzip.months import Month, Quarter, parse_date
 from zzip.plan import (
     PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
@@ -77,7 +78,8 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
         shown = f"{shown_as}/{filename}" if shown_as else display_path(path)
         result.files.append(shown)
         if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist": load_file says why
-            result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
+            result.parse_failures.append(ParseFailure(Location(shown), _("plan file missing: every plan folder needs "
+                                                                         "%(file)s", file=filename)))
             continue
         loaded = _read(result, path, directory, shown)
         if loaded is None:
