@@ -28,20 +28,25 @@ MY_FAMILIES = ("F", "P", "D")
 # Two lowercase English words in a row is a sentence (or the part of one) left in English. Codes
 # (P101, U+202E), ids (market-regulation, KT-1-2), paths, YAML keys and values, numbers and
 # Unicode character names (RIGHT-TO-LEFT OVERRIDE) never are.
-_ENGLISH = re.compile(r"\b[a-z]{2,}\b[ ,;:]+\b[a-z]{2,}\b")
+_ENGLISH = re.compile(r"\b[a-z]{2,} +[a-z]{2,}\b")
 _QUOTED = re.compile(r"“[^”]*”|'[^']*'|\"[^\"]*\"|`[^`]*`")
 _PATHLIKE = re.compile(r"\S*[/\\.]\S*")
 
 
+# ... and so is any of these small words standing on its own
+_FUNCTION_WORDS = re.compile(r"\b(the|is|are|by|of|not|with|and|must|has|have|was|be|to|for|from|found|expected)\b")
+
+
 def english_left(message: str) -> list[str]:
-    """The English word pairs in a Chinese message, once the data it quotes is taken out."""
+    """The English words left in a Chinese message, once the data it quotes is taken out."""
     text = _PATHLIKE.sub(" ", _QUOTED.sub(" ", message))
-    return _ENGLISH.findall(text)
+    return _ENGLISH.findall(text) + _FUNCTION_WORDS.findall(text)
 
 
 def test_the_detector_finds_english_and_passes_data() -> None:
     assert english_left("milestone MS-1-2 has no responsible unit")
     assert english_left("指标 patents：value is negative")
+    assert english_left("未达到实施方案的年度目标（5-10期 by 2022-12）")
     assert not english_left("单位“market-regulation”不存在；是否应为“market-regulation”？")
     assert not english_left("tasks.yaml:3 含有 U+202E (RIGHT-TO-LEFT OVERRIDE)；text、note 可以换行")
 
@@ -134,3 +139,69 @@ def test_rules_json_keeps_its_keys_and_codes_and_gives_the_texts_in_the_language
            ("unknown-reference", "error", "plan")
     assert chinese["P103"]["summary"] == "引用了不存在的单位或任务，或引用了其他类别的条目"
     assert english["P103"]["summary"] == "A reference names a unit or task that does not exist, or an item of another kind"
+
+
+def test_every_schema_expectation_is_in_the_catalog() -> None:
+    """The schemas' x-expected texts are JSON, which Babel does not read: zzip.schema lists them."""
+    import json
+    from importlib import resources
+
+    from zzip.schema import EXPECTED_WORDS, SCHEMA_KINDS
+
+    found = set()
+
+    def walk(node) -> None:
+        if isinstance(node, dict):
+            for key, value in node.items():
+                found.add(value) if key == "x-expected" else walk(value)
+        elif isinstance(node, list):
+            for value in node:
+                walk(value)
+
+    for kind in SCHEMA_KINDS:
+        walk(json.loads(resources.files("zzip.schemas").joinpath(f"{kind}.schema.json").read_text(encoding="utf-8")))
+    codes = {text for text in found if re.fullmatch(r"[a-z]+", text)}  # a constant such as `item`: a code
+    assert found - codes == set(EXPECTED_WORDS)
+
+
+def _edit(path: Path, old: str, new: str) -> None:
+    text = path.read_text(encoding="utf-8")
+    assert text.count(old) == 1, old
+    path.write_text(text.replace(old, new), encoding="utf-8")
+
+
+@pytest.mark.parametrize("lang", ["zh", "en"])
+def test_every_diff_finding_reads_in_the_language_of_the_run(minimal_plan: Path, tmp_path: Path, lang: str) -> None:
+    """D401-D404 on one edit of the plan: a step moved later, a target lowered, the version raised
+    without its revision entry (D402), then kept (D401)."""
+    import shutil
+
+    from zzip.cli.diff_cmd import DiffContext
+    from zzip.plan_diff import diff_plans
+
+    new_dir = tmp_path / "new"
+    shutil.copytree(minimal_plan, new_dir)
+    _edit(new_dir / "milestones.yaml", 'end: "2023-12"', 'end: "2024-06"')
+    _edit(new_dir / "indicators.yaml", "value: 14653", "value: 12000")
+    set_language(lang)
+
+    def findings(new_plan):
+        old_plan = load_plan(minimal_plan).plan
+        changes = diff_plans(old_plan, new_plan)
+        meta = new_plan.meta
+        revision = next((r for r in meta.revisions if r.version == meta.version), None)
+        return {f.code: f.message for f in run_rules(rules_in_scope("diff"), DiffContext(old_plan, new_plan, changes, revision))}
+
+    kept = findings(load_plan(new_dir).plan)
+    _edit(new_dir / "plan.yaml", '\nversion: "1.0.0"', '\nversion: "1.1.0"')
+    raised = findings(load_plan(new_dir).plan)
+    said = {"D401": kept["D401"], "D402": raised["D402"], "D403": kept["D403"], "D404": kept["D404"]}
+    if lang == "en":
+        assert said["D403"] == ("milestone MS-1-2 (四(一)2) end moved 6 months later: 2023-12 -> 2024-06, "
+                                "with no reason in the revision log")
+        assert said["D401"].startswith("the plan changed (2 item changes, e.g. ")
+        return
+    assert said["D403"] == "实施步骤 MS-1-2（四(一)2）的 end 推迟6个月：2023-12 → 2024-06，修订记录中未说明理由"
+    assert said["D404"] == "指标 patents（高价值发明专利拥有量）目标值调低：14653 → 12000件，修订记录中未说明理由"
+    for message in said.values():
+        assert not english_left(message), message
