@@ -16,7 +16,7 @@ ZZIP = Path(sys.executable).parent / "zzip"
 
 def run_installed(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=60,
-                          env={"PATH": str(ZZIP.parent), "NO_COLOR": "1", "LANG": "C.UTF-8"})
+                          env={"PATH": str(ZZIP.parent), "NO_COLOR": "1", "LANG": "C.UTF-8", "ZZIP_LANG": "en"})
 
 
 def test_installed_program_reports_its_version() -> None:
@@ -178,10 +178,15 @@ def test_internal_error_is_one_line_without_traceback(monkeypatch, capsys, minim
     assert "Traceback" not in err
 
 
-def test_docs_rules_page_is_generated_from_the_rules() -> None:
-    page = (Path(__file__).parent.parent / "docs" / "rules.md").read_text(encoding="utf-8")
+@pytest.mark.parametrize("lang, page_name", [("en", "rules.md"), ("zh", "rules.zh-CN.md")])
+def test_docs_rules_page_is_generated_from_the_rules(lang: str, page_name: str) -> None:
+    from zzip.i18n import set_language
+
+    page = (Path(__file__).parent.parent / "docs" / page_name).read_text(encoding="utf-8")
+    set_language(lang)
     generated = runner.invoke(app, ["rules", "--format", "markdown"]).stdout
-    assert page == generated, "docs/rules.md is stale: run `zzip rules --format markdown > docs/rules.md`"
+    assert page == generated, (f"docs/{page_name} is stale: run "
+                               f"`ZZIP_LANG={lang} zzip rules --format markdown > docs/{page_name}`")
 
 
 def test_validate_speaks_the_ci_formats(minimal_plan: Path) -> None:

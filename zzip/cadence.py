@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from dateutil.rrule import YEARLY, rrule
 
+from zzip.i18n import _, pgettext
 from zzip.months import HalfYear, Quarter, Year, parse_any_period, periods_between
 
 CADENCES = {"quarterly": Quarter, "half-yearly": HalfYear, "yearly": Year}
@@ -41,8 +42,9 @@ class Cadence:
         except ValueError:
             return self.kind.parse(text)  # its message names the expected spelling
         if not isinstance(period, self.kind):
-            raise ValueError(f"{text!r} is a {type(period).NOUN}, but the plan reports {self.name}: "
-                             f"write a period such as {self.example}")
+            raise ValueError(_("%(text)s is a %(kind)s, but the plan's units report %(cadence)s: write a period "
+                               "such as %(example)s", text=repr(text), kind=_period_word(type(period)),
+                               cadence=_cadence_word(self.name), example=self.example))
         return period
 
     def of(self, day: dt.date):
@@ -89,3 +91,13 @@ def parse_month_day(text: str) -> tuple[int, int]:
     except ValueError:
         raise ValueError(f"{text!r} is not a day of every year written MM-DD, e.g. 12-10") from None
     return month, day
+
+
+def _period_word(kind: type) -> str:
+    return {Quarter: pgettext("period", "quarter"), HalfYear: pgettext("period", "half-year"),
+            Year: pgettext("period", "year")}[kind]
+
+
+def _cadence_word(name: str) -> str:
+    return {"quarterly": pgettext("cadence", "quarterly"), "half-yearly": pgettext("cadence", "half-yearly"),
+            "yearly": pgettext("cadence", "yearly")}[name]

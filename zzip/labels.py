@@ -45,3 +45,11 @@ def severity(code) -> str:
 def kind(code: str) -> str:
     return _word({"milestone": pgettext("kind", "step"), "annual": pgettext("kind", "yearly item"),
                   "task": pgettext("kind", "task"), "indicator": pgettext("kind", "indicator")}, code)
+
+
+def item_kind(code: str) -> str:
+    """A kind of plan item as messages name it (unit, task, milestone, indicator, yearly item):
+    the loader's labels and a change's item_kind, in words."""
+    return _word({"unit": pgettext("item kind", "unit"), "task": pgettext("item kind", "task"),
+                  "milestone": pgettext("item kind", "milestone"), "indicator": pgettext("item kind", "indicator"),
+                  "yearly item": pgettext("item kind", "yearly item")}, code)

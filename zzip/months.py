@@ -16,6 +16,8 @@ from typing import ClassVar
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
 
+from zzip.i18n import N_, _
+
 _MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
 _QUARTER_RE = re.compile(r"^([0-9]{4})-Q([0-9])\Z")
 _HALF_RE = re.compile(r"^([0-9]{4})-H([0-9])\Z")
@@ -27,7 +29,8 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 def _in_range(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{text!r} is out of range: zzip reads years {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(_("%(text)s is out of range: zzip reads years %(first)s to %(last)s", text=repr(text),
+                           first=FIRST_YEAR, last=LAST_YEAR))
 
 
 @dataclass(frozen=True, order=True)
@@ -37,15 +40,15 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not between 1 and 12")
+            raise ValueError(_("month %(month)s is not between 1 and 12", month=self.month))
 
     @classmethod
     def parse(cls, text: str) -> "Month":
         match = _MONTH_RE.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a month written YYYY-MM")
+            raise ValueError(_("%(text)s is not a month written YYYY-MM", text=repr(text)))
         if not 1 <= int(match[2]) <= 12:
-            raise ValueError(f"{text!r} is not a month: months are numbered 01 to 12")
+            raise ValueError(_("%(text)s is not a month: months are numbered 01 to 12", text=repr(text)))
         _in_range(int(match[1]), text)
         return cls(int(match[1]), int(match[2]))
 
@@ -86,16 +89,16 @@ class _Period:
     def __post_init__(self) -> None:
         count = 12 // self.MONTHS
         if not 1 <= self.number <= count:
-            raise ValueError(f"{type(self).__name__.lower()} {self.number} is not between 1 and {count}")
+            raise ValueError(_(self.NOT_NUMBERED, text=repr(str(self))))
 
     @classmethod
     def parse(cls, text: str):
         match = cls.PATTERN.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a {cls.NOUN} written {cls.WRITTEN}")
+            raise ValueError(_(cls.NOT_WRITTEN, text=repr(text)))
         number = int(match[2]) if match.lastindex and match.lastindex >= 2 else 1
         if not 1 <= number <= 12 // cls.MONTHS:
-            raise ValueError(f"{text!r} is not a {cls.NOUN}: {cls.NUMBERING}")
+            raise ValueError(_(cls.NOT_NUMBERED, text=repr(text)))
         _in_range(int(match[1]), text)
         return cls(int(match[1]), number)
 
@@ -152,7 +155,8 @@ class Quarter(_Period):
     PATTERN: ClassVar[re.Pattern] = _QUARTER_RE
     NOUN: ClassVar[str] = "quarter"
     WRITTEN: ClassVar[str] = "YYYY-Qn"
-    NUMBERING: ClassVar[str] = "quarters are numbered Q1 to Q4"
+    NOT_WRITTEN: ClassVar[str] = N_("%(text)s is not a quarter written YYYY-Qn")
+    NOT_NUMBERED: ClassVar[str] = N_("%(text)s is not a quarter: quarters are numbered Q1 to Q4")
 
     def __str__(self) -> str:
         return f"{self.year:04d}-Q{self.number}"
@@ -168,7 +172,8 @@ class HalfYear(_Period):
     PATTERN: ClassVar[re.Pattern] = _HALF_RE
     NOUN: ClassVar[str] = "half-year"
     WRITTEN: ClassVar[str] = "YYYY-Hn"
-    NUMBERING: ClassVar[str] = "half-years are numbered H1 and H2"
+    NOT_WRITTEN: ClassVar[str] = N_("%(text)s is not a half-year written YYYY-Hn")
+    NOT_NUMBERED: ClassVar[str] = N_("%(text)s is not a half-year: half-years are numbered H1 and H2")
 
     def __str__(self) -> str:
         return f"{self.year:04d}-H{self.number}"
@@ -184,7 +189,8 @@ class Year(_Period):
     PATTERN: ClassVar[re.Pattern] = _YEAR_RE
     NOUN: ClassVar[str] = "year"
     WRITTEN: ClassVar[str] = "YYYY"
-    NUMBERING: ClassVar[str] = ""
+    NOT_WRITTEN: ClassVar[str] = N_("%(text)s is not a year written YYYY")
+    NOT_NUMBERED: ClassVar[str] = N_("%(text)s is not a year written YYYY")
 
     def __str__(self) -> str:
         return f"{self.year:04d}"
@@ -200,7 +206,7 @@ def parse_any_period(text: str) -> "Period":
     for kind in PERIOD_KINDS:
         if kind.PATTERN.match(text):
             return kind.parse(text)
-    raise ValueError(f"{text!r} is not a reporting period written YYYY-Qn, YYYY-Hn or YYYY")
+    raise ValueError(_("%(text)s is not a reporting period written YYYY-Qn, YYYY-Hn or YYYY", text=repr(text)))
 
 
 def periods_between(first, last) -> list:
@@ -220,10 +226,10 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
 def parse_date(text: str) -> dt.date:
     """Parse an ISO calendar date, with a plain message for impossible ones like 2025-02-30."""
     if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", text):
-        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+        raise ValueError(_("%(text)s is not a date written YYYY-MM-DD", text=repr(text)))
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real calendar date") from None
+        raise ValueError(_("%(text)s is not a real calendar date", text=repr(text))) from None
     _in_range(day.year, text)
     return day

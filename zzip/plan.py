@@ -12,6 +12,7 @@ from typing import Iterable
 
 from zzip.cadence import Cadence
 from zzip.findings import Location
+from zzip.i18n import _
 from zzip.months import Month
 from zzip.yamlfile import YamlDocument
 
@@ -132,13 +133,23 @@ class Target:
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
+        """In words, in the language of the run: "at least 7亿元 by 2025-12"."""
         if self.growth_rate is not None:
             base = self.growth_base
-            since = f" from {_num(base.value)}{unit or ''} on {base.date.isoformat()}" if base else ""
-            return f"growth of {_num(self.growth_rate)}% a year{since} by {self.deadline}"
+            if base:
+                return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s",
+                         rate=_num(self.growth_rate), base=f"{_num(base.value)}{unit or ''}",
+                         date=base.date.isoformat(), deadline=self.deadline)
+            return _("growth of %(rate)s%% a year by %(deadline)s", rate=_num(self.growth_rate), deadline=self.deadline)
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
-        words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
-        return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"
+        values = {"amount": f"{amount}{unit or ''}", "deadline": self.deadline}
+        if self.comparator == "at_least":
+            return _("at least %(amount)s by %(deadline)s", **values)
+        if self.comparator == "about":
+            return _("about %(amount)s by %(deadline)s", **values)
+        if self.comparator == "stretch":
+            return _("striving for %(amount)s by %(deadline)s", **values)
+        return _("%(amount)s by %(deadline)s", **values)
 
 
 @dataclass(frozen=True)

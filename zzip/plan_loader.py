@@ -67,21 +67,25 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
     """Read a plan folder. `shown_as` names it in messages (e.g. "HEAD~1:plan" for a git revision)."""
     result = PlanLoad(Plan(meta=None), directory)
     if shown_as is None and links_out_of_working_folder(directory):
-        result.parse_failures.append(ParseFailure(Location(display_path(directory)), (
+        result.parse_failures.append(ParseFailure(Location(display_path(directory)), _(
             "is a symbolic link to a folder outside the working folder; zzip does not follow it "
             "(check the folder where it really is)")))
         return result
     if not directory.is_dir():
         shown = display_path(directory)
-        what = "does not exist" if not directory.exists() else "is not a folder"
-        result.parse_failures.append(ParseFailure(Location(shown), f"plan folder {what}; expected a folder holding plan.yaml, units.yaml, tasks.yaml, milestones.yaml and indicators.yaml"))
+        message = (_("plan folder does not exist; expected a folder holding plan.yaml, units.yaml, tasks.yaml, "
+                     "milestones.yaml and indicators.yaml") if not directory.exists() else
+                   _("plan folder is not a folder; expected a folder holding plan.yaml, units.yaml, tasks.yaml, "
+                     "milestones.yaml and indicators.yaml"))
+        result.parse_failures.append(ParseFailure(Location(shown), message))
         return result
     for kind, filename in PLAN_FILES.items():
         path = directory / filename
         shown = f"{shown_as}/{filename}" if shown_as else display_path(path)
         result.files.append(shown)
         if not path.exists() and not path.is_symlink():  # a symlink loop "does not exist": load_file says why
-            result.parse_failures.append(ParseFailure(Location(shown), f"plan file missing: every plan folder needs {filename}"))
+            result.parse_failures.append(ParseFailure(Location(shown), _("plan file missing: every plan folder needs "
+                                                                         "%(file)s", file=filename)))
             continue
         loaded = _read(result, path, directory, shown)
         if loaded is None:
@@ -120,8 +124,8 @@ def _read(result: PlanLoad, path: Path, directory: Path, shown: str) -> YamlDocu
 
 
 def _link_out(shown: str) -> ParseFailure:
-    return ParseFailure(Location(shown), "is a symbolic link to a file outside the plan folder; zzip does not "
-                                         "follow it (replace the link with the file itself)")
+    return ParseFailure(Location(shown), _("is a symbolic link to a file outside the plan folder; zzip does not "
+                                           "follow it (replace the link with the file itself)"))
 
 
 def _leaves(path: Path, folder: Path) -> bool:
@@ -187,7 +191,7 @@ def _build_annual(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
         try:
             deadline = Month.parse(due).last_day if len(due) == 7 else parse_date(due)
         except ValueError as exc:
-            raise _BadValue(("due",), f"due: {exc}") from None
+            raise _BadValue(("due",), _said("due", exc)) from None
         start = _month(item, "start") if "start" in item else Month(year, 1)
         target = YearTarget(item["target"]["indicator"], item["target"]["value"]) if "target" in item else None
         return AnnualItem(id=item["id"], year=year, number=origin.path[1] + 1, text=item["text"],
@@ -236,7 +240,7 @@ def _first_period(text: str, cadence: Cadence):
         quarter = cadence.parse(text)
     except ValueError as exc:
         raise _window_problem(text, ("reporting", "first_period")) or \
-            _BadValue(("reporting", "first_period"), f"reporting.first_period: {exc}") from None
+            _BadValue(("reporting", "first_period"), _said("reporting.first_period", exc)) from None
     return _in_window(quarter, text, ("reporting", "first_period"))
 
 
@@ -245,15 +249,23 @@ def _window_problem(text, keys: tuple) -> "_BadValue | None":
     named by the plan's window, like one it can read but no plan covers (1900)."""
     match = re.match(r"([0-9]{4})-", text) if isinstance(text, str) else None
     if match and not FIRST_YEAR <= int(match[1]) <= LAST_YEAR:
-        return _BadValue(keys, f"{_field_name(keys)}: {text} is outside the years a plan can cover "
-                               f"({FIRST_YEAR} to {LAST_YEAR})")
+        return _outside_window(keys, text)
     return None
+
+
+def _outside_window(keys: tuple, text) -> _BadValue:
+    return _BadValue(keys, _("%(where)s: %(value)s is outside the years a plan can cover (%(first)s to %(last)s)",
+                             where=_field_name(keys), value=text, first=FIRST_YEAR, last=LAST_YEAR))
+
+
+def _said(where: str, problem) -> str:
+    """A field and what is wrong with its value: "due: '2024-13' is not a month ..."."""
+    return _("%(where)s: %(problem)s", where=where, problem=problem)
 
 
 def _in_window(value, text: str, keys: tuple):
     if not FIRST_YEAR <= value.year <= LAST_YEAR:
-        raise _BadValue(keys, f"{_field_name(keys)}: {text} is outside the years a plan can cover "
-                              f"({FIRST_YEAR} to {LAST_YEAR})")
+        raise _outside_window(keys, text)
     return value
 
 
@@ -275,7 +287,7 @@ def _date(raw: dict, *keys):
     try:
         day = parse_date(value)
     except ValueError as exc:
-        raise _window_problem(value, keys) or _BadValue(keys, f"{_field_name(keys)}: {exc}") from None
+        raise _window_problem(value, keys) or _BadValue(keys, _said(_field_name(keys), exc)) from None
     return _in_window(day, value, keys)
 
 

@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from zzip.findings import Location
+from zzip.i18n import N_, _, ngettext
 from zzip.yamlfile import YamlDocument
 
 SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")
@@ -105,41 +106,54 @@ def _describe(error) -> tuple[str, tuple, bool]:
         extras = [k for k in value if k not in sub.get("properties", {})] if isinstance(value, dict) else []
         key = extras[0] if extras else ""
         guess = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed keys: {', '.join(allowed)}"
-        return f"unknown key '{key}'{' in ' + where if where else ''}{hint}", path + (key,), True
+        message = (_("unknown key '%(key)s' in %(where)s", key=key, where=where) if where else
+                   _("unknown key '%(key)s'", key=key))
+        if guess:
+            message = _("%(problem)s; did you mean '%(guess)s'?", problem=message, guess=guess[0])
+        else:
+            message = _("%(problem)s; allowed keys: %(keys)s", problem=message, keys=", ".join(allowed))
+        return message, path + (key,), True
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required key '{missing}'{' in ' + where if where else ''}", path, True
+        return (_("missing required key '%(key)s' in %(where)s", key=missing, where=where) if where else
+                _("missing required key '%(key)s'", key=missing)), path, True
+    values = {"where": where or _("value"), "found": _describe_value(value)}
     if kind == "type":
-        return f"{where or 'value'}: expected {_type_words(error.validator_value)}, found {_describe_value(value)}", path, False
+        return _("%(where)s: expected %(expected)s, found %(found)s", **values,
+                 expected=_type_words(error.validator_value)), path, False
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        return f"{where or 'value'}: expected one of {options}; found {_describe_value(value)}", path, False
+        return _("%(where)s: expected one of %(options)s; found %(found)s", **values, options=options), path, False
     if kind == "const":
-        expected = sub.get("x-expected") or repr(error.validator_value)
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
+        expected = _expected_words(sub.get("x-expected")) or repr(error.validator_value)
+        return _("%(where)s: expected %(expected)s; found %(found)s", **values, expected=expected), path, False
     if kind == "pattern":
-        expected = sub.get("x-expected") or f"text matching {error.validator_value}"
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
+        expected = (_expected_words(sub.get("x-expected")) or
+                    _("text matching %(pattern)s", pattern=error.validator_value))
+        return _("%(where)s: expected %(expected)s; found %(found)s", **values, expected=expected), path, False
     if kind == "minLength":
-        return f"{where or 'value'}: must not be empty", path, False
+        return _("%(where)s: must not be empty", **values), path, False
     if kind == "minItems":
-        return f"{where or 'list'}: must list at least {error.validator_value} item(s)", path, False
+        return ngettext("%(where)s: must list at least %(num)s item", "%(where)s: must list at least %(num)s items",
+                        error.validator_value, where=where or _("list")), path, False
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = {"minimum": "at least", "maximum": "at most",
-                 "exclusiveMinimum": "more than", "exclusiveMaximum": "less than"}[kind]
-        return f"{where or 'value'}: must be {bound} {error.validator_value}; found {_describe_value(value)}", path, False
-    expected = sub.get("x-expected") or _expected_from_context(error)
+        bound = {"minimum": N_("%(where)s: must be at least %(bound)s; found %(found)s"),
+                 "maximum": N_("%(where)s: must be at most %(bound)s; found %(found)s"),
+                 "exclusiveMinimum": N_("%(where)s: must be more than %(bound)s; found %(found)s"),
+                 "exclusiveMaximum": N_("%(where)s: must be less than %(bound)s; found %(found)s")}[kind]
+        return _(bound, **values, bound=error.validator_value), path, False
+    expected = _expected_words(sub.get("x-expected")) or _expected_from_context(error)
     if expected:
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
-    return f"{where or 'value'}: {error.message}", path, False
+        return _("%(where)s: expected %(expected)s; found %(found)s", **values, expected=expected), path, False
+    # jsonschema's own words (a case the schemas do not describe): shown as they are
+    return _("%(where)s: %(problem)s", where=values["where"], problem=error.message), path, False
 
 
 def _expected_from_context(error) -> str | None:
     for sub_error in error.context or ():
         sub = sub_error.schema if isinstance(sub_error.schema, dict) else {}
         if sub.get("x-expected"):
-            return sub["x-expected"]
+            return _expected_words(sub["x-expected"])
     return None
 
 
@@ -154,26 +168,68 @@ def path_name(path: tuple) -> str:
     return text
 
 
-_TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing"}
+_TYPE_WORDS = {"object": N_("a mapping (key: value lines)"), "array": N_("a list"), "string": N_("text"),
+               "integer": N_("a whole number"), "number": N_("a number"), "boolean": N_("true or false"),
+               "null": N_("nothing")}
+
+# What the schemas' "x-expected" say a value should look like, marked for the catalog here (JSON
+# is not extracted); a test keeps this list and the schemas in step.
+EXPECTED_WORDS = (
+    N_("1 (the version of this file format)"),
+    N_('a date written YYYY-MM-DD in quotes, e.g. "2024-03-15"'),
+    N_("a date written YYYY-MM-DD, e.g. 2023-06-30"),
+    N_("a date written YYYY-MM-DD, e.g. 2025-06-30"),
+    N_("a month YYYY-MM (on time through its last day) or a date YYYY-MM-DD, in quotes"),
+    N_('a month written YYYY-MM in quotes, e.g. "2023-06"'),
+    N_('a month written YYYY-MM in quotes, e.g. "2024-03"'),
+    N_("a month written YYYY-MM in quotes, or ongoing"),
+    N_("a quarter written YYYY-Qn with n from 1 to 4, e.g. 2025-Q2"),
+    N_("a quarter written YYYY-Qn, e.g. 2023-Q1"),
+    N_("a reference to the seed document such as 二(三)2, 三(四) or 一(三)"),
+    N_("a reference to the seed document such as 五(一) or 二(三)2"),
+    N_("a seed reference such as 二(一)1, or 'external' for facts not in the seed"),
+    N_("a task, milestone or indicator id, e.g. KT-1-1 or MS-4-9"),
+    N_("a unit id of lowercase ASCII letters, digits and hyphens, e.g. market-regulation"),
+    N_('a version such as "1.0.0", in quotes'),
+    N_('a version such as "1.2.0", in quotes'),
+    N_("a yearly item id AP-<year>-<number>, e.g. AP-2024-01"),
+    N_("an id of ASCII letters, digits, dots and hyphens, e.g. KT-1-1"),
+    N_("an id of lowercase ASCII letters, digits and hyphens, e.g. market-regulation"),
+    N_("day or report"),
+    N_("either a value, or min and max with comparator: range"),
+    N_("evidence with a document, a link or a file"),
+    N_("half-up, half-even or down"),
+    N_("no members: only a group (kind: group) has members"),
+    N_("one e-mail address, like ip-office@example.gov.cn"),
+    N_("the id of a task or step of the plan, e.g. KT-1-1 or MS-4-9"),
+)
+
+
+def _expected_words(expected: str | None) -> str | None:
+    """A schema's x-expected in the language of the run (a bare code such as `item` stays)."""
+    return _(expected) if expected else expected
 
 
 def _type_words(expected: Any) -> str:
     if isinstance(expected, list):
-        return " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-    return _TYPE_WORDS.get(expected, str(expected))
+        words = [_type_words(t) for t in expected]
+        said = words[0]
+        for word in words[1:]:
+            said = _("%(one)s or %(other)s", one=said, other=word)
+        return said
+    return _(_TYPE_WORDS[expected]) if expected in _TYPE_WORDS else str(expected)
 
 
 def _describe_value(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return _("a mapping")
     if isinstance(value, list):
-        return "a list"
+        return _("a list")
     if value is None:
-        return "nothing (an empty value)"
+        return _("nothing (an empty value)")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number %(number)s", number=value)
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"

@@ -59,6 +59,7 @@ class _Loader(_BaseLoader):
 
 
 from zzip.filebytes import Unreadable, read_bytes
+from zzip.i18n import _
 from zzip.findings import Location
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -147,17 +148,18 @@ class YamlDocument:
 def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
     """Read and decode a file, naming the encoding problem precisely when there is one."""
     try:
-        raw = read_bytes(path, MAX_FILE_BYTES,
-                         f"file is {{size:,}} bytes; zzip reads files up to {MAX_FILE_BYTES // 1048576} MB "
-                         f"({MAX_FILE_BYTES:,} bytes): split it, or check that it is the right file")
+        raw = read_bytes(path, MAX_FILE_BYTES,  # read_bytes fills in {size:,}
+                         _("file is %(size)s bytes; zzip reads files up to %(mb)s MB (%(limit)s bytes): split it, "
+                           "or check that it is the right file", size="{size:,}", mb=MAX_FILE_BYTES // 1048576,
+                           limit=f"{MAX_FILE_BYTES:,}"))
     except Unreadable as exc:
         raise ParseError(str(exc)) from None
 
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
-        raise ParseError("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)", 1, 1)
+        raise ParseError(_("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)"), 1, 1)
     if b"\x00" in raw:
         line, column = _position_of(raw, raw.index(b"\x00"))
-        raise ParseError("file contains a NUL byte: it looks binary, not a YAML text file", line, column)
+        raise ParseError(_("file contains a NUL byte: it looks binary, not a YAML text file"), line, column)
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]  # a UTF-8 byte-order mark, as Windows editors write: harmless
     try:
@@ -167,15 +169,15 @@ def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
         try:
             text = raw.decode("gb18030")
         except UnicodeDecodeError:
-            raise ParseError("file is not valid UTF-8 text; re-save it as UTF-8", line, column) from None
+            raise ParseError(_("file is not valid UTF-8 text; re-save it as UTF-8"), line, column) from None
         if _has_cjk(text):
             notice = EncodingNotice(
                 Location(display, line, column),
-                "file is not UTF-8 but looks like GBK/GB18030 (Chinese Windows encoding); "
-                "read it as GB18030. Re-save it as UTF-8 to silence this warning",
+                _("file is not UTF-8 but looks like GBK/GB18030 (Chinese Windows encoding); read it as GB18030. "
+                  "Re-save it as UTF-8 to silence this warning"),
             )
             return text, [notice]
-        raise ParseError("file is not valid UTF-8 text; re-save it as UTF-8", line, column) from None
+        raise ParseError(_("file is not valid UTF-8 text; re-save it as UTF-8"), line, column) from None
 
 
 def load_file(path: Path, display: str | None = None) -> YamlDocument | ParseFailure:
@@ -202,8 +204,9 @@ def _compose(text: str) -> yaml.Node:
     # libyaml builds the whole tree before our value limit is checked: refuse a file with
     # millions of items up front (a cheap count of line ends and commas), not after seconds.
     if text.count("\n") + text.count(",") > 2 * MAX_VALUES:
-        raise ParseError(f"file has more than {2 * MAX_VALUES:,} lines and list items; zzip reads at most "
-                         f"{MAX_VALUES:,} values in one file: check that it is the right file", 1, 1)
+        raise ParseError(_("file has more than %(lines)s lines and list items; zzip reads at most %(values)s values "
+                           "in one file: check that it is the right file", lines=f"{2 * MAX_VALUES:,}",
+                           values=f"{MAX_VALUES:,}"), 1, 1)
     loader = _Loader(text)  # a fresh parser per file: no state leaks from one file to the next
     try:
         root = loader.get_single_node()
@@ -212,17 +215,19 @@ def _compose(text: str) -> yaml.Node:
     except yaml.reader.ReaderError as exc:  # a control character; libyaml gives a UTF-8 byte offset, no mark
         line, column = _position_of(text.encode("utf-8", "surrogatepass"), exc.position)
         code = exc.character if isinstance(exc.character, int) else ord(exc.character or "\0")
-        raise ParseError(f"control character U+{code:04X} not allowed in YAML text", line, column) from None
+        raise ParseError(_("control character %(code)s not allowed in YAML text", code=f"U+{code:04X}"),
+                         line, column) from None
     except yaml.YAMLError as exc:
-        raise ParseError(" ".join(f"invalid YAML: {exc}".split())) from None  # one line, whatever the parser said
+        # one line, whatever the parser said (its words are libyaml's, in English)
+        raise ParseError(_("invalid YAML: %(problem)s", problem=" ".join(str(exc).split()))) from None
     except RecursionError:
-        raise ParseError(f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels") from None
+        raise ParseError(_("nesting is too deep; zzip reads at most %(levels)s levels", levels=MAX_DEPTH)) from None
     except (MemoryError, ValueError, TypeError, AssertionError, NotImplementedError) as exc:
-        raise ParseError(f"cannot parse file: {type(exc).__name__}: {exc}") from None
+        raise ParseError(_("cannot parse file: %(error)s", error=f"{type(exc).__name__}: {exc}")) from None
     finally:
         loader.dispose()
     if root is None:
-        raise ParseError("file is empty: it holds no YAML content (only blanks or comments)", 1, 1)
+        raise ParseError(_("file is empty: it holds no YAML content (only blanks or comments)"), 1, 1)
     return root
 
 
@@ -232,19 +237,21 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ParseError:
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     if "but found another document" in (exc.context or "") + problem or problem == "but found another document":
-        return ParseError("file holds more than one YAML document ('---'); put one document in each file", line, column)
+        return ParseError(_("file holds more than one YAML document ('---'); put one document in each file"),
+                          line, column)
     if "cannot start any token" in problem and mark is not None:
         found = _char_at(text, mark)
         if found == "\t":
-            return ParseError("tab character: YAML indents with spaces, not tabs", line, column)
+            return ParseError(_("tab character: YAML indents with spaces, not tabs"), line, column)
         if found:
-            return ParseError(f"a value cannot start with '{found}' in YAML; put the value in quotes", line, column)
+            return ParseError(_("a value cannot start with '%(char)s' in YAML; put the value in quotes", char=found),
+                              line, column)
     if "maximum nesting depth" in problem:
-        return ParseError("nesting is too deep for a YAML parser (over 1000 levels)", line, column)
+        return ParseError(_("nesting is too deep for a YAML parser (over 1000 levels)"), line, column)
     if "special characters are not allowed" in problem or "unacceptable character" in problem:
-        return ParseError(f"control character not allowed in YAML text ({problem})", line, column)
-    context = f" {exc.context}" if exc.context and exc.context not in problem else ""
-    return ParseError(f"invalid YAML:{context}: {problem}".replace(":: ", ": "), line, column)
+        return ParseError(_("control character not allowed in YAML text (%(problem)s)", problem=problem), line, column)
+    said = f"{exc.context}: {problem}" if exc.context and exc.context not in problem else problem
+    return ParseError(_("invalid YAML: %(problem)s", problem=said.replace(":: ", ": ")), line, column)
 
 
 def _char_at(text: str, mark: Any) -> str:
@@ -265,10 +272,10 @@ class _Builder:
     def build(self, node: yaml.Node, depth: int = 0) -> Any:
         self.count += 1
         if self.count > MAX_VALUES:
-            raise _at(node, f"file expands to more than {MAX_VALUES:,} values (through aliases, or too many items); "
-                          "zzip stops reading it")
+            raise _at(node, _("file expands to more than %(values)s values (through aliases, or too many items); "
+                              "zzip stops reading it", values=f"{MAX_VALUES:,}"))
         if depth > MAX_DEPTH:
-            raise _at(node, f"nesting is too deep; zzip reads at most {MAX_DEPTH} levels")
+            raise _at(node, _("nesting is too deep; zzip reads at most %(levels)s levels", levels=MAX_DEPTH))
         if isinstance(node, yaml.ScalarNode):
             return self.scalar(node)
         if isinstance(node, yaml.SequenceNode):
@@ -286,12 +293,12 @@ class _Builder:
         result.positions = spots
         for key_node, value_node in node.value:
             if key_node.tag == _TAG + "merge":
-                raise _at(key_node, "merge keys ('<<') are not supported; write the keys out")
+                raise _at(key_node, _("merge keys ('<<') are not supported; write the keys out"))
             if not isinstance(key_node, yaml.ScalarNode):
-                raise _at(key_node, "a key must be plain text, not a list or mapping")
+                raise _at(key_node, _("a key must be plain text, not a list or mapping"))
             key = key_node.value
             if key in result:
-                raise _at(key_node, f"duplicate key '{key}': each key may appear only once in a mapping")
+                raise _at(key_node, _("duplicate key '%(key)s': each key may appear only once in a mapping", key=key))
             if value_node.__class__ is yaml.ScalarNode and value_node.tag == _STR:
                 self.count += 1  # the common case, text, without a call per value
                 result[key] = value_node.value
@@ -304,7 +311,8 @@ class _Builder:
     @staticmethod
     def check_tag(node: yaml.Node, kind: str) -> None:
         if node.tag != _TAG + kind:
-            raise _at(node, f"unsupported tag '{_short_tag(node.tag)}': zzip files use plain YAML values only")
+            raise _at(node, _("unsupported tag '%(tag)s': zzip files use plain YAML values only",
+                              tag=_short_tag(node.tag)))
 
     @staticmethod
     def scalar(node: yaml.ScalarNode) -> Any:
@@ -319,14 +327,16 @@ class _Builder:
         if tag == _TAG + "int":
             digits = value.replace("_", "").lstrip("+-")
             if len(digits) > MAX_NUMBER_DIGITS:
-                raise _at(node, f"number has {len(digits):,} digits; zzip accepts at most {MAX_NUMBER_DIGITS}")
+                raise _at(node, _("number has %(count)s digits; zzip accepts at most %(most)s",
+                                  count=f"{len(digits):,}", most=MAX_NUMBER_DIGITS))
             if _INT_RE.match(value):
                 return int(value.replace("_", ""))
             return value  # octal, hex or sexagesimal forms: keep the text, the schema will say what is expected
         if tag == _TAG + "float":
             digits = value.replace("_", "")
             if len(digits) > MAX_NUMBER_DIGITS + 10:  # room for a sign, a point and an exponent
-                raise _at(node, f"number has {len(digits):,} characters; zzip accepts at most {MAX_NUMBER_DIGITS + 10}")
+                raise _at(node, _("number has %(count)s characters; zzip accepts at most %(most)s",
+                                  count=f"{len(digits):,}", most=MAX_NUMBER_DIGITS + 10))
             try:
                 number = float(digits)
             except ValueError:
@@ -334,7 +344,7 @@ class _Builder:
             return number if math.isfinite(number) else value
         if tag in (_TAG + "value", _TAG + "yaml"):
             return value
-        raise _at(node, f"unsupported tag '{_short_tag(tag)}': zzip files use plain YAML values only")
+        raise _at(node, _("unsupported tag '%(tag)s': zzip files use plain YAML values only", tag=_short_tag(tag)))
 
 
 def _short_tag(tag: str) -> str:

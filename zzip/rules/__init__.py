@@ -3,6 +3,8 @@
 Every rule module defines CODE, NAME, SEVERITY (the default), SCOPE, SUMMARY,
 EXPLANATION and a `check(context)` that yields `Problem`s. Rules never decide their
 own severity at run time: the engine stamps the one in force (default or configured).
+SUMMARY and EXPLANATION are English message ids marked with N_; a Rule gives them in the
+language of the run (its code and name never change).
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from types import ModuleType
 from typing import Callable, Iterable
 
 from zzip.findings import Problem, Severity
+from zzip.i18n import _
 
 # In code order. Scope "plan" rules run in `zzip validate` (and before `zzip check`).
 RULE_MODULES = (
@@ -82,16 +85,26 @@ class Rule:
     name: str
     severity: Severity
     scope: str
-    summary: str
-    explanation: str
+    summary_id: str  # the English SUMMARY, the catalog's message id
+    explanation_id: str  # the English EXPLANATION as written (Markdown), its message id
     check: Callable[..., Iterable[Problem]]
     fatal: bool  # a finding of this rule means input could not be read: exit code 2
+
+    @property
+    def summary(self) -> str:
+        """What the rule reports, in the language of the run (read each time: rules are cached)."""
+        return _(self.summary_id)
+
+    @property
+    def explanation(self) -> str:
+        """The rule's Markdown explanation, in the language of the run."""
+        return _(self.explanation_id).strip()
 
     @classmethod
     def from_module(cls, module: ModuleType) -> "Rule":
         return cls(
             code=module.CODE, name=module.NAME, severity=Severity.parse(module.SEVERITY), scope=module.SCOPE,
-            summary=module.SUMMARY, explanation=module.EXPLANATION.strip(), check=module.check,
+            summary_id=module.SUMMARY, explanation_id=module.EXPLANATION, check=module.check,
             fatal=getattr(module, "FATAL", False),
         )
 

@@ -1,13 +1,14 @@
 """P122: a yearly item owned by a unit that has no part in the work it serves."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P122"
 NAME = "annual-owner-not-responsible"
 SEVERITY = "warning"
 SCOPE = "plan"
-SUMMARY = "A yearly item's lead or co-operating unit has no part in any task or step the item serves"
-EXPLANATION = """
+SUMMARY = N_("A yearly item's lead or co-operating unit has no part in any task or step the item serves")
+EXPLANATION = N_("""
 ## What it does
 For each unit a yearly item names as lead or co-operating unit, checks that the three-year plan
 gives that unit a part in at least one of the tasks or steps the item serves: as lead or
@@ -29,7 +30,7 @@ also be a deliberate assignment, hence a warning.
 ## How to fix
 Link the task or step the item really serves, or name the responsible unit; if the assignment
 is deliberate, say why in `note`.
-"""
+""")
 
 
 def _units_of(plan, ref) -> set[str]:
@@ -55,7 +56,9 @@ def check(context):
         for field in ("lead", "cooperating"):
             for index, unit in enumerate(getattr(item, field)):
                 if unit in plan.units and unit not in responsible:
-                    role = "leads" if field == "lead" else "co-operates on"
-                    yield Problem(item.origin.at(field, index),
-                                  f"{plan.unit_name(unit)} ({unit}) {role} {item.id}, but has no part in "
-                                  f"{', '.join(item.serves)}, which the item serves", unit=unit)
+                    values = dict(name=plan.unit_name(unit), unit=unit, id=item.id, serves=", ".join(item.serves))
+                    message = (_("%(name)s (%(unit)s) leads %(id)s, but has no part in %(serves)s, which the item serves",
+                                 **values) if field == "lead" else
+                               _("%(name)s (%(unit)s) co-operates on %(id)s, but has no part in %(serves)s, which the "
+                                 "item serves", **values))
+                    yield Problem(item.origin.at(field, index), message, unit=unit)

@@ -1,14 +1,15 @@
 """P123: yearly targets that cannot add up to the plan's target."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 from zzip.progress import fmt_exact
 
 CODE = "P123"
 NAME = "annual-target-inconsistent"
 SEVERITY = "warning"
 SCOPE = "plan"
-SUMMARY = "The yearly targets of the work plans cannot add up to the plan's target for the indicator"
-EXPLANATION = """
+SUMMARY = N_("The yearly targets of the work plans cannot add up to the plan's target for the indicator")
+EXPLANATION = N_("""
 ## What it does
 Compares the yearly targets (`target: {indicator, value}` of yearly items) with the plan's
 target for the same indicator:
@@ -36,7 +37,7 @@ target: {indicator: annual-practical-training-classes, value: 3}   # P123: below
 
 ## How to fix
 Raise the yearly target, or record in `note` why the year asks for less (and plan the rest).
-"""
+""")
 
 
 def check(context):
@@ -57,20 +58,24 @@ def check(context):
 
         for year, items in sorted(years.items()):
             for extra in items[1:]:
-                yield Problem(extra.origin.at("target"), f"{extra.id} sets a second {year} target for {name}; "
-                                                         f"{items[0].id} already sets {fmt_exact(items[0].target.value)}{unit}")
+                yield Problem(extra.origin.at("target"),
+                              _("%(id)s sets a second %(year)s target for %(name)s; %(first)s already sets %(amount)s",
+                                id=extra.id, year=year, name=name, first=items[0].id,
+                                amount=f"{fmt_exact(items[0].target.value)}{unit}"))
         firsts = {year: items[0] for year, items in years.items()}
         if indicator.kind == "flow":
             for year, item in sorted(firsts.items()):
                 value = item.target.value
+                values = dict(id=item.id, amount=f"{fmt_exact(value)}{unit}", name=name, year=year,
+                              target=target.describe(unit))
                 if target.every_year and year <= target.deadline.year and short(value, target.goal):
                     yield Problem(item.origin.at("target", "value"),
-                                  f"{item.id} sets {fmt_exact(value)}{unit} for {name} in {year}, short of the plan's "
-                                  f"yearly target {target.describe(unit)}")
+                                  _("%(id)s sets %(amount)s for %(name)s in %(year)s, short of the plan's yearly "
+                                    "target %(target)s", **values))
                 elif not target.every_year and year == target.deadline.year and short(value, target.goal):
                     yield Problem(item.origin.at("target", "value"),
-                                  f"{item.id} sets {fmt_exact(value)}{unit} for {name} in {year}, short of the plan's "
-                                  f"target {target.describe(unit)}")
+                                  _("%(id)s sets %(amount)s for %(name)s in %(year)s, short of the plan's target "
+                                    "%(target)s", **values))
         elif indicator.kind == "increment":
             first_year = plan.meta.period_start.year if plan.meta else min(firsts)
             span = range(first_year, target.deadline.year + 1)
@@ -79,26 +84,31 @@ def check(context):
                 last = firsts[target.deadline.year]
                 if short(total, target.goal):
                     yield Problem(last.origin.at("target", "value"),
-                                  f"the yearly targets for {name} from {span[0]} to {span[-1]} add up to "
-                                  f"{fmt_exact(total)}{unit}, short of the plan's target {target.describe(unit)}")
+                                  _("the yearly targets for %(name)s from %(first)s to %(last)s add up to %(amount)s, "
+                                    "short of the plan's target %(target)s", name=name, first=span[0], last=span[-1],
+                                    amount=f"{fmt_exact(total)}{unit}", target=target.describe(unit)))
         else:  # stock or level: a value to stand at the end of the year
             previous = None
             for year, item in sorted(firsts.items()):
                 value = item.target.value
                 at = item.origin.at("target", "value")
+                values = dict(id=item.id, amount=f"{fmt_exact(value)}{unit}", name=name, year=year)
                 if previous is not None and short(value, previous.target.value):
-                    yield Problem(at, f"{item.id} sets {fmt_exact(value)}{unit} for {name} at the end of {year}, "
-                                      f"falling back from {fmt_exact(previous.target.value)}{unit} set for "
-                                      f"{previous.year} by {previous.id}")
+                    yield Problem(at, _("%(id)s sets %(amount)s for %(name)s at the end of %(year)s, falling back from "
+                                        "%(previous)s set for %(previous_year)s by %(previous_id)s", **values,
+                                        previous=f"{fmt_exact(previous.target.value)}{unit}",
+                                        previous_year=previous.year, previous_id=previous.id))
                 elif indicator.baseline and short(value, indicator.baseline.value):
-                    yield Problem(at, f"{item.id} sets {fmt_exact(value)}{unit} for {name} at the end of {year}, "
-                                      f"short of its baseline {fmt_exact(indicator.baseline.value)}{unit} "
-                                      f"({indicator.baseline.date.isoformat()})")
+                    yield Problem(at, _("%(id)s sets %(amount)s for %(name)s at the end of %(year)s, short of its "
+                                        "baseline %(baseline)s (%(date)s)", **values,
+                                        baseline=f"{fmt_exact(indicator.baseline.value)}{unit}",
+                                        date=indicator.baseline.date.isoformat()))
                 for interim in indicator.interim:
                     if interim.deadline.year == year and short(value, interim.value):
-                        yield Problem(at, f"{item.id} sets {fmt_exact(value)}{unit} for {name} at the end of {year}, "
-                                          f"short of the interim target {fmt_exact(interim.value)}{unit} due {interim.deadline}")
+                        yield Problem(at, _("%(id)s sets %(amount)s for %(name)s at the end of %(year)s, short of the "
+                                            "interim target %(interim)s due %(due)s", **values,
+                                            interim=f"{fmt_exact(interim.value)}{unit}", due=interim.deadline))
                 if year == target.deadline.year and short(value, target.goal):
-                    yield Problem(at, f"{item.id} sets {fmt_exact(value)}{unit} for {name} for {year}, short of the "
-                                      f"plan's target {target.describe(unit)}")
+                    yield Problem(at, _("%(id)s sets %(amount)s for %(name)s for %(year)s, short of the plan's target "
+                                        "%(target)s", **values, target=target.describe(unit)))
                 previous = item

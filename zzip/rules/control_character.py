@@ -3,13 +3,14 @@
 import unicodedata
 
 from zzip.findings import Problem, printable
+from zzip.i18n import N_, _
 
 CODE = "P112"
 NAME = "control-character"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A control character, a bidi control or another invisible character in an id, name, title or text"
-EXPLANATION = """
+SUMMARY = N_("A control character, a bidi control or another invisible character in an id, name, title or text")
+EXPLANATION = N_("""
 ## What it does
 Reports any value in the plan files that holds a control character (ESC, NUL, DEL...), a
 bidirectional control (U+202A-U+202E, U+2066-U+2069, U+200E, U+200F, U+061C), a zero-width or
@@ -32,7 +33,7 @@ escapes such characters wherever it prints them, but the plan should not hold th
 
 ## How to fix
 Retype the value; an editor that shows invisible characters (or `cat -A`) finds them.
-"""
+""")
 
 MULTILINE_FIELDS = frozenset({"text", "note", "wording", "change", "reason"})
 
@@ -49,14 +50,15 @@ def _first_unsafe(value: str, multiline: bool) -> str | None:
 
 
 def _describe(char: str) -> str:
-    name = {"\n": "a line break", "\r": "a carriage return", "\t": "a tab", "\x1b": "an escape character (ESC)",
-            "\x00": "a NUL character"}.get(char)
+    name = {"\n": _("a line break"), "\r": _("a carriage return"), "\t": _("a tab"),
+            "\x1b": _("an escape character (ESC)"), "\x00": _("a NUL character")}.get(char)
+    code = f"U+{ord(char):04X}"
     if name:
-        return f"{name} (U+{ord(char):04X})"
+        return _("%(name)s (%(code)s)", name=name, code=code)
     try:
-        return f"U+{ord(char):04X} ({unicodedata.name(char)})"
+        return f"{code} ({unicodedata.name(char)})"  # the Unicode name is an identifier, never translated
     except ValueError:
-        return f"U+{ord(char):04X}"
+        return code
 
 
 def _walk(value, path: tuple):
@@ -78,7 +80,8 @@ def check(context):
             if found is None:
                 continue
             where = ".".join(str(p) if isinstance(p, str) else f"[{p + 1}]" for p in path).replace(".[", "[")
-            allowed = " (line breaks are allowed only in text, note, wording, change and reason)" \
-                if found == "\n" else ""
-            yield Problem(doc.locate(path), f"{where or 'value'} contains {_describe(found)}; "
-                                            f"write plain text{allowed}")
+            values = dict(where=where or _("value"), char=_describe(found))
+            message = (_("%(where)s contains %(char)s; write plain text (line breaks are allowed only in text, note, "
+                         "wording, change and reason)", **values) if found == "\n" else
+                       _("%(where)s contains %(char)s; write plain text", **values))
+            yield Problem(doc.locate(path), message)

@@ -1,13 +1,14 @@
 """P106: a date outside the plan period."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P106"
 NAME = "date-outside-period"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A milestone month, a target deadline or the first reporting period lies outside the plan period"
-EXPLANATION = """
+SUMMARY = N_("A milestone month, a target deadline or the first reporting period lies outside the plan period")
+EXPLANATION = N_("""
 ## What it does
 Checks milestone start and end months, indicator deadlines (main, interim and restated) and the
 first reporting period (`reporting.first_period`) against the plan period in plan.yaml.
@@ -26,15 +27,37 @@ end: "2026-06"      # P106: after the plan period ends (2025-12)
 ## How to fix
 Correct the month, or, if the plan was extended by a later document, change the period and
 record the change in the revision log.
-"""
+""")
+
+
+# what lies outside the plan period, before it or after it: one whole sentence each
+_MESSAGES = {
+    ("first_period", "before"): N_("first reporting period %(month)s is before the plan period starts (%(start)s)"),
+    ("first_period", "after"): N_("first reporting period %(month)s is after the plan period ends (%(end)s)"),
+    ("start", "before"): N_("milestone %(id)s start %(month)s is before the plan period starts (%(start)s)"),
+    ("start", "after"): N_("milestone %(id)s start %(month)s is after the plan period ends (%(end)s)"),
+    ("end", "before"): N_("milestone %(id)s end %(month)s is before the plan period starts (%(start)s)"),
+    ("end", "after"): N_("milestone %(id)s end %(month)s is after the plan period ends (%(end)s)"),
+    ("deadline", "before"): N_("indicator %(id)s deadline %(month)s is before the plan period starts (%(start)s)"),
+    ("deadline", "after"): N_("indicator %(id)s deadline %(month)s is after the plan period ends (%(end)s)"),
+    ("interim", "before"): N_("interim target %(month)s of indicator %(id)s is before the plan period starts (%(start)s)"),
+    ("interim", "after"): N_("interim target %(month)s of indicator %(id)s is after the plan period ends (%(end)s)"),
+    ("restated", "before"): N_("restated deadline %(month)s of indicator %(id)s is before the plan period starts "
+                               "(%(start)s)"),
+    ("restated", "after"): N_("restated deadline %(month)s of indicator %(id)s is after the plan period ends (%(end)s)"),
+}
 
 
 def _outside(month, meta):
     if month < meta.period_start:
-        return f"before the plan period starts ({meta.period_start})"
+        return "before"
     if month > meta.period_end:
-        return f"after the plan period ends ({meta.period_end})"
+        return "after"
     return None
+
+
+def _message(what: str, side: str, meta, **values) -> str:
+    return _(_MESSAGES[what, side], start=meta.period_start, end=meta.period_end, **values)
 
 
 def check(context):
@@ -43,27 +66,28 @@ def check(context):
         return
     if meta.first_period:
         first = meta.cadence.parse(meta.first_period)
-        why = (f"before the plan period starts ({meta.period_start})" if first.last_month < meta.period_start else
-               f"after the plan period ends ({meta.period_end})" if first.first_month > meta.period_end else None)
-        if why:
-            yield Problem(meta.origin.at("reporting", "first_period"), f"first reporting period {first} is {why}")
+        side = ("before" if first.last_month < meta.period_start else
+                "after" if first.first_month > meta.period_end else None)
+        if side:
+            yield Problem(meta.origin.at("reporting", "first_period"),
+                          _message("first_period", side, meta, month=first))
     for milestone in context.plan.milestones.values():
         for field, month in (("start", milestone.start), ("end", milestone.end)):
-            why = month and _outside(month, meta)
-            if why:
-                yield Problem(milestone.origin.at(field), f"milestone {milestone.id} {field} {month} is {why}")
+            side = month and _outside(month, meta)
+            if side:
+                yield Problem(milestone.origin.at(field), _message(field, side, meta, id=milestone.id, month=month))
     for indicator in context.plan.indicators.values():
-        why = _outside(indicator.target.deadline, meta)
-        if why:
+        side = _outside(indicator.target.deadline, meta)
+        if side:
             yield Problem(indicator.origin.at("target", "deadline"),
-                          f"indicator {indicator.id} deadline {indicator.target.deadline} is {why}")
+                          _message("deadline", side, meta, id=indicator.id, month=indicator.target.deadline))
         for index, point in enumerate(indicator.interim):
-            why = _outside(point.deadline, meta)
-            if why:
+            side = _outside(point.deadline, meta)
+            if side:
                 yield Problem(indicator.origin.at("interim", index, "deadline"),
-                              f"interim target {point.deadline} of indicator {indicator.id} is {why}")
+                              _message("interim", side, meta, id=indicator.id, month=point.deadline))
         for index, statement in enumerate(indicator.also_stated):
-            why = statement.target and _outside(statement.target.deadline, meta)
-            if why:
+            side = statement.target and _outside(statement.target.deadline, meta)
+            if side:
                 yield Problem(indicator.origin.at("also_stated", index, "deadline"),
-                              f"restated deadline {statement.target.deadline} of indicator {indicator.id} is {why}")
+                              _message("restated", side, meta, id=indicator.id, month=statement.target.deadline))

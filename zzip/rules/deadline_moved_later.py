@@ -1,13 +1,14 @@
 """D403: a deadline moved later with no reason in the revision log."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "D403"
 NAME = "deadline-moved-later"
 SEVERITY = "warning"
 SCOPE = "diff"
-SUMMARY = "A milestone's end month, a yearly item's deadline or a target's deadline moved later (or was dropped) without a reason"
-EXPLANATION = """
+SUMMARY = N_("A milestone's end month, a yearly item's deadline or a target's deadline moved later (or was dropped) without a reason")
+EXPLANATION = N_("""
 ## What it does
 Reports each milestone whose end month moved later (or became ongoing) and each indicator whose
 deadline moved later, when the revision entry of the new version has no `reason`.
@@ -18,7 +19,7 @@ and authorised.
 
 ## How to fix
 Give the new version's revision entry a `reason` (and an `authority`).
-"""
+""")
 
 
 def check(context):
@@ -26,4 +27,4 @@ def check(context):
         return
     for change in context.changes:
         if change.later and change.field in ("end", "target.deadline", "due"):
-            yield Problem(change.location, f"{change.detail}, with no reason in the revision log")
+            yield Problem(change.location, _("%(change)s, with no reason in the revision log", change=change.detail))

@@ -1,16 +1,17 @@
 """P111: a target, baseline or interim value that cannot be right."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P111"
 NAME = "implausible-target"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A negative count, a percentage over 100, or a range whose minimum exceeds its maximum"
-EXPLANATION = """
+SUMMARY = N_("A negative count, a percentage over 100, or a range whose minimum exceeds its maximum")
+EXPLANATION = N_("""
 ## What it does
 Checks the numbers of each indicator: the target (and any restatement), the baseline and the
-interim targets. A count (any kind but `level`) cannot be negative; a value in % cannot be below
+interim targets. A count (any kind but `level`) cannot be negative; a percentage cannot be below
 0 or above 100; a range's `min` cannot exceed its `max`.
 
 ## Why it matters
@@ -25,17 +26,23 @@ target: {value: 110, comparator: at_least, deadline: "2025-12"}   # P111: over 1
 
 ## How to fix
 Copy the number from the seed document again; check the unit of measure.
-"""
+""")
 
 
 def _bad(indicator, value):
     if value is None:
         return None
     if indicator.unit == "%" and not 0 <= value <= 100:
-        return f"{value:g}% is not between 0 and 100"
+        return _("%(value)s%% is not between 0 and 100", value=f"{value:g}")
     if value < 0 and indicator.kind != "level":
-        return f"{value:g} is negative, but {indicator.id} is a count ({indicator.kind})"
+        return _("%(value)s is negative, but %(id)s is a count (%(kind)s)", value=f"{value:g}", id=indicator.id,
+                 kind=indicator.kind)
     return None
+
+
+def _said(what: str, why: str) -> str:
+    """Which number is wrong, and why: "target value of patents: 110% is not between 0 and 100"."""
+    return _("%(what)s: %(why)s", what=what, why=why)
 
 
 def check(context):
@@ -44,23 +51,30 @@ def check(context):
         for field in ("value", "min", "max"):
             why = _bad(indicator, getattr(target, field))
             if why:
-                yield Problem(indicator.origin.at("target", field), f"target {field} of {indicator.id}: {why}")
+                what = {"value": _("target value of %(id)s", id=indicator.id),
+                        "min": _("target min of %(id)s", id=indicator.id),
+                        "max": _("target max of %(id)s", id=indicator.id)}[field]
+                yield Problem(indicator.origin.at("target", field), _said(what, why))
         if target.every_year and indicator.kind != "flow":
             yield Problem(indicator.origin.at("target", "every_year"),
-                          f"every_year: a target set for each year is graded on each year's figure, so "
-                          f"{indicator.id} must be of kind flow (a yearly figure), not {indicator.kind}")
+                          _("every_year: a target set for each year is graded on each year's figure, so %(id)s "
+                            "must be of kind flow (a yearly figure), not %(kind)s", id=indicator.id, kind=indicator.kind))
         if target.min is not None and target.max is not None and target.min > target.max:
             yield Problem(indicator.origin.at("target", "min"),
-                          f"target range of {indicator.id} runs backwards: min {target.min:g} > max {target.max:g}")
+                          _("target range of %(id)s runs backwards: min %(min)s > max %(max)s", id=indicator.id,
+                            min=f"{target.min:g}", max=f"{target.max:g}"))
         if indicator.baseline is not None:
             why = _bad(indicator, indicator.baseline.value)
             if why:
-                yield Problem(indicator.origin.at("baseline", "value"), f"baseline of {indicator.id}: {why}")
+                yield Problem(indicator.origin.at("baseline", "value"),
+                              _said(_("baseline of %(id)s", id=indicator.id), why))
         for index, point in enumerate(indicator.interim):
             why = _bad(indicator, point.value)
             if why:
-                yield Problem(indicator.origin.at("interim", index, "value"), f"interim target of {indicator.id}: {why}")
+                yield Problem(indicator.origin.at("interim", index, "value"),
+                              _said(_("interim target of %(id)s", id=indicator.id), why))
         for index, statement in enumerate(indicator.also_stated):
             why = statement.target and _bad(indicator, statement.target.value)
             if why:
-                yield Problem(indicator.origin.at("also_stated", index, "value"), f"restated target of {indicator.id}: {why}")
+                yield Problem(indicator.origin.at("also_stated", index, "value"),
+                              _said(_("restated target of %(id)s", id=indicator.id), why))

@@ -1,13 +1,14 @@
 """P101: a plan file that does not follow the plan format."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_
 
 CODE = "P101"
 NAME = "plan-schema-violation"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A plan file breaks the plan format (a missing key, a wrong type, a misspelt key)"
-EXPLANATION = """
+SUMMARY = N_("A plan file breaks the plan format (a missing key, a wrong type, a misspelt key)")
+EXPLANATION = N_("""
 ## What it does
 Checks each plan file against its JSON Schema (`zzip schema plan`, `zzip schema tasks`, ...):
 required keys, value types, allowed values, and the spelling of every key. Dates must be real
@@ -27,7 +28,7 @@ plan can still be checked.
 ## How to fix
 Follow the message; `docs/plan-format.md` describes every key. Add the
 `# yaml-language-server: $schema=...` line to get completion in your editor.
-"""
+""")
 
 
 def check(context):

@@ -1,13 +1,14 @@
 """D402: a new plan version without its revision entry."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "D402"
 NAME = "revision-not-logged"
 SEVERITY = "error"
 SCOPE = "diff"
-SUMMARY = "The plan version went up, but the revision log has no entry for the new version"
-EXPLANATION = """
+SUMMARY = N_("The plan version went up, but the revision log has no entry for the new version")
+EXPLANATION = N_("""
 ## What it does
 When NEW has a different `version` from OLD, checks that NEW's `revisions` has an entry for it,
 saying when and what changed (and the authorising document, where there is one).
@@ -25,7 +26,7 @@ revisions:
     authority: 郑知联办〔2025〕3号
     reason: 审理庭建设资金延后到位
 ```
-"""
+""")
 
 
 def check(context):
@@ -34,4 +35,5 @@ def check(context):
         return
     if new.version not in {r.version for r in new.revisions}:
         yield Problem(new.origin.at("version"),
-                      f"version {new.version} has no entry in revisions; add one with its date, the change and the authority")
+                      _("version %(version)s has no entry in revisions; add one with its date, the change and the "
+                        "authority", version=new.version))

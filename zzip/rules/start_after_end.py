@@ -1,13 +1,14 @@
 """P105: a span that ends before it starts."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P105"
 NAME = "start-after-end"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A milestone or the plan period starts after it ends"
-EXPLANATION = """
+SUMMARY = N_("A milestone or the plan period starts after it ends")
+EXPLANATION = N_("""
 ## What it does
 Checks that every milestone's start month is not after its end month, and that the plan
 period starts before it ends.
@@ -23,15 +24,17 @@ end: "2022-12"     # P105: ends before it starts
 
 ## How to fix
 Check the 实施时间 in the seed document and correct the month that is wrong.
-"""
+""")
 
 
 def check(context):
     meta = context.plan.meta
     if meta and meta.period_start > meta.period_end:
         yield Problem(meta.origin.at("period", "end"),
-                      f"plan period ends ({meta.period_end}) before it starts ({meta.period_start})")
+                      _("plan period ends (%(end)s) before it starts (%(start)s)", end=meta.period_end,
+                        start=meta.period_start))
     for milestone in context.plan.milestones.values():
         if milestone.end is not None and milestone.start > milestone.end:
             yield Problem(milestone.origin.at("end"),
-                          f"milestone {milestone.id} ends ({milestone.end}) before it starts ({milestone.start})")
+                          _("milestone %(id)s ends (%(end)s) before it starts (%(start)s)", id=milestone.id,
+                            end=milestone.end, start=milestone.start))

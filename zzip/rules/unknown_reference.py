@@ -3,14 +3,14 @@
 import difflib
 
 from zzip.findings import Problem
-from zzip.i18n import _
+from zzip.i18n import N_, _, pgettext
 
 CODE = "P103"
 NAME = "unknown-reference"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "A reference names a unit or task that does not exist, or an item of another kind"
-EXPLANATION = """
+SUMMARY = N_("A reference names a unit or task that does not exist, or an item of another kind")
+EXPLANATION = N_("""
 ## What it does
 Checks every id that points somewhere else: lead, co-operating and responsible units of tasks,
 the tasks of milestones and indicators, indicator owners, group members, the supervising office,
@@ -30,10 +30,14 @@ tasks: [MS-1-2]            # P103: MS-1-2 is a milestone, not a task, in tasks
 
 ## How to fix
 Use an id defined in units.yaml (or tasks.yaml); `zzip plan export` lists them all.
-"""
+""")
 
 
-_ARTICLE = {"unit": "a unit", "task": "a task", "milestone": "a milestone", "indicator": "an indicator"}
+def _a(kind: str) -> str:
+    """A kind of item as the complement of "is": "a unit", "an indicator"."""
+    return {"unit": pgettext("item kind", "a unit"), "task": pgettext("item kind", "a task"),
+            "milestone": pgettext("item kind", "a milestone"), "indicator": pgettext("item kind", "an indicator"),
+            "yearly item": pgettext("item kind", "a yearly item")}.get(kind, kind)
 
 
 def _problem(kind, known, item_id, location, field, kinds):
@@ -44,10 +48,14 @@ def _problem(kind, known, item_id, location, field, kinds):
         return None
     other = next((label for label, ids in kinds.items() if label != kind and item_id in ids), None)
     if other is not None:
-        return Problem(location, f"{item_id} is {_ARTICLE[other]}, not {_ARTICLE[kind]}, in {field}")
+        return Problem(location, _("%(id)s is %(other)s, not %(kind)s, in %(field)s", id=item_id, other=_a(other),
+                                   kind=_a(kind), field=field))
+    message = (_("unknown unit '%(id)s' in %(field)s", id=item_id, field=field) if kind == "unit" else
+               _("unknown task '%(id)s' in %(field)s", id=item_id, field=field))
     guess = difflib.get_close_matches(item_id, list(known), n=1)
-    hint = f"; did you mean '{guess[0]}'?" if guess else ""
-    return Problem(location, f"unknown {kind} '{item_id}' in {field}{hint}")
+    if guess:
+        message = _("%(problem)s; did you mean '%(guess)s'?", problem=message, guess=guess[0])
+    return Problem(location, message)
 
 
 def _missing(kind, known, ids, origin, field, kinds):

@@ -1,13 +1,14 @@
 """P113: a time zone that is not a real one."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P113"
 NAME = "unknown-time-zone"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "plan.yaml's time zone is not an IANA time zone name"
-EXPLANATION = """
+SUMMARY = N_("plan.yaml's time zone is not an IANA time zone name")
+EXPLANATION = N_("""
 ## What it does
 Checks that plan.yaml's `timezone` names a time zone of the IANA database (as Python's
 zoneinfo knows it): `Asia/Shanghai`, `UTC`. A file path (`/etc/localtime`, `../x`) is not a name.
@@ -23,7 +24,7 @@ timezone: Beijing        # P113: write Asia/Shanghai
 
 ## How to fix
 Use the IANA name, for China `Asia/Shanghai`.
-"""
+""")
 
 
 def check(context):
@@ -36,4 +37,5 @@ def check(context):
         today_in(meta.timezone)
     except ValueError:
         yield Problem(meta.origin.at("timezone"),
-                      f"timezone {meta.timezone!r} is not an IANA time zone name; write one such as Asia/Shanghai")
+                      _("timezone %(zone)s is not an IANA time zone name; write one such as Asia/Shanghai",
+                        zone=repr(meta.timezone)))

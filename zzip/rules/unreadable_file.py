@@ -1,14 +1,15 @@
 """F001: a file that cannot be read or parsed at all."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_
 
 CODE = "F001"
 NAME = "unreadable-file"
 SEVERITY = "error"
 SCOPE = "file"
 FATAL = True
-SUMMARY = "A file is missing, unreadable, not valid YAML, or not a readable .xlsx workbook"
-EXPLANATION = """
+SUMMARY = N_("A file is missing, unreadable, not valid YAML, or not a readable .xlsx workbook")
+EXPLANATION = N_("""
 ## What it does
 Reports a file zzip cannot read: missing, not a file, not UTF-8 text, binary, empty, more than
 one YAML document, invalid YAML syntax (tabs, unclosed quotes...), duplicate keys, unsupported
@@ -32,7 +33,7 @@ tasks:
 Open the file at the line and column given, correct it, and save it as UTF-8. A workbook: save
 it as "Excel 工作簿 (*.xlsx)" without a password, keep the template's sheets and columns, or start
 again from `zzip template --format xlsx`.
-"""
+""")
 
 
 def check(context):

@@ -1,13 +1,14 @@
 """D401: the plan's content changed but its version did not."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, ngettext
 
 CODE = "D401"
 NAME = "version-not-bumped"
 SEVERITY = "error"
 SCOPE = "diff"
-SUMMARY = "The plan's content changed between two revisions, but its version number did not go up"
-EXPLANATION = """
+SUMMARY = N_("The plan's content changed between two revisions, but its version number did not go up")
+EXPLANATION = N_("""
 ## What it does
 `zzip diff OLD NEW --check` compares two versions of the plan item by item. If anything
 changed beyond the revision log (a target, a deadline, a unit, a link, a wording) and the
@@ -19,7 +20,7 @@ make old reports impossible to interpret.
 
 ## How to fix
 Raise `version` in plan.yaml (e.g. 1.0.0 -> 1.1.0) and add a revision entry for it.
-"""
+""")
 
 
 def _key(version):
@@ -34,6 +35,10 @@ def check(context):
         return
     if _key(new.version) <= _key(old.version):
         first = next(c for c in context.changes if not (c.item_kind == "plan" and c.field in ("version", "revisions")))
+        count = len([c for c in context.changes if c.item_kind != "plan"])
         yield Problem(new.origin.at("version"),
-                      f"the plan changed ({len([c for c in context.changes if c.item_kind != 'plan'])} item changes, "
-                      f"e.g. {first.detail}) but its version is still {new.version}; raise it and log the revision")
+                      ngettext("the plan changed (%(num)s item change, e.g. %(change)s) but its version is still "
+                               "%(version)s; raise it and log the revision",
+                               "the plan changed (%(num)s item changes, e.g. %(change)s) but its version is still "
+                               "%(version)s; raise it and log the revision", count,
+                               change=first.detail, version=new.version))

@@ -1,13 +1,14 @@
 """P110: the plan version has no entry in the revision log."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "P110"
 NAME = "version-not-logged"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = "The plan version is missing from the revision log, or the log is out of order"
-EXPLANATION = """
+SUMMARY = N_("The plan version is missing from the revision log, or the log is out of order")
+EXPLANATION = N_("""
 ## What it does
 Checks that plan.yaml's `version` has an entry in `revisions`, that no version is logged twice,
 and that versions and dates in the log only go forward.
@@ -26,7 +27,7 @@ revisions:
 
 ## How to fix
 Add a revision entry for the new version: its date, what changed, and the authorising document.
-"""
+""")
 
 
 def _key(version):
@@ -40,15 +41,19 @@ def check(context):
     versions = [r.version for r in meta.revisions]
     if meta.version not in versions:
         yield Problem(meta.origin.at("version"),
-                      f"plan version {meta.version} has no entry in revisions; add one saying what changed")
+                      _("plan version %(version)s has no entry in revisions; add one saying what changed",
+                        version=meta.version))
     for index in range(1, len(meta.revisions)):
         before, after = meta.revisions[index - 1], meta.revisions[index]
         if _key(after.version) <= _key(before.version):
             yield Problem(meta.origin.at("revisions", index, "version"),
-                          f"revision {after.version} does not come after {before.version}; list revisions oldest first")
+                          _("revision %(version)s does not come after %(before)s; list revisions oldest first",
+                            version=after.version, before=before.version))
         elif after.date < before.date:
             yield Problem(meta.origin.at("revisions", index, "date"),
-                          f"revision {after.version} is dated {after.date}, before revision {before.version} ({before.date})")
+                          _("revision %(version)s is dated %(date)s, before revision %(before)s (%(before_date)s)",
+                            version=after.version, date=after.date, before=before.version, before_date=before.date))
     if meta.revisions and _key(meta.revisions[-1].version) > _key(meta.version):
         yield Problem(meta.origin.at("version"),
-                      f"plan version {meta.version} is older than the latest revision {meta.revisions[-1].version}")
+                      _("plan version %(version)s is older than the latest revision %(latest)s",
+                        version=meta.version, latest=meta.revisions[-1].version))
