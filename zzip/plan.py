@@ -107,9 +107,17 @@ class Target:
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
-        amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
-        words = {"at_least": "at least ", "about": "about ", "stretch": "striving for ", "reach": "", "range": ""}
-        return f"{words.get(self.comparator, '')}{amount}{unit or ''} by {self.deadline}"
+        from zzip.i18n import _, message_month
+
+        values = {"amount": f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value),
+                  "unit": unit or "", "deadline": message_month(self.deadline.year, self.deadline.month)}
+        if self.comparator == "at_least":
+            return _("at least %(amount)s%(unit)s by %(deadline)s", **values)
+        if self.comparator == "about":
+            return _("about %(amount)s%(unit)s by %(deadline)s", **values)
+        if self.comparator == "stretch":
+            return _("striving for %(amount)s%(unit)s by %(deadline)s", **values)
+        return _("%(amount)s%(unit)s by %(deadline)s", **values)
 
 
 @dataclass(frozen=True)
