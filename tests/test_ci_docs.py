@@ -93,7 +93,7 @@ def scratch(tmp_path: Path) -> Path:
 
 def environment(tmp_path: Path, **extra: str) -> dict:
     tools = stand_ins(tmp_path / "stand-ins")
-    return {"PATH": f"{tools}:{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8",
+    return {"PATH": f"{tools}:{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "LANG": "C.UTF-8", "ZZIP_LANG": "en",
             "GH_LOG": str(tmp_path / "gh.log"), **extra}
 
 
@@ -233,7 +233,7 @@ def test_precommit_configuration_runs_at_the_documented_rev(tmp_path: Path) -> N
     git("init", "-q", cwd=office)
     git("add", "-A", cwd=office)
     env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "PRE_COMMIT_HOME": str(tmp_path / "cache"),
-           "LANG": "C.UTF-8", "GIT_CONFIG_NOSYSTEM": "1"}
+           "LANG": "C.UTF-8", "ZZIP_LANG": "en", "GIT_CONFIG_NOSYSTEM": "1"}
     for hook in entry["hooks"]:
         result = subprocess.run([str(PRE_COMMIT), "try-repo", str(REPO), hook["id"], "--ref", rev, "--all-files"],
                                 cwd=office, env=env, capture_output=True, text=True, timeout=600)
@@ -249,7 +249,7 @@ def test_shell_completion_commands_work_as_documented(tmp_path: Path) -> None:
     (block,) = re.findall(r"```\n(.*?)```", body, re.S)
     commands = [line.split("#", 1)[0].strip() for line in block.splitlines() if line.strip()]
     assert commands == ["zzip --install-completion", "zzip --show-completion bash"]
-    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SHELL": "/bin/bash", "LANG": "C.UTF-8"}
+    env = {"PATH": f"{BIN}:/usr/bin:/bin", "HOME": str(tmp_path), "SHELL": "/bin/bash", "LANG": "C.UTF-8", "ZZIP_LANG": "en"}
     installed = subprocess.run([*SHELL, "-c", commands[0]], env=env, capture_output=True, text=True, timeout=60)
     assert installed.returncode == 0, installed.stdout + installed.stderr
     assert "zzip" in (tmp_path / ".bashrc").read_text(encoding="utf-8")

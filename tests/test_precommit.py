@@ -18,7 +18,7 @@ pytestmark = pytest.mark.skipif(not PRE_COMMIT.exists() or shutil.which("git") i
 def run(*args: str, cwd: Path, env_home: Path) -> subprocess.CompletedProcess:
     env = {"PATH": f"{PRE_COMMIT.parent}:/usr/bin:/bin", "HOME": str(env_home), "PRE_COMMIT_HOME": str(env_home / "cache"),
            "GIT_AUTHOR_NAME": "t", "GIT_AUTHOR_EMAIL": "t@e", "GIT_COMMITTER_NAME": "t", "GIT_COMMITTER_EMAIL": "t@e",
-           "LANG": "C.UTF-8"}
+           "LANG": "C.UTF-8", "ZZIP_LANG": "en"}
     return subprocess.run(list(args), cwd=cwd, capture_output=True, text=True, env=env, timeout=600)
 
 
