@@ -10,6 +10,7 @@ from importlib import resources
 from typing import Any
 
 from zzip.findings import Location
+from zzip.i18n import _, ngettext, pgettext
 from zzip.yamlfile import YamlDocument
 
 SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")
@@ -82,34 +83,53 @@ def _describe(error) -> tuple[str, tuple, bool]:
         extras = [k for k in value if k not in sub.get("properties", {})] if isinstance(value, dict) else []
         key = extras[0] if extras else ""
         guess = difflib.get_close_matches(key, allowed, n=1)
-        hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed keys: {', '.join(allowed)}"
-        return f"unknown key '{key}'{' in ' + where if where else ''}{hint}", path + (key,), True
+        if guess:
+            message = (_("unknown key '%(key)s' in %(where)s; did you mean '%(guess)s'?", key=key, where=where,
+                         guess=guess[0]) if where else
+                       _("unknown key '%(key)s'; did you mean '%(guess)s'?", key=key, guess=guess[0]))
+        else:
+            message = (_("unknown key '%(key)s' in %(where)s; allowed keys: %(allowed)s", key=key, where=where,
+                         allowed=", ".join(allowed)) if where else
+                       _("unknown key '%(key)s'; allowed keys: %(allowed)s", key=key, allowed=", ".join(allowed)))
+        return message, path + (key,), True
     if kind == "required":
         missing = error.message.split("'")[1] if "'" in error.message else error.message
-        return f"missing required key '{missing}'{' in ' + where if where else ''}", path, True
+        message = (_("missing required key '%(key)s' in %(where)s", key=missing, where=where) if where else
+                   _("missing required key '%(key)s'", key=missing))
+        return message, path, True
+    # TRANSLATORS: %(where)s is a key's place in the file (entries[2].status) or the word "value"
+    values = {"where": where or pgettext("schema", "value"), "found": _describe_value(value)}
     if kind == "type":
-        return f"{where or 'value'}: expected {_type_words(error.validator_value)}, found {_describe_value(value)}", path, False
+        return _("%(where)s: expected %(expected)s, found %(found)s", expected=_type_words(error.validator_value),
+                 **values), path, False
     if kind == "enum":
         options = ", ".join(str(v) for v in error.validator_value)
-        return f"{where or 'value'}: expected one of {options}; found {_describe_value(value)}", path, False
+        return _("%(where)s: expected one of %(options)s; found %(found)s", options=options, **values), path, False
     if kind == "const":
         expected = sub.get("x-expected") or repr(error.validator_value)
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
+        return _("%(where)s: expected %(expected)s; found %(found)s", expected=expected, **values), path, False
     if kind == "pattern":
-        expected = sub.get("x-expected") or f"text matching {error.validator_value}"
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
+        expected = sub.get("x-expected") or _("text matching %(pattern)s", pattern=error.validator_value)
+        return _("%(where)s: expected %(expected)s; found %(found)s", expected=expected, **values), path, False
     if kind == "minLength":
-        return f"{where or 'value'}: must not be empty", path, False
+        return _("%(where)s: must not be empty", **values), path, False
     if kind == "minItems":
-        return f"{where or 'list'}: must list at least {error.validator_value} item(s)", path, False
+        return ngettext("%(where)s: must list at least %(num)s item", "%(where)s: must list at least %(num)s items",
+                        error.validator_value, where=where or pgettext("schema", "list")), path, False
     if kind in ("minimum", "maximum", "exclusiveMinimum", "exclusiveMaximum"):
-        bound = {"minimum": "at least", "maximum": "at most",
-                 "exclusiveMinimum": "more than", "exclusiveMaximum": "less than"}[kind]
-        return f"{where or 'value'}: must be {bound} {error.validator_value}; found {_describe_value(value)}", path, False
+        message = {"minimum": _("%(where)s: must be at least %(bound)s; found %(found)s", bound=error.validator_value,
+                                **values),
+                   "maximum": _("%(where)s: must be at most %(bound)s; found %(found)s", bound=error.validator_value,
+                                **values),
+                   "exclusiveMinimum": _("%(where)s: must be more than %(bound)s; found %(found)s",
+                                         bound=error.validator_value, **values),
+                   "exclusiveMaximum": _("%(where)s: must be less than %(bound)s; found %(found)s",
+                                         bound=error.validator_value, **values)}[kind]
+        return message, path, False
     expected = sub.get("x-expected") or _expected_from_context(error)
     if expected:
-        return f"{where or 'value'}: expected {expected}; found {_describe_value(value)}", path, False
-    return f"{where or 'value'}: {error.message}", path, False
+        return _("%(where)s: expected %(expected)s; found %(found)s", expected=expected, **values), path, False
+    return f"{values['where']}: {error.message}", path, False  # jsonschema's own words: a case not foreseen above
 
 
 def _expected_from_context(error) -> str | None:
@@ -131,26 +151,30 @@ def path_name(path: tuple) -> str:
     return text
 
 
-_TYPE_WORDS = {"object": "a mapping (key: value lines)", "array": "a list", "string": "text",
-               "integer": "a whole number", "number": "a number", "boolean": "true or false", "null": "nothing"}
+def _type_word(kind: str) -> str:
+    return {"object": pgettext("type", "a mapping (key: value lines)"), "array": pgettext("type", "a list"),
+            "string": pgettext("type", "text"), "integer": pgettext("type", "a whole number"),
+            "number": pgettext("type", "a number"), "boolean": pgettext("type", "true or false"),
+            "null": pgettext("type", "nothing")}.get(kind, str(kind))
 
 
 def _type_words(expected: Any) -> str:
     if isinstance(expected, list):
-        return " or ".join(_TYPE_WORDS.get(t, t) for t in expected)
-    return _TYPE_WORDS.get(expected, str(expected))
+        # TRANSLATORS: joins the names of two kinds of value: "text or a number"
+        return _(" or ").join(_type_word(t) for t in expected)
+    return _type_word(expected)
 
 
 def _describe_value(value: Any) -> str:
     if isinstance(value, dict):
-        return "a mapping"
+        return pgettext("found", "a mapping")
     if isinstance(value, list):
-        return "a list"
+        return pgettext("found", "a list")
     if value is None:
-        return "nothing (an empty value)"
+        return pgettext("found", "nothing (an empty value)")
     if isinstance(value, bool):
         return str(value).lower()
     if isinstance(value, (int, float)):
-        return f"the number {value}"
+        return _("the number %(value)s", value=value)
     text = str(value)
     return f"'{text[:60]}…'" if len(text) > 60 else f"'{text}'"
