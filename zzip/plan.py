@@ -107,9 +107,14 @@ class Target:
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
-        from zzip.i18n import _, message_month
+        from zzip.i18n import _, language, message_month
 
-        values = {"amount": f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value),
+        def num(value):  # 14,653件 as the plan writes it in Chinese; English keeps 14653
+            if language() != "en" and value is not None and abs(value) >= 1000 and float(value).is_integer():
+                return f"{int(value):,}"
+            return _num(value)
+
+        values = {"amount": f"{num(self.min)}-{num(self.max)}" if self.value is None else num(self.value),
                   "unit": unit or "", "deadline": message_month(self.deadline.year, self.deadline.month)}
         if self.comparator == "at_least":
             return _("at least %(amount)s%(unit)s by %(deadline)s", **values)
