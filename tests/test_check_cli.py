@@ -56,7 +56,7 @@ def test_text_report_groups_findings_by_unit_and_ends_with_the_verdict(workspace
     assert result.returncode == 1
     out = result.stdout
     assert out.index("Who is behind") < out.index("Findings by unit") < out.index("Findings by rule")
-    assert "reports/2023-Q1/court.yaml: C304 no report from 市中级人民法院 (court) for 2023-Q1, due 2023-04-15 (1 days ago)" in out
+    assert "reports/2023-Q1/court.yaml: C304 no report from 市中级人民法院 (court) for 2023-Q1, due 2023-04-15 (1 day ago)" in out
     assert out.rstrip().splitlines()[-1] == "Found 1 error in 6 files."
 
 

@@ -18,6 +18,7 @@ import math
 from dataclasses import dataclass, field
 
 from zzip.findings import Location, Problem
+from zzip.i18n import _, message_date
 from zzip.plan import Plan
 from zzip.responsibility import Responsibilities
 from zzip.status import Entry, IndicatorValue, Submission
@@ -88,31 +89,34 @@ class Screening:
                 self._rejected.add(("entry", entry.path, entry.slot))  # S206 reports it: two answers, none counts
             if duties.role(sub.unit, entry.id) is None:
                 self._reject("entry", entry, "S203", sub, "id",
-                             f"{name} ({sub.unit}) has no part in {entry.id} ({item.ref}): it is neither lead nor "
-                             "co-operating unit; the entry is not counted")
+                             _("%(unit)s (%(id)s) has no part in %(item)s (%(ref)s): it is neither lead nor "
+                               "co-operating unit; the entry is not counted", unit=name, id=sub.unit, item=entry.id,
+                               ref=item.ref))
                 continue
             if entry.completed and entry.completed > sub.submitted:
                 self._reject("entry", entry, "S207", sub, "completed",
-                             f"{entry.id} completed {entry.completed.isoformat()}, after the report was submitted "
-                             f"({sub.submitted.isoformat()}); the entry is not counted")
+                             _("%(item)s completed %(completed)s, after the report was submitted (%(submitted)s); "
+                               "the entry is not counted", item=entry.id, completed=message_date(entry.completed),
+                               submitted=message_date(sub.submitted)))
             elif entry.completed and entry.completed < (floor := self._completion_floor(entry.id)):
                 self._reject("entry", entry, "S213", sub, "completed",
-                             f"{entry.id} completed {entry.completed.isoformat()}, before {self._floor_reason(entry.id, floor)}; "
-                             "the entry is not counted until the date is corrected", item=entry.id)
+                             self._early_completion(entry, floor), item=entry.id)
             if entry.percent is not None and entry.status == "done" and entry.percent < 100:
                 self._reject("entry", entry, "S209", sub, "percent",
-                             f"{entry.id} is marked done but only {entry.percent:g}% complete; the entry is not counted")
+                             _("%(item)s is marked done but only %(percent)s%% complete; the entry is not counted",
+                               item=entry.id, percent=f"{entry.percent:g}"))
             elif entry.percent is not None and entry.status == "not-started" and entry.percent > 0:
                 self._reject("entry", entry, "S209", sub, "percent",
-                             f"{entry.id} is marked not started but {entry.percent:g}% complete; the entry is not counted")
+                             _("%(item)s is marked not started but %(percent)s%% complete; the entry is not counted",
+                               item=entry.id, percent=f"{entry.percent:g}"))
             if entry.status == "done" and entry.completed is None:
                 self._reject("entry", entry, "S211", sub, "status",
-                             f"{entry.id} is marked done but has no completion date, so it does not count as done; "
-                             "add completed: \"YYYY-MM-DD\"")
+                             _("%(item)s is marked done but has no completion date, so it does not count as done; "
+                               "add completed: \"YYYY-MM-DD\"", item=entry.id))
             elif entry.status == "blocked" and not entry.blocker:
                 self._reject("entry", entry, "S211", sub, "status",
-                             f"{entry.id} is marked blocked but does not say what blocks it; add blocker: "
-                             "(the entry is not counted until it does)")
+                             _("%(item)s is marked blocked but does not say what blocks it; add blocker: (the entry "
+                               "is not counted until it does)", item=entry.id))
 
     def _completion_floor(self, item_id: str) -> dt.date:
         """The earliest day on which an item can have been completed: the first day of its span
@@ -136,14 +140,22 @@ class Screening:
         except (TypeError, ValueError):  # the plan rules report a bad date; do not judge by it
             return EARLIEST_PLAUSIBLE
 
-    def _floor_reason(self, item_id: str, floor: dt.date) -> str:
+    def _early_completion(self, entry: Entry, floor: dt.date) -> str:
+        """S213: a completion date before the item's work can have started, and which start it is."""
+        item_id = entry.id
+        values = {"item": item_id, "completed": message_date(entry.completed), "floor": message_date(floor)}
         if floor == self._issued:
-            return f"the plan was issued ({floor.isoformat()})"
+            return _("%(item)s completed %(completed)s, before the plan was issued (%(floor)s); the entry is not "
+                     "counted until the date is corrected", **values)
         if item_id in self.plan.milestones:
-            return f"the step started ({floor.isoformat()}, {self.plan.milestones[item_id].ref})"
+            return _("%(item)s completed %(completed)s, before the step started (%(floor)s, %(ref)s); the entry is "
+                     "not counted until the date is corrected", ref=self.plan.milestones[item_id].ref, **values)
         if item_id in self.plan.annual_items:
-            return f"the yearly item's work started ({floor.isoformat()}, {self.plan.annual_items[item_id].ref})"
-        return f"the task's work started ({floor.isoformat()})"
+            return _("%(item)s completed %(completed)s, before the yearly item's work started (%(floor)s, %(ref)s); "
+                     "the entry is not counted until the date is corrected", ref=self.plan.annual_items[item_id].ref,
+                     **values)
+        return _("%(item)s completed %(completed)s, before the task's work started (%(floor)s); the entry is not "
+                 "counted until the date is corrected", **values)
 
     def _screen_values(self, sub: Submission) -> None:
         plan, duties = self.plan, self.duties
@@ -162,39 +174,47 @@ class Screening:
             if sub.unit not in duties.indicator_reporters(value.id):
                 owner = indicator.owner
                 self._reject("value", value, "S203", sub, "id",
-                             f"{name} ({sub.unit}) reports indicator {value.id}, which {plan.unit_name(owner)} ({owner}) "
-                             "answers for; the value is not counted")
+                             _("%(unit)s (%(id)s) reports indicator %(indicator)s, which %(owner)s (%(owner_id)s) "
+                               "answers for; the value is not counted", unit=name, id=sub.unit, indicator=value.id,
+                               owner=plan.unit_name(owner), owner_id=owner))
                 continue
             if value.measured > sub.submitted:
                 self._reject("value", value, "S207", sub, "measured",
-                             f"{value.id} measured {value.measured.isoformat()}, after the report was submitted "
-                             f"({sub.submitted.isoformat()}); the value is not counted")
+                             _("%(indicator)s measured %(measured)s, after the report was submitted (%(submitted)s); "
+                               "the value is not counted", indicator=value.id, measured=message_date(value.measured),
+                               submitted=message_date(sub.submitted)))
             else:
-                floor, why = period_start, f"the plan period starts ({period_start.isoformat()})"
-                if indicator.baseline is not None and indicator.baseline.date > floor:
-                    floor, why = indicator.baseline.date, f"the indicator's baseline date ({indicator.baseline.date.isoformat()})"
+                at_baseline = indicator.baseline is not None and indicator.baseline.date > period_start
+                floor = indicator.baseline.date if at_baseline else period_start
                 if value.measured < floor:
+                    values = {"indicator": value.id, "measured": message_date(value.measured),
+                              "floor": message_date(floor)}
                     self._reject("value", value, "S213", sub, "measured",
-                                 f"{value.id} measured {value.measured.isoformat()}, before {why}; the value is not "
-                                 "counted", indicator=value.id)
+                                 _("%(indicator)s measured %(measured)s, before the indicator's baseline date "
+                                   "(%(floor)s); the value is not counted", **values) if at_baseline else
+                                 _("%(indicator)s measured %(measured)s, before the plan period starts (%(floor)s); "
+                                   "the value is not counted", **values), indicator=value.id)
                 elif indicator.kind == "flow" and (value.measured.month, value.measured.day) != (12, 31):
                     self._reject("value", value, "S216", sub, "measured",
-                                 f"{indicator.name} ({value.id}) is a yearly figure; a value measured "
-                                 f"{value.measured.isoformat()} covers only part of {value.measured.year} and is not "
-                                 f"counted: report the full-year figure, measured {value.measured.year}-12-31, once the "
-                                 "year has ended", indicator=value.id)
+                                 _("%(name)s (%(indicator)s) is a yearly figure; a value measured %(measured)s covers "
+                                   "only part of %(year)s and is not counted: report the full-year figure, measured "
+                                   "%(year_end)s, once the year has ended", name=indicator.name, indicator=value.id,
+                                   measured=message_date(value.measured), year=value.measured.year,
+                                   year_end=message_date(dt.date(value.measured.year, 12, 31))),
+                                 indicator=value.id)
             if not math.isfinite(value.value) or abs(value.value) > MAX_MAGNITUDE:
                 self._reject("value", value, "S209", sub, "value",
-                             f"{value.id} is {value.value:g}, beyond any figure the plan counts (at most "
-                             f"{MAX_MAGNITUDE:.0e} in magnitude); the value is not counted")
+                             _("%(indicator)s is %(value)s, beyond any figure the plan counts (at most %(limit)s in "
+                               "magnitude); the value is not counted", indicator=value.id, value=f"{value.value:g}",
+                               limit=f"{MAX_MAGNITUDE:.0e}"))
             elif value.value < 0 and indicator.kind != "level":
                 self._reject("value", value, "S209", sub, "value",
-                             f"{value.id} is a count and cannot be negative ({value.value:g} {indicator.unit or ''}); "
-                             "the value is not counted")
+                             _("%(indicator)s is a count and cannot be negative (%(value)s %(unit)s); the value is "
+                               "not counted", indicator=value.id, value=f"{value.value:g}", unit=indicator.unit or ""))
             elif indicator.unit == "%" and not 0 <= value.value <= 100:
                 self._reject("value", value, "S209", sub, "value",
-                             f"{value.id} is a percentage; {value.value:g} is not between 0 and 100; "
-                             "the value is not counted")
+                             _("%(indicator)s is a percentage; %(value)s is not between 0 and 100; the value is not "
+                               "counted", indicator=value.id, value=f"{value.value:g}"))
 
     def _screen_conflicts(self, usable: list[Submission]) -> None:
         """Two units, one indicator, one measurement date, two numbers: the owner's counts; if the
@@ -220,9 +240,11 @@ class Screening:
             if indicator_id in owner_days and measured not in owner_days[indicator_id]:
                 for unit, (value, sub) in sorted(by_unit.items()):
                     self._reject("value", value, "S212", sub, "value",
-                                 f"{plan.unit_name(unit)} reports {value.value:g} for {indicator_id} measured "
-                                 f"{measured.isoformat()}, a day {plan.unit_name(owner)}, which owns the indicator and "
-                                 "reports it, did not report; only the owner's values count", indicator=indicator_id,
+                                 _("%(unit)s reports %(value)s for %(indicator)s measured %(measured)s, a day "
+                                   "%(owner)s, which owns the indicator and reports it, did not report; only the "
+                                   "owner's values count", unit=plan.unit_name(unit), value=f"{value.value:g}",
+                                   indicator=indicator_id, measured=message_date(measured),
+                                   owner=plan.unit_name(owner)), indicator=indicator_id,
                                  measured=measured.isoformat())
                 continue
             if len({v.value for v, _s in by_unit.values()}) < 2:
@@ -235,14 +257,17 @@ class Screening:
                     continue
                 others = ", ".join(f"{plan.unit_name(u)} {v.value:g}" for u, (v, _s) in sorted(by_unit.items())
                                    if u != unit)
+                values = {"unit": plan.unit_name(unit), "value": f"{value.value:g}", "indicator": indicator_id,
+                          "measured": message_date(measured), "others": others, "owner": plan.unit_name(owner)}
                 if owner_pair is not None:
-                    why = f"the owner's value ({plan.unit_name(owner)}, {owner_pair[0].value:g}) counts"
+                    message = _("%(unit)s reports %(value)s for %(indicator)s measured %(measured)s, but %(others)s; "
+                                "the owner's value (%(owner)s, %(owner_value)s) counts",
+                                owner_value=f"{owner_pair[0].value:g}", **values)
                 else:
-                    why = f"the owner ({plan.unit_name(owner)}) reported none, so no value counts for that date " \
-                          "until the units agree"
-                self._reject("value", value, "S212", sub, "value",
-                             f"{plan.unit_name(unit)} reports {value.value:g} for {indicator_id} measured "
-                             f"{measured.isoformat()}, but {others}; {why}", indicator=indicator_id,
+                    message = _("%(unit)s reports %(value)s for %(indicator)s measured %(measured)s, but %(others)s; "
+                                "the owner (%(owner)s) reported none, so no value counts for that date until the "
+                                "units agree", **values)
+                self._reject("value", value, "S212", sub, "value", message, indicator=indicator_id,
                              measured=measured.isoformat())
             if owner_pair is None:
                 for unit, (value, _sub) in by_unit.items():

@@ -31,9 +31,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from decimal import Decimal
 
-from zzip.assessment_scheme import KIND_WORDS, KINDS, Scheme
+from zzip import labels
+from zzip.assessment_scheme import KINDS, Scheme
 from zzip.check_context import CheckContext
 from zzip.findings import Location
+from zzip.i18n import _, message_date, ngettext, pgettext
 from zzip.months import Quarter
 from zzip.progress import BEHIND, DETERIORATING
 
@@ -122,7 +124,18 @@ def fmt_points(value: Decimal, sign: bool = False) -> str:
 
 
 def _days(n: int) -> str:
-    return f"{n} day" if n == 1 else f"{n} days"
+    """A number of days, as a noun phrase inside a sentence ("3 days", "3天")."""
+    return ngettext("%(num)s day", "%(num)s days", n)
+
+
+def _kind_words(kind: str) -> str:
+    """What a kind of deduction is called in a unit's account."""
+    return {"missing_report": pgettext("deduction", "missing report"),
+            "late_report": pgettext("deduction", "late report"),
+            "overdue_step": pgettext("deduction", "overdue item"),
+            "severely_overdue_step": pgettext("deduction", "severely overdue item"),
+            "indicator_behind": pgettext("deduction", "indicator behind"),
+            "done_without_evidence": pgettext("deduction", "done without evidence")}.get(kind, kind)
 
 
 def _reports(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
@@ -138,8 +151,9 @@ def _reports(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
             if sub is None:
                 if unit in expected and due + grace < context.as_of:
                     _add(raw, unit, Line("missing_report", -missing.points,
-                                         f"No report for {quarter}, due {due.isoformat()}, had been received by "
-                                         f"{context.as_of.isoformat()}.", Location(context.expected_file(unit, quarter))))
+                                         _("No report for %(quarter)s, due %(due)s, had been received by %(as_of)s.",
+                                           quarter=quarter, due=message_date(due), as_of=message_date(context.as_of)),
+                                         Location(context.expected_file(unit, quarter))))
                 continue
             days = (sub.submitted - due).days
             if days <= 0:
@@ -147,15 +161,21 @@ def _reports(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
             where = sub.origin.at("submitted")
             if days <= scheme.grace_days:
                 _add(raw, unit, Line("late_report", Decimal(0),
-                                     f"The report for {quarter} was sent {sub.submitted.isoformat()}, {_days(days)} after "
-                                     f"its due date {due.isoformat()}, within the {_days(scheme.grace_days)} of grace: "
-                                     "no points.", where))
+                                     _("The report for %(quarter)s was sent %(sent)s, %(days)s after its due date "
+                                       "%(due)s, within the %(grace)s of grace: no points.", quarter=quarter,
+                                       sent=message_date(sub.submitted), days=_days(days), due=message_date(due),
+                                       grace=_days(scheme.grace_days)), where))
                 continue
             points = late.points * days if late.per == "day" else late.points
-            rate = f"{late.points} a day" if late.per == "day" else f"{late.points} a report"
-            _add(raw, unit, Line("late_report", -points,
-                                 f"The report for {quarter} was sent {sub.submitted.isoformat()}, {_days(days)} after its "
-                                 f"due date {due.isoformat()} ({rate}).", where))
+            values = {"quarter": quarter, "sent": message_date(sub.submitted), "days": _days(days),
+                      "due": message_date(due), "points": late.points}
+            if late.per == "day":
+                reason = _("The report for %(quarter)s was sent %(sent)s, %(days)s after its due date %(due)s "
+                           "(%(points)s a day).", **values)
+            else:
+                reason = _("The report for %(quarter)s was sent %(sent)s, %(days)s after its due date %(due)s "
+                           "(%(points)s a report).", **values)
+            _add(raw, unit, Line("late_report", -points, reason, where))
     del plan
 
 
@@ -187,39 +207,61 @@ def _items(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
                     continue
             if completed is not None and completed <= deadline:
                 continue  # on time (done on the deadline day is on time)
+            # TRANSLATORS: the %(how)s below completes "The step MS-1-2 (四(四)9), which this unit leads, ..."
             if completed is not None:
                 days = (completed - deadline).days
-                how = f"was completed {completed.isoformat()}, {_days(days)} after its deadline {deadline.isoformat()}"
+                how = ngettext("was completed %(completed)s, %(num)s day after its deadline %(deadline)s",
+                               "was completed %(completed)s, %(num)s days after its deadline %(deadline)s", days,
+                               completed=message_date(completed), deadline=message_date(deadline))
                 where = entry.origin.at("completed")
             else:
                 days = (context.as_of - deadline).days
-                said = f"its latest report says {entry.status}" if entry is not None else "no report has mentioned it"
-                how = (f"was due {deadline.isoformat()} and is not done as of {context.as_of.isoformat()}, "
-                       f"{_days(days)} later ({said})")
+                values = {"deadline": message_date(deadline), "as_of": message_date(context.as_of)}
+                if entry is not None:
+                    how = ngettext("was due %(deadline)s and is not done as of %(as_of)s, %(num)s day later (its "
+                                   "latest report says %(status)s)",
+                                   "was due %(deadline)s and is not done as of %(as_of)s, %(num)s days later (its "
+                                   "latest report says %(status)s)", days, status=labels.item_status(entry.status),
+                                   **values)
+                else:
+                    how = ngettext("was due %(deadline)s and is not done as of %(as_of)s, %(num)s day later (no "
+                                   "report has mentioned it)",
+                                   "was due %(deadline)s and is not done as of %(as_of)s, %(num)s days later (no "
+                                   "report has mentioned it)", days, **values)
                 where = entry.origin.at("status") if entry is not None else item.origin.at(
                     "due" if what == "yearly item" else "end")
             if deadline < year_start:
-                how += f"; it was due in {deadline.year} and was still not done at the end of {year}"
+                how = _("%(how)s; it was due in %(due_year)s and was still not done at the end of %(year)s", how=how,
+                        due_year=deadline.year, year=year)
             kind = "severely_overdue_step" if days > scheme.severe_days else "overdue_step"
             points = scheme.deductions[kind].points
-            grade = "severely overdue" if kind == "severely_overdue_step" else "overdue"
-            _add(raw, lead, Line(kind, -points, f"The {what} {item.id} ({item.ref}), which this unit leads, {how}: "
-                                                f"{grade}.", where, item.id))
+            grade = labels.overdue_grade("severely overdue" if kind == "severely_overdue_step" else "overdue")
+            values = {"item": item.id, "ref": item.ref, "how": how, "grade": grade}
+            if what == "yearly item":
+                reason = _("The yearly item %(item)s (%(ref)s), which this unit leads, %(how)s: %(grade)s.", **values)
+            else:
+                reason = _("The step %(item)s (%(ref)s), which this unit leads, %(how)s: %(grade)s.", **values)
+            _add(raw, lead, Line(kind, -points, reason, where, item.id))
             if worst is None or days > worst[0]:
                 worst = (days, how)
         if worst is None:
             continue
         kind = "severely_overdue_step" if worst[0] > scheme.severe_days else "overdue_step"
         points = scheme.deductions[kind].points * scheme.cooperating_share
-        grade = "severely overdue" if kind == "severely_overdue_step" else "overdue"
+        grade = labels.overdue_grade("severely overdue" if kind == "severely_overdue_step" else "overdue")
+        values = {"item": item.id, "ref": item.ref, "how": worst[1], "grade": grade,
+                  "share": scheme.cooperating_share}
+        if what == "yearly item":
+            reason = _("The yearly item %(item)s (%(ref)s), on which this unit co-operates, %(how)s: %(grade)s; a "
+                       "co-operating unit bears %(share)s of the deduction.", **values)
+        else:
+            reason = _("The step %(item)s (%(ref)s), on which this unit co-operates, %(how)s: %(grade)s; a "
+                       "co-operating unit bears %(share)s of the deduction.", **values)
         for unit in cooperating:
             body = plan.units.get(unit)
             if body is None or body.is_group or unit in leads:
                 continue
-            _add(raw, unit, Line(kind, -points,
-                                 f"The {what} {item.id} ({item.ref}), on which this unit co-operates, {worst[1]}: "
-                                 f"{grade}; a co-operating unit bears {scheme.cooperating_share} of the deduction.",
-                                 item.origin.location, item.id))
+            _add(raw, unit, Line(kind, -points, reason, item.origin.location, item.id))
 
 
 def _indicators(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
@@ -232,10 +274,14 @@ def _indicators(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
             continue  # another year's figure of a target set every year
         indicator = result.indicator
         seen.add(indicator.id)
-        which = f" {result.label}" if result.label else ""
-        _add(raw, indicator.owner, Line("indicator_behind", -points,
-                                        f"{indicator.name} ({indicator.id}){which}, which this unit owns, is "
-                                        f"{result.status} as of {context.as_of.isoformat()}: {result.reason}.",
+        values = {"name": indicator.name, "id": indicator.id, "status": labels.indicator_status(result.status),
+                  "as_of": message_date(context.as_of), "reason": result.reason}
+        if result.label:
+            reason = _("%(name)s (%(id)s) %(label)s, which this unit owns, is %(status)s as of %(as_of)s: %(reason)s.",
+                       label=result.label, **values)
+        else:
+            reason = _("%(name)s (%(id)s), which this unit owns, is %(status)s as of %(as_of)s: %(reason)s.", **values)
+        _add(raw, indicator.owner, Line("indicator_behind", -points, reason,
                                         context.value_location(indicator.id, result), indicator.id))
 
 
@@ -249,13 +295,14 @@ def _evidence(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
             continue
         sub, entry = first
         _add(raw, unit, Line("done_without_evidence", -points,
-                             f"{item_id} was reported done in the report for {sub.period} without evidence "
-                             "(a document, a link or a file).", entry.origin.at("status"), item_id))
+                             _("%(item)s was reported done in the report for %(period)s without evidence (a "
+                               "document, a link or a file).", item=item_id, period=sub.period),
+                             entry.origin.at("status"), item_id))
 
 
 def _total(context: CheckContext, scheme: Scheme, unit: str, found: list[Line]) -> UnitScore:
     score = UnitScore(unit, context.plan.unit_name(unit))
-    score.lines.append(Line("base", scheme.base, f"Base score of the {scheme.title}."))
+    score.lines.append(Line("base", scheme.base, _("Base score of the %(title)s.", title=scheme.title)))
     total = scheme.base
     for kind in KINDS:
         mine = sorted((line for line in found if line.kind == kind),
@@ -266,20 +313,24 @@ def _total(context: CheckContext, scheme: Scheme, unit: str, found: list[Line]) 
         lost = -sum((line.points for line in mine), Decimal(0))
         cap = scheme.deductions[kind].cap
         if cap is not None and lost > cap:
-            score.lines.append(Line("cap", lost - cap, f"The deductions for {KIND_WORDS[kind]} add up to {lost}, "
-                                                       f"more than the cap of {cap}: {lost - cap} given back."))
+            score.lines.append(Line("cap", lost - cap, _("The deductions for %(kind)s add up to %(lost)s, more than "
+                                                         "the cap of %(cap)s: %(back)s given back.",
+                                                         kind=_kind_words(kind), lost=lost, cap=cap, back=lost - cap)))
             lost = cap
         if lost:
             score.lost[kind] = lost
         total -= lost
     if total < scheme.floor:
-        score.lines.append(Line("floor", scheme.floor - total, f"The score {total} is below the floor {scheme.floor}: "
-                                                               f"raised to {scheme.floor}."))
+        score.lines.append(Line("floor", scheme.floor - total, _("The score %(total)s is below the floor %(floor)s: "
+                                                                 "raised to %(floor)s.", total=total,
+                                                                 floor=scheme.floor)))
         total = scheme.floor
     rounded = scheme.round(total)
     if rounded != total:
-        score.lines.append(Line("rounding", rounded - total, f"{total} rounded ({scheme.mode}) to {scheme.places} "
-                                                             f"decimal place{'s' if scheme.places != 1 else ''}: {rounded}."))
+        score.lines.append(Line("rounding", rounded - total,
+                                ngettext("%(total)s rounded (%(mode)s) to %(num)s decimal place: %(rounded)s.",
+                                         "%(total)s rounded (%(mode)s) to %(num)s decimal places: %(rounded)s.",
+                                         scheme.places, total=total, mode=scheme.mode, rounded=rounded)))
     score.score = rounded
     score.band = scheme.band(rounded)
     return score

@@ -44,7 +44,7 @@ class Cadence:
         if not isinstance(period, self.kind):
             raise ValueError(_("%(text)s is a %(kind)s, but the plan's units report %(cadence)s: write a period "
                                "such as %(example)s", text=repr(text), kind=_period_word(type(period)),
-                               cadence=_cadence_word(self.name), example=self.example))
+                               cadence=cadence_word(self.name), example=self.example))
         return period
 
     def of(self, day: dt.date):
@@ -98,6 +98,6 @@ def _period_word(kind: type) -> str:
             Year: pgettext("period", "year")}[kind]
 
 
-def _cadence_word(name: str) -> str:
+def cadence_word(name: str) -> str:
     return {"quarterly": pgettext("cadence", "quarterly"), "half-yearly": pgettext("cadence", "half-yearly"),
             "yearly": pgettext("cadence", "yearly")}[name]

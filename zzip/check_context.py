@@ -15,8 +15,10 @@ from dataclasses import dataclass, replace
 from functools import cached_property
 
 from zzip.admission import Screening
+from zzip import labels
 from zzip.config import Config
 from zzip.cadence import Cadence
+from zzip.i18n import _
 from zzip.months import Month, Period
 from zzip.plan import Plan, Target
 from zzip.progress import Assessment, Point, assess
@@ -219,14 +221,14 @@ class CheckContext:
                          if dt.date(y, 12, 31) <= self.as_of] or [min(self.as_of.year, target.deadline.year)]
                 yearly = [self._assess(indicator, [p for p in points if p.date.year == year],
                                        replace(target, deadline=Month(year, 12), every_year=False),
-                                       "yearly", f"for {year}", str(year)) for year in years]
+                                       "yearly", _("for %(year)s", year=year), str(year)) for year in years]
                 headline[indicator.id] = yearly[-1]
                 others.extend(yearly[:-1])
             else:
                 headline[indicator.id] = self._assess(indicator, points, target)
             for statement, restated in indicator.restated_targets(tolerance):
                 others.append(self._assess(indicator, points, restated, "restated",
-                                           f"as restated in {statement.ref}", statement.ref))
+                                           _("as restated in %(ref)s", ref=statement.ref), statement.ref))
         return headline, others
 
     @property
@@ -261,17 +263,13 @@ class CheckContext:
 
         for result in self.graded():
             if result.status in statuses:
-                indicator, target = result.indicator, result.target
+                indicator = result.indicator
                 if result.status == NO_DATA and result.role == "restated":
                     continue
-                which = f" {result.label}" if result.label else ""
                 extra = {"indicator": indicator.id, "status": result.status, "ratio": result.ratio}
                 if result.key:
                     extra["target"] = result.key
-                grade = "no data:" if result.status == NO_DATA else f"is {result.status}:"
-                yield Problem(self.value_location(indicator.id, result),
-                              f"{indicator.name} ({indicator.id}){which} {grade} {result.reason}; target "
-                              f"{target.describe(indicator.unit)}",
+                yield Problem(self.value_location(indicator.id, result), _indicator_message(result),
                               unit=indicator.owner, extra=extra)
 
     def value_location(self, indicator_id: str, result: Assessment | None = None):
@@ -288,3 +286,20 @@ class CheckContext:
     def expected_file(self, unit: str, quarter: Period) -> str:
         return f"{self.display_root.rstrip('/')}/{quarter}/{unit}.yaml" if self.focus is None \
             else f"{self.display_root.rstrip('/')}/{unit}.yaml"
+
+
+def _indicator_message(result: Assessment) -> str:
+    """C306-C308: an indicator's grade (or why there is none), with the reason and the target."""
+    from zzip.progress import NO_DATA
+
+    indicator = result.indicator
+    values = {"name": indicator.name, "id": indicator.id, "reason": result.reason,
+              "target": result.target.describe(indicator.unit), "status": labels.indicator_status(result.status)}
+    if result.status == NO_DATA:
+        if result.label:
+            return _("%(name)s (%(id)s) %(label)s no data: %(reason)s; target %(target)s", label=result.label, **values)
+        return _("%(name)s (%(id)s) no data: %(reason)s; target %(target)s", **values)
+    if result.label:
+        return _("%(name)s (%(id)s) %(label)s is %(status)s: %(reason)s; target %(target)s", label=result.label,
+                 **values)
+    return _("%(name)s (%(id)s) is %(status)s: %(reason)s; target %(target)s", **values)

@@ -109,7 +109,9 @@ class Location:
         """Where in its file, for a message: 'line 12', or '任务进展!F12' in a workbook."""
         if self.sheet is not None:
             return f"{self.sheet}!{self.cell}" if self.cell else self.sheet
-        return f"line {self.line}"
+        from zzip.i18n import _
+
+        return _("line %(line)s", line=self.line)
 
     def __str__(self) -> str:
         if self.sheet is not None:

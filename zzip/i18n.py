@@ -157,3 +157,14 @@ def choose_language(argv: list[str], environ) -> str:
         if candidate in LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE
+
+
+def message_date(day: dt.date) -> str:
+    """A date inside a finding or reason: 2025年7月31日 in Chinese prose; ISO (2025-07-31) in English,
+    the form the English messages have always carried and that CI logs and scripts match."""
+    return day.isoformat() if _current["lang"] == "en" else prose_date(day)
+
+
+def message_month(year: int, month: int) -> str:
+    """A month inside a message: 2025年12月 in Chinese; 2025-12 in English (as the plan writes it)."""
+    return f"{year:04d}-{month:02d}" if _current["lang"] == "en" else f"{year}年{month}月"

@@ -13,8 +13,10 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from zzip import labels
 from zzip.check_context import CheckContext
 from zzip.findings import Location
+from zzip.i18n import message_date, ngettext
 
 OVERDUE, SEVERELY_OVERDUE, DUE_SOON = "overdue", "severely overdue", "due soon"
 
@@ -118,3 +120,26 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
     overdue.sort(key=lambda d: (-d.days, d.unit, d.item_id))
     soon.sort(key=lambda d: (d.days, d.unit, d.item_id))
     return overdue, soon
+
+
+def overdue_message(item: DueItem, unit_name: str) -> str:
+    """The message for a step or yearly item past its deadline (C301, C312): one whole sentence
+    for each thing the latest report can say."""
+    values = {"item": item.item_id, "ref": item.ref, "grade": labels.overdue_grade(item.grade),
+              "due": message_date(item.deadline), "unit": unit_name}
+    if item.status is None:
+        return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and no "
+                        "report has mentioned it",
+                        "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and no "
+                        "report has mentioned it", item.days, **values)
+    values.update(period=item.last_period, status=labels.item_status(item.status))
+    if item.percent is None:
+        return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and its "
+                        "latest report (%(period)s) says %(status)s",
+                        "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and its "
+                        "latest report (%(period)s) says %(status)s", item.days, **values)
+    return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and its "
+                    "latest report (%(period)s) says %(status)s, %(percent)s%%",
+                    "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and its "
+                    "latest report (%(period)s) says %(status)s, %(percent)s%%", item.days,
+                    percent=f"{item.percent:g}", **values)

@@ -133,23 +133,30 @@ class Target:
         return f"{sign}{amount}{unit or ''} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
-        """In words, in the language of the run: "at least 7亿元 by 2025-12"."""
+        from zzip.i18n import _, language, message_month
+
+        def num(value):  # 14,653件 as the plan writes it in Chinese; English keeps 14653
+            if language() != "en" and value is not None and abs(value) >= 1000 and float(value).is_integer():
+                return f"{int(value):,}"
+            return _num(value)
+
         if self.growth_rate is not None:
             base = self.growth_base
             if base:
                 return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s",
-                         rate=_num(self.growth_rate), base=f"{_num(base.value)}{unit or ''}",
-                         date=base.date.isoformat(), deadline=self.deadline)
-            return _("growth of %(rate)s%% a year by %(deadline)s", rate=_num(self.growth_rate), deadline=self.deadline)
-        amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
-        values = {"amount": f"{amount}{unit or ''}", "deadline": self.deadline}
+                         rate=_num(self.growth_rate), base=f"{num(base.value)}{unit or ''}",
+                         date=base.date.isoformat(), deadline=message_month(self.deadline.year, self.deadline.month))
+            return _("growth of %(rate)s%% a year by %(deadline)s", rate=_num(self.growth_rate),
+                     deadline=message_month(self.deadline.year, self.deadline.month))
+        values = {"amount": f"{num(self.min)}-{num(self.max)}" if self.value is None else num(self.value),
+                  "unit": unit or "", "deadline": message_month(self.deadline.year, self.deadline.month)}
         if self.comparator == "at_least":
-            return _("at least %(amount)s by %(deadline)s", **values)
+            return _("at least %(amount)s%(unit)s by %(deadline)s", **values)
         if self.comparator == "about":
-            return _("about %(amount)s by %(deadline)s", **values)
+            return _("about %(amount)s%(unit)s by %(deadline)s", **values)
         if self.comparator == "stretch":
-            return _("striving for %(amount)s by %(deadline)s", **values)
-        return _("%(amount)s by %(deadline)s", **values)
+            return _("striving for %(amount)s%(unit)s by %(deadline)s", **values)
+        return _("%(amount)s%(unit)s by %(deadline)s", **values)
 
 
 @dataclass(frozen=True)

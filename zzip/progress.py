@@ -19,7 +19,9 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass, field
 
+from zzip import labels
 from zzip.config import ProgressSettings
+from zzip.i18n import _, message_date, pgettext
 from zzip.plan import Indicator, Target
 
 ACHIEVED, ON_TRACK, AT_RISK, BEHIND, DETERIORATING, NO_DATA = (
@@ -76,62 +78,77 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
     def step(label: str, value: str) -> None:
         result.steps.append((label, value))
 
-    step("method", "growth rate against the required rate" if target.growth_rate is not None else
-         "linear expectation" if method == "linear" else "compound annual growth (Open SDG)")
-    step("target", f"{target.describe(indicator.unit)} (last day {deadline.isoformat()})")
+    step(pgettext("explain", "method"),
+         _("growth rate against the required rate") if target.growth_rate is not None else
+         _("linear expectation") if method == "linear" else _("compound annual growth (Open SDG)"))
+    step(pgettext("explain", "target"), _("%(target)s (last day %(day)s)", target=target.describe(indicator.unit),
+                                          day=message_date(deadline)))
 
     overdue_result = as_of is not None and missed_after is not None and as_of > missed_after
     if not points:
         if overdue_result:  # the value at the deadline should have been reported by now: none was
             result.status = BEHIND
             result.required = goal
-            result.reason = f"the target was due {deadline.isoformat()} and no value has been reported, though the " \
-                            f"value at the deadline was due by {missed_after.isoformat()}"
-            step("deadline passed", f"yes: as of {as_of.isoformat()} nothing shows the target met")
+            result.reason = _("the target was due %(deadline)s and no value has been reported, though the value at "
+                              "the deadline was due by %(due)s", deadline=message_date(deadline),
+                              due=message_date(missed_after))
+            step(pgettext("explain", "deadline passed"),
+                 _("yes: as of %(as_of)s nothing shows the target met", as_of=message_date(as_of)))
             return result
-        result.reason = "no value has been reported yet"
+        result.reason = _("no value has been reported yet")
         return result
     # A deadline target is decided by the value at its deadline: the first value measured on or
     # after the deadline day is the result, and a later recovery does not undo a miss.
     at_deadline = next((p for p in points if p.date >= deadline), None)
     latest = at_deadline or points[-1]
     result.latest = latest
-    step("latest value" if at_deadline is None else "value at the deadline",
-         f"{fmt_exact(latest.value)} on {latest.date.isoformat()} ({latest.source})")
+    step(pgettext("explain", "latest value") if at_deadline is None else pgettext("explain", "value at the deadline"),
+         _("%(value)s on %(date)s (%(source)s)", value=fmt_exact(latest.value), date=message_date(latest.date),
+           source=latest.source))
 
     baseline = _baseline(indicator, points, plan_start)
     if baseline is not None:
         result.baseline = baseline
-        step("baseline", f"{fmt_exact(baseline.value)} on {baseline.date.isoformat()} ({baseline.source})")
+        step(pgettext("explain", "baseline"),
+             _("%(value)s on %(date)s (%(source)s)", value=fmt_exact(baseline.value), date=message_date(baseline.date),
+               source=baseline.source))
     direction = indicator.sign
     if target.growth_rate is not None:
         return _grade_growth(result, target, baseline, latest, deadline, settings, overdue_result, missed_after)
     if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
-        result.reason = f"{fmt_exact(latest.value)} meets the target of {fmt_exact(goal)}"
-        step("target achieved", "yes: checked before any ratio")
+        result.reason = _("%(value)s meets the target of %(goal)s", value=fmt_exact(latest.value), goal=fmt_exact(goal))
+        step(pgettext("explain", "target achieved"), _("yes: checked before any ratio"))
         return result
     if latest.date >= deadline:  # measured on the deadline day or later: that is the result
         result.status = BEHIND
         result.required = goal
-        result.reason = f"the target was due {deadline.isoformat()} and {fmt_exact(latest.value)} " \
-                        f"(measured {latest.date.isoformat()}) falls short of {fmt_exact(goal)}"
         recovered = next((p for p in points if p.date > latest.date and _achieved(indicator, target, p.value, settings)),
                          None)
-        if recovered is not None:
-            result.reason += f"; {fmt_exact(recovered.value)} on {recovered.date.isoformat()} meets it, after the deadline"
-        step("deadline reached", "yes: a value measured on or after the deadline is short, so the target was missed")
+        values = {"deadline": message_date(deadline), "value": fmt_exact(latest.value),
+                  "measured": message_date(latest.date), "goal": fmt_exact(goal)}
+        if recovered is None:
+            result.reason = _("the target was due %(deadline)s and %(value)s (measured %(measured)s) falls short of "
+                              "%(goal)s", **values)
+        else:
+            result.reason = _("the target was due %(deadline)s and %(value)s (measured %(measured)s) falls short of "
+                              "%(goal)s; %(later)s on %(later_date)s meets it, after the deadline",
+                              later=fmt_exact(recovered.value), later_date=message_date(recovered.date), **values)
+        step(pgettext("explain", "deadline reached"),
+             _("yes: a value measured on or after the deadline is short, so the target was missed"))
         return result
     if overdue_result:
         result.status = BEHIND
         result.required = goal
-        result.reason = f"the target was due {deadline.isoformat()}; the value at the deadline was due by " \
-                        f"{missed_after.isoformat()}, and the latest one, {fmt_exact(latest.value)} " \
-                        f"(measured {latest.date.isoformat()}), falls short of {fmt_exact(goal)}"
-        step("deadline passed", f"yes: as of {as_of.isoformat()} no reported value meets the target")
+        result.reason = _("the target was due %(deadline)s; the value at the deadline was due by %(due)s, and the "
+                          "latest one, %(value)s (measured %(measured)s), falls short of %(goal)s",
+                          deadline=message_date(deadline), due=message_date(missed_after),
+                          value=fmt_exact(latest.value), measured=message_date(latest.date), goal=fmt_exact(goal))
+        step(pgettext("explain", "deadline passed"),
+             _("yes: as of %(as_of)s no reported value meets the target", as_of=message_date(as_of)))
         return result
     if baseline is None:
-        result.reason = "no baseline: the plan gives none and only one value has been reported"
+        result.reason = _("no baseline: the plan gives none and only one value has been reported")
         return result
 
     if _achieved(indicator, target, baseline.value, settings):
@@ -139,12 +156,14 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         # and a ratio against (target - baseline) would turn a fall into "on track".
         result.status = BEHIND
         result.required = goal
-        result.reason = f"the baseline {fmt_exact(baseline.value)} already met the target of {fmt_exact(goal)}, " \
-                        f"which must be held; {fmt_exact(latest.value)} falls short of it"
-        step("baseline meets the target", "yes: the value must stay at or beyond the target; it does not")
+        result.reason = _("the baseline %(baseline)s already met the target of %(goal)s, which must be held; "
+                          "%(value)s falls short of it", baseline=fmt_exact(baseline.value), goal=fmt_exact(goal),
+                          value=fmt_exact(latest.value))
+        step(pgettext("explain", "baseline meets the target"),
+             _("yes: the value must stay at or beyond the target; it does not"))
         return result
     if latest.date <= baseline.date:
-        result.reason = "fewer than two points: the latest value is not later than the baseline"
+        result.reason = _("fewer than two points: the latest value is not later than the baseline")
         return result
 
     if method == "cagr":
@@ -155,21 +174,28 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         return result
     if ratio is _FELL:
         result.status = DETERIORATING
-        step("status", result.status)
+        step(pgettext("explain", "status"), labels.indicator_status(result.status))
         return result
     if ratio is _HOLD:
         # The trajectory asks for no gain over the baseline by this date (an interim target at
         # or behind it): the value must simply not fall short of what is required.
         held = direction * (latest.value - result.required) >= 0
         result.status = ON_TRACK if held else BEHIND
-        result.reason = f"the trajectory asks for {fmt_short(result.required)} by {latest.date.isoformat()}, no gain " \
-                        f"over the baseline; {fmt_short(latest.value)} {'holds' if held else 'falls short of'} it"
-        step("status", result.status)
+        values = {"required": fmt_short(result.required), "date": message_date(latest.date),
+                  "value": fmt_short(latest.value)}
+        if held:
+            result.reason = _("the trajectory asks for %(required)s by %(date)s, no gain over the baseline; "
+                              "%(value)s holds it", **values)
+        else:
+            result.reason = _("the trajectory asks for %(required)s by %(date)s, no gain over the baseline; "
+                              "%(value)s falls short of it", **values)
+        step(pgettext("explain", "status"), labels.indicator_status(result.status))
         return result
     result.ratio = ratio
-    step("ratio", f"{ratio:.3f}")
-    step("thresholds", f"on track >= {settings.on_track}, at risk >= {settings.at_risk}, "
-                       f"behind >= {settings.behind}, deteriorating below")
+    step(pgettext("explain", "ratio"), f"{ratio:.3f}")
+    step(pgettext("explain", "thresholds"),
+         _("on track >= %(on_track)s, at risk >= %(at_risk)s, behind >= %(behind)s, deteriorating below",
+           on_track=settings.on_track, at_risk=settings.at_risk, behind=settings.behind))
     if ratio >= settings.on_track:
         result.status = ON_TRACK
     elif ratio >= settings.at_risk:
@@ -178,9 +204,13 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         result.status = BEHIND
     else:
         result.status = DETERIORATING
-    result.reason = f"progress ratio {ratio:.2f} ({fmt_short(latest.value)} against {fmt_short(result.required)} " \
-                    f"required by {latest.date.isoformat()})" if result.required is not None else f"progress ratio {ratio:.2f}"
-    step("status", result.status)
+    if result.required is not None:
+        result.reason = _("progress ratio %(ratio)s (%(value)s against %(required)s required by %(date)s)",
+                          ratio=f"{ratio:.2f}", value=fmt_short(latest.value), required=fmt_short(result.required),
+                          date=message_date(latest.date))
+    else:
+        result.reason = _("progress ratio %(ratio)s", ratio=f"{ratio:.2f}")
+    step(pgettext("explain", "status"), labels.indicator_status(result.status))
     return result
 
 
@@ -194,36 +224,43 @@ def _grade_growth(result: Assessment, target: Target, baseline: Point, latest: P
     years = target.growth_years(latest.date)
     steps = result.steps
     if years <= 0:
-        result.reason = "the latest value is not later than the base-year value: no growth rate yet"
+        result.reason = _("the latest value is not later than the base-year value: no growth rate yet")
         return result
     if latest.value <= 0:  # from a positive base to zero or below: every unit lost, -100 % a year
         observed = -1.0
-        steps.append(("observed growth", f"{fmt_exact(latest.value)} is at or below zero: -100% a year"))
+        steps.append((pgettext("explain", "observed growth"),
+                      _("%(value)s is at or below zero: -100%% a year", value=fmt_exact(latest.value))))
     else:
         observed = (latest.value / baseline.value) ** (1 / years) - 1
-        steps.append(("observed growth", f"({fmt_exact(latest.value)} / {fmt_exact(baseline.value)}) ^ "
-                                         f"(1 / {years:.3f} years) - 1 = {observed:.4%} a year"))
-    steps.append(("required growth", f"{required_rate:.4%} a year"))
+        steps.append((pgettext("explain", "observed growth"),
+                      _("(%(value)s / %(base)s) ^ (1 / %(years)s years) - 1 = %(rate)s a year",
+                        value=fmt_exact(latest.value), base=fmt_exact(baseline.value), years=f"{years:.3f}",
+                        rate=f"{observed:.4%}")))
+    steps.append((pgettext("explain", "required growth"), _("%(rate)s a year", rate=f"{required_rate:.4%}")))
     result.required = baseline.value * (1 + required_rate) ** years
     met = observed >= required_rate if required_rate > 0 else observed <= required_rate
-    rates = f"{observed:.2%} a year against {required_rate:.2%} required since {baseline.date.isoformat()}"
+    rates = _("%(observed)s a year against %(required)s required since %(date)s", observed=f"{observed:.2%}",
+              required=f"{required_rate:.2%}", date=message_date(baseline.date))
     if latest.date >= deadline:
         result.status = ACHIEVED if met else BEHIND
-        result.reason = f"at the deadline {deadline.isoformat()}: {rates}" + ("" if met else ", so the target was missed")
-        steps.append(("deadline reached", "yes: the rate at the deadline decides"))
+        result.reason = (_("at the deadline %(day)s: %(rates)s", day=message_date(deadline), rates=rates) if met else
+                         _("at the deadline %(day)s: %(rates)s, so the target was missed", day=message_date(deadline),
+                           rates=rates))
+        steps.append((pgettext("explain", "deadline reached"), _("yes: the rate at the deadline decides")))
         return result
     if overdue_result:
         result.status = BEHIND
-        result.reason = f"the target was due {deadline.isoformat()}; the value at the deadline was due by " \
-                        f"{missed_after.isoformat()}, and the latest one (measured {latest.date.isoformat()}) shows {rates}"
+        result.reason = _("the target was due %(day)s; the value at the deadline was due by %(due)s, and the latest one "
+                          "(measured %(measured)s) shows %(rates)s", day=message_date(deadline),
+                          due=message_date(missed_after), measured=message_date(latest.date), rates=rates)
         return result
     ratio = observed / required_rate
     result.ratio = ratio
-    steps.append(("formula", f"{observed:.4%} / {required_rate:.4%} = {ratio:.3f}"))
+    steps.append((pgettext("explain", "formula"), f"{observed:.4%} / {required_rate:.4%} = {ratio:.3f}"))
     result.status = ON_TRACK if ratio >= settings.on_track else AT_RISK if ratio >= settings.at_risk else \
         BEHIND if ratio >= settings.behind else DETERIORATING
-    result.reason = f"growth ratio {ratio:.2f} ({rates})"
-    steps.append(("status", result.status))
+    result.reason = _("growth ratio %(ratio)s (%(rates)s)", ratio=f"{ratio:.2f}", rates=rates)
+    steps.append((pgettext("explain", "status"), labels.indicator_status(result.status)))
     return result
 
 
@@ -259,12 +296,12 @@ def _path(indicator: Indicator, target: Target, baseline: Point) -> list[tuple[d
 
 def _baseline(indicator: Indicator, points: list[Point], plan_start: dt.date) -> Point | None:
     if indicator.baseline is not None:
-        return Point(indicator.baseline.date, indicator.baseline.value, "plan baseline")
+        return Point(indicator.baseline.date, indicator.baseline.value, _("plan baseline"))
     if indicator.kind == "increment":
-        return Point(plan_start, 0.0, "new items are counted from 0 at the start of the plan period")
+        return Point(plan_start, 0.0, _("new items are counted from 0 at the start of the plan period"))
     if len(points) >= 2:
         first = points[0]
-        return Point(first.date, first.value, f"first reported value, {first.source}")
+        return Point(first.date, first.value, _("first reported value, %(source)s", source=first.source))
     return None
 
 
@@ -285,14 +322,17 @@ def _linear_ratio(result: Assessment, indicator: Indicator, target: Target, base
     path = _path(indicator, target, baseline)
     required = _on_path(path, latest.date)
     result.required = required
-    result.steps.append(("trajectory", " -> ".join(f"{fmt_exact(v)} on {d.isoformat()}" for d, v in path)))
-    result.steps.append(("required by the latest date", f"{fmt_exact(required)} (read off the straight line)"))
+    result.steps.append((pgettext("explain", "trajectory"),
+                         " -> ".join(_("%(value)s on %(date)s", value=fmt_exact(v), date=message_date(d)) for d, v in path)))
+    result.steps.append((pgettext("explain", "required by the latest date"),
+                         _("%(value)s (read off the straight line)", value=fmt_exact(required))))
     if indicator.sign * (required - baseline.value) <= 0:
         # dividing by (required - baseline) would flip or blow up the ratio: no gain is asked for
-        result.steps.append(("formula", "none: the trajectory asks for no gain over the baseline by this date, "
-                                        "so the value is compared with the required one"))
+        result.steps.append((pgettext("explain", "formula"),
+                             _("none: the trajectory asks for no gain over the baseline by this date, so the value is "
+                               "compared with the required one")))
         return _HOLD
-    result.steps.append(("formula", f"({fmt_exact(latest.value)} - {fmt_exact(baseline.value)}) / "
+    result.steps.append((pgettext("explain", "formula"), f"({fmt_exact(latest.value)} - {fmt_exact(baseline.value)}) / "
                                     f"({fmt_exact(required)} - {fmt_exact(baseline.value)})"))
     return (latest.value - baseline.value) / (required - baseline.value)
 
@@ -311,34 +351,40 @@ def _cagr_ratio(result: Assessment, baseline: Point, latest: Point, goal: float,
                 direction: int) -> float | None:
     base = baseline.value
     if base == 0:
-        result.reason = "zero base: compound growth from 0 is undefined (use the linear method, or give a baseline)"
+        result.reason = _("zero base: compound growth from 0 is undefined (use the linear method, or give a baseline)")
         return None
     if base > 0 and goal > 0 and latest.value <= 0 and direction > 0:
         # a positive quantity that must grow has fallen to zero or below: no growth rate, but
         # certainly no progress either (a growth rate that turned negative, say)
-        result.reason = f"{fmt_exact(latest.value)} has fallen to or below zero from a baseline of " \
-                        f"{fmt_exact(base)}: moving away from the target"
+        result.reason = _("%(value)s has fallen to or below zero from a baseline of %(baseline)s: moving away from "
+                          "the target", value=fmt_exact(latest.value), baseline=fmt_exact(base))
         return _FELL
     if base * latest.value <= 0 or base * goal <= 0:
-        result.reason = "the baseline and the latest value (or the target) have opposite signs or are zero: no growth rate"
+        result.reason = _("the baseline and the latest value (or the target) have opposite signs or are zero: no "
+                          "growth rate")
         return None
     years_observed = (latest.date - baseline.date).days / DAYS_PER_YEAR
     years_required = (deadline - baseline.date).days / DAYS_PER_YEAR
     if years_required <= 0:
-        result.reason = "the baseline is not before the deadline: no required growth rate"
+        result.reason = _("the baseline is not before the deadline: no required growth rate")
         return None
     observed = (latest.value / base) ** (1 / years_observed) - 1
     required = (goal / base) ** (1 / years_required) - 1
-    result.steps.append(("observed growth", f"({fmt_exact(latest.value)} / {fmt_exact(base)}) ^ (1 / {years_observed:.3f} years)"
-                                            f" - 1 = {observed:.4%} a year"))
-    result.steps.append(("required growth", f"({fmt_exact(goal)} / {fmt_exact(base)}) ^ (1 / {years_required:.3f} years)"
-                                            f" - 1 = {required:.4%} a year"))
+    result.steps.append((pgettext("explain", "observed growth"),
+                         _("(%(value)s / %(base)s) ^ (1 / %(years)s years) - 1 = %(rate)s a year",
+                           value=fmt_exact(latest.value), base=fmt_exact(base), years=f"{years_observed:.3f}",
+                           rate=f"{observed:.4%}")))
+    result.steps.append((pgettext("explain", "required growth"),
+                         _("(%(value)s / %(base)s) ^ (1 / %(years)s years) - 1 = %(rate)s a year",
+                           value=fmt_exact(goal), base=fmt_exact(base), years=f"{years_required:.3f}",
+                           rate=f"{required:.4%}")))
     if required == 0:
-        result.reason = "the target equals the baseline: no growth is required, so progress cannot be measured"
+        result.reason = _("the target equals the baseline: no growth is required, so progress cannot be measured")
         return None
     result.required = base * (1 + required) ** years_observed
-    result.steps.append(("required by the latest date", f"{fmt_exact(result.required)} (at the required growth rate)"))
-    result.steps.append(("formula", f"{direction:+d} x {observed:.4%} / |{required:.4%}|"))
+    result.steps.append((pgettext("explain", "required by the latest date"),
+                         _("%(value)s (at the required growth rate)", value=fmt_exact(result.required))))
+    result.steps.append((pgettext("explain", "formula"), f"{direction:+d} x {observed:.4%} / |{required:.4%}|"))
     return direction * observed / abs(required)
 
 

@@ -10,7 +10,7 @@ from importlib import resources
 from typing import Any
 
 from zzip.findings import Location
-from zzip.i18n import N_, _, ngettext
+from zzip.i18n import N_, _, ngettext, pgettext
 from zzip.yamlfile import YamlDocument
 
 SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")

@@ -107,7 +107,7 @@ def test_zzip_rules_explains_one_rule_in_chinese_and_in_english() -> None:
     assert chinese.returncode == 0, chinese.stderr
     assert chinese.stdout.startswith("P101 plan-schema-violation（默认级别：错误；检查命令：zzip validate）\n"
                                      "实施方案文件不符合格式（缺少键、类型错误、键名拼错）。\n")
-    for heading in ("## 规则说明", "## 为什么重要", "## 示例", "## 如何修改"):
+    for heading in ("## 规则说明", "## 为什么重要", "## 示例", "## 如何处理"):
         assert heading in chinese.stdout
     assert "leed: [market-regulation]" in chinese.stdout  # the YAML example is kept as it is
     english = _zzip("rules", "P101", lang="en")
@@ -123,7 +123,7 @@ def test_every_explanation_keeps_its_sections_code_and_yaml_in_chinese(rule) -> 
     chinese = rule.explanation
     assert chinese != english
     headings = {"## What it does": "## 规则说明", "## Why it matters": "## 为什么重要", "## Example": "## 示例",
-                "## How to fix": "## 如何修改"}
+                "## How to fix": "## 如何处理"}
     assert [headings[h] for h in re.findall(r"^## .*$", english, re.M)] == re.findall(r"^## .*$", chinese, re.M)
     assert re.findall(r"```.*?```", english, re.S) == re.findall(r"```.*?```", chinese, re.S)
     assert set(re.findall(r"`[^`\n]+`", english)) <= set(re.findall(r"`[^`\n]+`", chinese)) | {"`"}

@@ -1,13 +1,14 @@
 """C312: a yearly item past its deadline and not reported done."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_
 
 CODE = "C312"
 NAME = "annual-item-overdue"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = "A yearly work plan item's deadline has passed and its lead unit has not reported it done"
-EXPLANATION = """
+SUMMARY = N_("A yearly work plan item's deadline has passed and its lead unit has not reported it done")
+EXPLANATION = N_("""
 ## What it does
 Like C301 for steps, for the items of the yearly work plans (plan/annual/YYYY.yaml, 五(一)
 年度工作推进计划). An item due in a month (`due: "2024-06"`) is on time through the month's
@@ -26,25 +27,17 @@ says `status: done`.
 ## How to fix
 Finish the work and report it `done` with its completion date and evidence; or, if the yearly
 plan's deadline changed, update the plan and its revision log.
-"""
+""")
 
 
 def check(context):
-    from zzip.overdue import due_items
+    from zzip.overdue import due_items, overdue_message
 
     plan = context.plan
     overdue, _soon = due_items(context, include_tasks=False)
     for item in sorted(overdue, key=lambda d: (d.item_id, d.unit)):
         if item.kind != "annual":
             continue
-        name = plan.unit_name(item.unit)
-        if item.status is None:
-            message = (f"{item.item_id} ({item.ref}) is {item.grade}: due {item.deadline.isoformat()}, {item.days} days "
-                       f"ago; {name} leads it and no report has mentioned it")
-        else:
-            percent = f", {item.percent:g}%" if item.percent is not None else ""
-            message = (f"{item.item_id} ({item.ref}) is {item.grade}: due {item.deadline.isoformat()}, {item.days} days "
-                       f"ago; {name} leads it and its latest report ({item.last_period}) says {item.status}{percent}")
-        yield Problem(item.location, message, unit=item.unit,
+        yield Problem(item.location, overdue_message(item, plan.unit_name(item.unit)), unit=item.unit,
                       extra={"item": item.item_id, "deadline": item.deadline.isoformat(), "days_overdue": item.days,
                              "grade": item.grade})

@@ -1,13 +1,14 @@
 """C302: a milestone or yearly item reported done after its deadline."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, message_date, ngettext
 
 CODE = "C302"
 NAME = "completed-late"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "A milestone or yearly item was completed after its deadline"
-EXPLANATION = """
+SUMMARY = N_("A milestone or yearly item was completed after its deadline")
+EXPLANATION = N_("""
 ## What it does
 Reports a milestone whose lead unit reports it `done` with a `completed` date after the last
 day of its end month, with the number of days late; the same for the items of the yearly work
@@ -20,7 +21,7 @@ The work is done, but the record shows the deadline was missed: the year-end rev
 ## How to fix
 Nothing to fix in the file if the date is right. If the work was done on time, correct the
 completion date.
-"""
+""")
 
 
 def check(context):
@@ -35,8 +36,11 @@ def check(context):
                 if entry.done:
                     if entry.completed and entry.completed > deadline and context.in_scope(sub):
                         days = (entry.completed - deadline).days
-                        yield Problem(entry.origin.at("completed"),
-                                      f"{milestone.id} ({milestone.ref}) was completed {entry.completed.isoformat()}, "
-                                      f"{days} days after its deadline {deadline.isoformat()}",
+                        message = ngettext(
+                            "%(item)s (%(ref)s) was completed %(completed)s, %(num)s day after its deadline %(deadline)s",
+                            "%(item)s (%(ref)s) was completed %(completed)s, %(num)s days after its deadline %(deadline)s",
+                            days, item=milestone.id, ref=milestone.ref, completed=message_date(entry.completed),
+                            deadline=message_date(deadline))
+                        yield Problem(entry.origin.at("completed"), message,
                                       unit=unit, extra={"milestone": milestone.id, "days_late": days})
                     break  # the first report that says done is the one that counts

@@ -1,11 +1,13 @@
 """S212: two units report different values for one indicator and one date."""
 
+from zzip.i18n import N_
+
 CODE = "S212"
 NAME = "conflicting-value"
 SEVERITY = "warning"
 SCOPE = "submission"
-SUMMARY = "Another unit reports a value that differs from the owner's, or for a day the owner did not report"
-EXPLANATION = """
+SUMMARY = N_("Another unit reports a value that differs from the owner's, or for a day the owner did not report")
+EXPLANATION = N_("""
 ## What it does
 Compares the values that different units report for the same indicator, measured on the same
 day. When they differ, the owner's value counts (the unit that answers for the indicator,
@@ -35,7 +37,7 @@ indicators:
 
 ## How to fix
 The two units agree on the number; the co-operating unit corrects its value or leaves it out.
-"""
+""")
 
 
 def check(context):

@@ -1,11 +1,13 @@
 """S207: a completion or measurement date later than the day the report was sent."""
 
+from zzip.i18n import N_
+
 CODE = "S207"
 NAME = "date-after-submission"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A completion or measurement date is after the report's submission date"
-EXPLANATION = """
+SUMMARY = N_("A completion or measurement date is after the report's submission date")
+EXPLANATION = N_("""
 ## What it does
 Checks that no entry's `completed` date and no indicator's `measured` date is later than the
 file's `submitted` date.
@@ -17,7 +19,7 @@ The entry or value is not counted anywhere (progress, overdue, history) until th
 
 ## How to fix
 Correct the date, or the submission date.
-"""
+""")
 
 
 def check(context):

@@ -1,13 +1,14 @@
 """C311: work reported done with nothing to show for it."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "C311"
 NAME = "done-without-evidence"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "An item is reported done without any evidence"
-EXPLANATION = """
+SUMMARY = N_("An item is reported done without any evidence")
+EXPLANATION = N_("""
 ## What it does
 Reports the first `done` entry for an item when no entry of the unit for that item gives
 `evidence` (a document number, a link or a file).
@@ -26,7 +27,7 @@ The year-end review (五(三)) needs something to verify: a 办法 issued, a mee
 
 ## How to fix
 Add `evidence` to the entry.
-"""
+""")
 
 
 def check(context):
@@ -37,6 +38,7 @@ def check(context):
             if entry.done:
                 if context.in_scope(sub):
                     yield Problem(entry.origin.at("status"),
-                                  f"{item_id} is reported done without evidence (a document, a link or a file)",
+                                  _("%(item)s is reported done without evidence (a document, a link or a file)",
+                                    item=item_id),
                                   unit=unit, extra={"item": item_id})
                 break

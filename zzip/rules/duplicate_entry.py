@@ -1,13 +1,14 @@
 """S206: the same item reported twice, or two reports from one unit for one quarter."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _, message_date
 
 CODE = "S206"
 NAME = "duplicate-entry"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "An item is reported twice in one file, or a unit sent two files for one quarter"
-EXPLANATION = """
+SUMMARY = N_("An item is reported twice in one file, or a unit sent two files for one quarter")
+EXPLANATION = N_("""
 ## What it does
 Reports an entry id or indicator (with the same measurement date) that appears twice in one
 status file, and a second status file from the same unit for the same quarter.
@@ -20,7 +21,7 @@ later; the message names the file it uses.
 
 ## How to fix
 Merge the two entries (or files) into one.
-"""
+""")
 
 
 def check(context):
@@ -31,18 +32,21 @@ def check(context):
         key = (sub.unit, sub.period)
         if key in seen_files:
             used = context.by_unit_quarter.get(key)
-            which = f"zzip uses {used.path}" if used is not None else "neither counts in this check"
-            yield Problem(sub.origin.at("unit"),
-                          f"second report from {sub.unit} for {sub.period} (the other is {seen_files[key]}); {which}",
-                          unit=sub.unit)
+            if used is not None:
+                message = _("second report from %(unit)s for %(period)s (the other is %(other)s); zzip uses %(used)s",
+                            unit=sub.unit, period=sub.period, other=seen_files[key], used=used.path)
+            else:
+                message = _("second report from %(unit)s for %(period)s (the other is %(other)s); neither counts in "
+                            "this check", unit=sub.unit, period=sub.period, other=seen_files[key])
+            yield Problem(sub.origin.at("unit"), message, unit=sub.unit)
         else:
             seen_files[key] = sub.path
         first_entry = {}
         for entry in sub.entries:
             if entry.id in first_entry:  # lines are looked up only for a duplicate: most files have none
-                yield Problem(entry.origin.at("id"), f"{entry.id} is reported twice in this file "
-                                                     f"(first at {first_entry[entry.id].origin.at('id').place})",
-                              unit=sub.unit)
+                yield Problem(entry.origin.at("id"),
+                              _("%(item)s is reported twice in this file (first at %(place)s)", item=entry.id,
+                                place=first_entry[entry.id].origin.at("id").place), unit=sub.unit)
             else:
                 first_entry[entry.id] = entry
         first_value = {}
@@ -50,7 +54,8 @@ def check(context):
             key = (value.id, value.measured)
             if key in first_value:
                 yield Problem(value.origin.at("id"),
-                              f"{value.id} measured on {value.measured.isoformat()} is reported twice in this file "
-                              f"(first at {first_value[key].origin.at('id').place})", unit=sub.unit)
+                              _("%(id)s measured on %(measured)s is reported twice in this file (first at %(place)s)",
+                                id=value.id, measured=message_date(value.measured),
+                                place=first_value[key].origin.at("id").place), unit=sub.unit)
             else:
                 first_value[key] = value

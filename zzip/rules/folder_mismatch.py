@@ -3,13 +3,14 @@
 import os
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "S208"
 NAME = "folder-mismatch"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file's folder is not its quarter, or its name is not its unit"
-EXPLANATION = """
+SUMMARY = N_("A status file's folder is not its quarter, or its name is not its unit")
+EXPLANATION = N_("""
 ## What it does
 Status files live at `reports/<quarter>/<unit-id>.yaml`. This rule reports a file whose
 folder names another quarter than its `period`, a file outside any quarter folder, and a file
@@ -21,7 +22,7 @@ quarter look complete and the other look missing.
 
 ## How to fix
 Move or rename the file, or correct `period` / `unit` inside it.
-"""
+""")
 
 
 def check(context):
@@ -30,14 +31,17 @@ def check(context):
             continue
         if sub.folder_period is None:
             yield Problem(sub.origin.at("period"),
-                          f"file is not in a quarter folder; move it to {context.display_root.rstrip('/')}/{sub.period}/",
+                          _("file is not in a quarter folder; move it to %(folder)s",
+                            folder=f"{context.display_root.rstrip('/')}/{sub.period}/"),
                           unit=sub.unit)
         elif sub.folder_period != sub.period:
             yield Problem(sub.origin.at("period"),
-                          f"period {sub.period} disagrees with the folder {sub.folder_period} the file is in",
+                          _("period %(period)s disagrees with the folder %(folder)s the file is in",
+                            period=sub.period, folder=sub.folder_period),
                           unit=sub.unit)
         if sub.file_stem != sub.unit:
             yield Problem(sub.origin.at("unit"),
-                          f"file is named '{sub.file_stem}' but reports for unit '{sub.unit}'; name it "
-                          f"{sub.unit}{os.path.splitext(sub.path)[1] or '.yaml'}",
+                          _("file is named '%(stem)s' but reports for unit '%(unit)s'; name it %(name)s",
+                            stem=sub.file_stem, unit=sub.unit,
+                            name=f"{sub.unit}{os.path.splitext(sub.path)[1] or '.yaml'}"),
                           unit=sub.unit)

@@ -1,11 +1,13 @@
 """S213: a completion or measurement date that cannot be right."""
 
+from zzip.i18n import N_
+
 CODE = "S213"
 NAME = "implausible-date"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A completion date before the work started, or a value measured before the baseline or the plan period"
-EXPLANATION = """
+SUMMARY = N_("A completion date before the work started, or a value measured before the baseline or the plan period")
+EXPLANATION = N_("""
 ## What it does
 Reports a `completed` date before the item's work began (a step's start month; for a task, the
 start of its first step, else the month the plan was issued), before the day the plan was
@@ -27,7 +29,7 @@ entry or value is not counted anywhere (progress, overdue, history) until it is 
 
 ## How to fix
 Correct the date.
-"""
+""")
 
 
 def check(context):

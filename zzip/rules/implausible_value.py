@@ -1,11 +1,13 @@
 """S209: a value that cannot be right."""
 
+from zzip.i18n import N_
+
 CODE = "S209"
 NAME = "implausible-value"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A negative count, a percentage over 100, or a percent complete that contradicts the status"
-EXPLANATION = """
+SUMMARY = N_("A negative count, a percentage over 100, or a percent complete that contradicts the status")
+EXPLANATION = N_("""
 ## What it does
 Reports an indicator value that is not a finite number or is beyond 10^15 in magnitude, a value below zero for a count (件, 家, 人 ...), a value over 100 for an
 indicator measured in %, a `done` entry with `percent` below 100, and a `not-started` entry
@@ -18,7 +20,7 @@ The value or entry is not counted anywhere (progress, overdue, history) until it
 
 ## How to fix
 Correct the number or the status.
-"""
+""")
 
 
 def check(context):

@@ -1,11 +1,13 @@
 """S211: a done entry with no completion date, or a blocked entry with no blocker."""
 
+from zzip.i18n import N_
+
 CODE = "S211"
 NAME = "incomplete-entry"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "An entry marked done has no completion date, or one marked blocked does not say what blocks it"
-EXPLANATION = """
+SUMMARY = N_("An entry marked done has no completion date, or one marked blocked does not say what blocks it")
+EXPLANATION = N_("""
 ## What it does
 Reports an entry with `status: done` (已完成) and no `completed:` date, and one with
 `status: blocked` (受阻) and no `blocker:`.
@@ -24,7 +26,7 @@ The entry is not counted anywhere (progress, overdue, history) until it is compl
 
 ## How to fix
 Add `completed: "YYYY-MM-DD"` to a done entry, `blocker:` to a blocked one.
-"""
+""")
 
 
 def check(context):

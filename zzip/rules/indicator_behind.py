@@ -1,13 +1,14 @@
 """C306: an indicator behind its trajectory or moving away from its target."""
 
 from zzip.progress import BEHIND, DETERIORATING
+from zzip.i18n import N_
 
 CODE = "C306"
 NAME = "indicator-behind"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = "An indicator is behind its trajectory, or moving away from its target"
-EXPLANATION = """
+SUMMARY = N_("An indicator is behind its trajectory, or moving away from its target")
+EXPLANATION = N_("""
 ## What it does
 Compares the latest reported value of each indicator with the value its trajectory requires
 by that date (docs/progress.md): from the baseline through any interim targets to the target
@@ -21,7 +22,7 @@ Behind at this point means the target will be missed unless the pace changes.
 ## How to fix
 Nothing to fix in the files; the owning unit needs a plan to catch up. If the value is wrong,
 correct it in the status file.
-"""
+""")
 
 
 def check(context):

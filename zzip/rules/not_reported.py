@@ -2,13 +2,14 @@
 
 from zzip.findings import Problem
 from zzip.responsibility import answers
+from zzip.i18n import N_, _
 
 CODE = "C303"
 NAME = "not-reported"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "A lead unit's report leaves out a task, milestone or yearly item active in that quarter"
-EXPLANATION = """
+SUMMARY = N_("A lead unit's report leaves out a task, milestone or yearly item active in that quarter")
+EXPLANATION = N_("""
 ## What it does
 For each report, lists the tasks, milestones and yearly items (plan/annual/) that the unit
 leads, that are active in the quarter (an ongoing milestone always is, from its start month),
@@ -20,7 +21,7 @@ Silence is not progress: the office cannot tell whether the work moved.
 
 ## How to fix
 Add an entry for each item; `zzip template --unit UNIT --period QUARTER` lists them.
-"""
+""")
 
 
 def check(context):
@@ -37,6 +38,7 @@ def check(context):
             item = plan.item(duty.item_id)
             title = getattr(item, "title", None) or item.text
             yield Problem(sub.origin.at("entries", key=True),
-                          f"no entry for {duty.item_id} ({item.ref} {title[:30]}), which {plan.unit_name(sub.unit)} "
-                          f"leads and which is active in {sub.period}", unit=sub.unit,
+                          _("no entry for %(item)s (%(ref)s %(title)s), which %(unit)s leads and which is active in "
+                            "%(period)s", item=duty.item_id, ref=item.ref, title=title[:30],
+                            unit=plan.unit_name(sub.unit), period=sub.period), unit=sub.unit,
                           extra={"item": duty.item_id})

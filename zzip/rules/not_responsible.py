@@ -1,11 +1,13 @@
 """S203: a unit reporting on work it has no part in."""
 
+from zzip.i18n import N_
+
 CODE = "S203"
 NAME = "not-responsible"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A unit reports on a task, milestone or indicator it has no part in"
-EXPLANATION = """
+SUMMARY = N_("A unit reports on a task, milestone or indicator it has no part in")
+EXPLANATION = N_("""
 ## What it does
 A unit may report on the tasks and milestones it leads or co-operates on (directly, or as a
 member of a co-operating group such as 各区县(市)人民政府), and on the indicators it owns or
@@ -18,7 +20,7 @@ The entry or value is not counted anywhere (progress, overdue, history): a unit'
 
 ## How to fix
 Check the id, and the `unit` of the file. `zzip template` lists exactly what a unit answers for.
-"""
+""")
 
 
 def check(context):

@@ -1,11 +1,13 @@
 """S216: a yearly figure measured part-way through its year."""
 
+from zzip.i18n import N_
+
 CODE = "S216"
 NAME = "partial-year-value"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A yearly (flow) indicator is reported with a value measured before the end of its year"
-EXPLANATION = """
+SUMMARY = N_("A yearly (flow) indicator is reported with a value measured before the end of its year")
+EXPLANATION = N_("""
 ## What it does
 Indicators of kind `flow` (年度PCT专利授权量, 年度知识产权质押融资额, 每年…培训班 …) are figures for a
 whole calendar year. A value for one of them must be the full-year figure, measured on
@@ -29,7 +31,7 @@ indicators:
 Leave the yearly figure out of mid-year reports, and report it, measured on 31 December, in
 the first report after the year ends (`zzip template` fills in that date). Mention a
 year-to-date figure in the entry's `note` if it helps the office.
-"""
+""")
 
 
 def check(context):

@@ -1,13 +1,14 @@
 """S214: a report on a quarter that has not ended."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _, message_date
 
 CODE = "S214"
 NAME = "period-not-ended"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file reports on a quarter that has not ended as of the check"
-EXPLANATION = """
+SUMMARY = N_("A status file reports on a quarter that has not ended as of the check")
+EXPLANATION = N_("""
 ## What it does
 Reports a status file whose quarter ends after the as-of date. The check is made at the end of
 the as-of day, so a quarter whose last day is the as-of day has ended. Such a file is not
@@ -28,7 +29,7 @@ counted.
 
 ## How to fix
 Send the report after the quarter ends; or correct `period` if the file is for an earlier quarter.
-"""
+""")
 
 
 def check(context):
@@ -37,6 +38,7 @@ def check(context):
             continue
         if sub.period.last_day > context.as_of and not context.cadence.accept_before_end:
             yield Problem(sub.origin.at("period"),
-                          f"{sub.period} ends {sub.period.last_day.isoformat()}, after the as-of date "
-                          f"{context.as_of.isoformat()}: a report on a quarter that has not ended is not counted",
+                          _("%(period)s ends %(end)s, after the as-of date %(as_of)s: a report on a quarter that has "
+                            "not ended is not counted", period=sub.period, end=message_date(sub.period.last_day),
+                            as_of=message_date(context.as_of)),
                           unit=sub.unit, extra={"period": str(sub.period)})

@@ -1,14 +1,15 @@
 """S204: a report for a quarter the plan does not cover."""
 
 from zzip.findings import Problem
-from zzip.i18n import _
+from zzip.cadence import cadence_word
+from zzip.i18n import N_, _
 
 CODE = "S204"
 NAME = "period-outside-plan"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file reports on a quarter outside the plan period, or on a period of another cadence"
-EXPLANATION = """
+SUMMARY = N_("A status file reports on a quarter outside the plan period, or on a period of another cadence")
+EXPLANATION = N_("""
 ## What it does
 Checks that the `period` of each status file is a quarter within the plan period (plan.yaml
 `period`, 2022-01 to 2025-12 for 郑政〔2022〕34号). A plan that reports half-yearly or yearly
@@ -21,7 +22,7 @@ the real quarter then looks missing.
 
 ## How to fix
 Correct `period` (and the folder the file sits in).
-"""
+""")
 
 
 def check(context):
@@ -33,9 +34,10 @@ def check(context):
         if not isinstance(sub.period, cadence.kind):
             yield Problem(sub.origin.at("period"), _(
                 "period %(period)s is not a reporting period of this plan, which reports %(cadence)s "
-                "(periods such as %(example)s)", period=str(sub.period), cadence=cadence.name,
+                "(periods such as %(example)s)", period=str(sub.period), cadence=cadence_word(cadence.name),
                 example=cadence.example), unit=sub.unit)
         elif sub.period not in context.plan_quarters_set:
             yield Problem(sub.origin.at("period"),
-                          f"period {sub.period} is outside the plan period {meta.period_start} to {meta.period_end}",
+                          _("period %(period)s is outside the plan period %(start)s to %(end)s", period=sub.period,
+                            start=meta.period_start, end=meta.period_end),
                           unit=sub.unit)

@@ -1,13 +1,14 @@
 """S205: a report against another plan, or a plan version that does not exist."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _, message_date
 
 CODE = "S205"
 NAME = "plan-mismatch"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file names another plan, or a plan version that is not the one in force"
-EXPLANATION = """
+SUMMARY = N_("A status file names another plan, or a plan version that is not the one in force")
+EXPLANATION = N_("""
 ## What it does
 Checks `plan` against the plan id, and `plan_version` against the plan's revision log: the
 version must exist, and must be the version in force on the day the report was submitted
@@ -24,7 +25,7 @@ plan_version: "1.0.0"   # S205: version 1.1.0 was in force on 2025-07-10
 
 ## How to fix
 Write the report against the current plan (`zzip template` fills in the right version).
-"""
+""")
 
 
 def _in_force(revisions, day):
@@ -42,16 +43,18 @@ def check(context):
         if not context.in_scope(sub):
             continue
         if sub.plan_id != meta.id:
-            yield Problem(sub.origin.at("plan"), f"report names plan '{sub.plan_id}', but this plan is '{meta.id}'",
-                          unit=sub.unit)
+            yield Problem(sub.origin.at("plan"), _("report names plan '%(named)s', but this plan is '%(plan)s'",
+                                                   named=sub.plan_id, plan=meta.id), unit=sub.unit)
             continue
         if sub.plan_version not in known:
             yield Problem(sub.origin.at("plan_version"),
-                          f"plan version {sub.plan_version} does not exist; the revision log has {', '.join(sorted(known))}",
+                          _("plan version %(version)s does not exist; the revision log has %(known)s",
+                            version=sub.plan_version, known=", ".join(sorted(known))),
                           unit=sub.unit)
             continue
         in_force = _in_force(meta.revisions, sub.submitted)
         if in_force and sub.plan_version != in_force:
             yield Problem(sub.origin.at("plan_version"),
-                          f"report answers to plan version {sub.plan_version}, but version {in_force} was in force "
-                          f"when it was submitted ({sub.submitted.isoformat()})", unit=sub.unit)
+                          _("report answers to plan version %(version)s, but version %(in_force)s was in force "
+                            "when it was submitted (%(submitted)s)", version=sub.plan_version, in_force=in_force,
+                            submitted=message_date(sub.submitted)), unit=sub.unit)

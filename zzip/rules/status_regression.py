@@ -1,13 +1,15 @@
 """C310: work reported done, then not done, with no word of why."""
 
+from zzip import labels
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "C310"
 NAME = "status-regression"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "An item reported done in one quarter is reported not done later, without a note"
-EXPLANATION = """
+SUMMARY = N_("An item reported done in one quarter is reported not done later, without a note")
+EXPLANATION = N_("""
 ## What it does
 Follows each unit's entries for an item quarter by quarter and reports an entry that is not
 `done` after an earlier one that was, when the later entry has no `note`.
@@ -17,7 +19,7 @@ Either the earlier report was wrong or the work was reopened; the office needs t
 
 ## How to fix
 Add a `note` saying why the status went back, or correct the status.
-"""
+""")
 
 
 def check(context):
@@ -29,6 +31,8 @@ def check(context):
             elif was_done is not None:
                 if not entry.note and context.in_scope(sub):
                     yield Problem(entry.origin.at("status"),
-                                  f"{item_id} was reported done in {was_done.period} but is '{entry.status}' in "
-                                  f"{sub.period}, with no note saying why", unit=unit, extra={"item": item_id})
+                                  _("%(item)s was reported done in %(earlier)s but is '%(status)s' in %(period)s, "
+                                    "with no note saying why", item=item_id, earlier=was_done.period,
+                                    status=labels.item_status(entry.status), period=sub.period),
+                                  unit=unit, extra={"item": item_id})
                 was_done = None

@@ -1,13 +1,14 @@
 """S201: a status file that does not follow the status format."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_
 
 CODE = "S201"
 NAME = "status-schema-violation"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file breaks the status format (a missing key, a wrong value, a misspelt key)"
-EXPLANATION = """
+SUMMARY = N_("A status file breaks the status format (a missing key, a wrong value, a misspelt key)")
+EXPLANATION = N_("""
 ## What it does
 Checks each status file against the status schema (`zzip schema status`): required keys, the
 status words (not-started/未开始, in-progress/进行中, done/已完成, blocked/受阻), percent from 0
@@ -33,7 +34,7 @@ entries:
 ## How to fix
 Follow the message; `docs/status-format.md` describes every key and every workbook column, and
 `zzip template` (`--format xlsx` for a workbook) writes a correct file to start from.
-"""
+""")
 
 
 def check(context):

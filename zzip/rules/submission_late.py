@@ -1,13 +1,14 @@
 """C305: a report sent after its due date."""
 
 from zzip.findings import Problem
+from zzip.i18n import N_, message_date, ngettext
 
 CODE = "C305"
 NAME = "submission-late"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = "A status file was submitted after its due date"
-EXPLANATION = """
+SUMMARY = N_("A status file was submitted after its due date")
+EXPLANATION = N_("""
 ## What it does
 A quarter's report is due `due_days` after the quarter's last day (plan.yaml `reporting`; 15
 days by default, so 2025-Q2 is due 2025-07-15). A report submitted later, beyond any
@@ -18,7 +19,7 @@ The seed (五(三)) asks for yearly 督导通报 of each responsible unit; late 
 
 ## How to fix
 Nothing to fix in the file: send the next one on time.
-"""
+""")
 
 
 def check(context):
@@ -29,6 +30,8 @@ def check(context):
         if sub.submitted > context.late_after(sub.period):
             days = (sub.submitted - due).days
             yield Problem(sub.origin.at("submitted"),
-                          f"report for {sub.period} submitted {sub.submitted.isoformat()}, {days} days after "
-                          f"its due date {due.isoformat()}", unit=sub.unit,
+                          ngettext("report for %(period)s submitted %(submitted)s, %(num)s day after its due date %(due)s",
+                                   "report for %(period)s submitted %(submitted)s, %(num)s days after its due date "
+                                   "%(due)s", days, period=sub.period, submitted=message_date(sub.submitted),
+                                   due=message_date(due)), unit=sub.unit,
                           extra={"period": str(sub.period), "days_late": days})

@@ -2,13 +2,14 @@
 
 from zzip.findings import Location, Problem
 from zzip.responsibility import answers
+from zzip.i18n import N_, _, message_date, ngettext
 
 CODE = "C304"
 NAME = "submission-missing"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = "A unit with active work sent no status file for a quarter whose due date has passed"
-EXPLANATION = """
+SUMMARY = N_("A unit with active work sent no status file for a quarter whose due date has passed")
+EXPLANATION = N_("""
 ## What it does
 For each quarter whose due date (the quarter's last day plus `due_days`, 15 by default, plus
 any `grace-days`) has passed as of the check date, lists the units that answer for something
@@ -21,7 +22,7 @@ A missing report is the first sign that a unit is behind.
 
 ## How to fix
 The unit sends its report: `zzip template --unit UNIT --period QUARTER` writes one to fill in.
-"""
+""")
 
 
 def check(context):
@@ -33,9 +34,20 @@ def check(context):
             due = context.due_date(quarter)
             active = duties.active_duties(unit, quarter)
             leads = sum(1 for d in active if answers(d.role))
-            parts = [f"leads {leads}" if leads else "", f"co-operates on {len(active) - leads}" if len(active) > leads else ""]
-            what = f"it {' and '.join(p for p in parts if p)} active item{'s' if len(active) != 1 else ''}"
+            cooperates = len(active) - leads
+            if leads and cooperates:
+                what = _("it leads %(leads)s and co-operates on %(cooperates)s active items", leads=leads,
+                         cooperates=cooperates)
+            elif leads:
+                what = ngettext("it leads %(num)s active item", "it leads %(num)s active items", leads)
+            else:
+                what = ngettext("it co-operates on %(num)s active item", "it co-operates on %(num)s active items",
+                                cooperates)
+            missing = ngettext("no report from %(unit)s (%(id)s) for %(period)s, due %(due)s (%(num)s day ago)",
+                               "no report from %(unit)s (%(id)s) for %(period)s, due %(due)s (%(num)s days ago)",
+                               (context.as_of - due).days, unit=plan.unit_name(unit), id=unit, period=quarter,
+                               due=message_date(due))
             yield Problem(Location(context.expected_file(unit, quarter)),
-                          f"no report from {plan.unit_name(unit)} ({unit}) for {quarter}, due {due.isoformat()} "
-                          f"({(context.as_of - due).days} days ago); {what}",
+                          # TRANSLATORS: a missing report, then what the unit answers for in that quarter
+                          _("%(missing)s; %(what)s", missing=missing, what=what),
                           unit=unit, extra={"period": str(quarter), "due": due.isoformat()})

@@ -1,14 +1,14 @@
 """S215: a report submitted before its quarter ended."""
 
 from zzip.findings import Problem
-from zzip.i18n import _
+from zzip.i18n import N_, _, message_date
 
 CODE = "S215"
 NAME = "submitted-early"
 SEVERITY = "warning"
 SCOPE = "submission"
-SUMMARY = "A status file was submitted on or before the last day of the quarter it reports on, so it is not counted"
-EXPLANATION = """
+SUMMARY = N_("A status file was submitted on or before the last day of the quarter it reports on, so it is not counted")
+EXPLANATION = N_("""
 ## What it does
 Reports a status file whose `submitted` date is not after the last day of its quarter (a file
 dated the last day was sent before the quarter ended, at the end of that day). The file is not
@@ -32,7 +32,7 @@ submitted: "2025-06-10"   # S215: sent before 2025-Q2 ended; probably meant 2025
 ## How to fix
 Correct `submitted` if it is a typing slip; otherwise send the report again after the quarter
 ends (the later file counts).
-"""
+""")
 
 
 def check(context):
@@ -49,6 +49,7 @@ def check(context):
             continue
         if sub.submitted <= period.last_day and period.last_day <= context.as_of:
             yield Problem(sub.origin.at("submitted"),
-                          f"submitted {sub.submitted.isoformat()}, before {period} ended ({period.last_day.isoformat()}): "
-                          "not counted as the quarter's report; send it again after the quarter ends",
+                          _("submitted %(submitted)s, before %(period)s ended (%(end)s): not counted as the quarter's "
+                            "report; send it again after the quarter ends", submitted=message_date(sub.submitted),
+                            period=period, end=message_date(period.last_day)),
                           unit=sub.unit, extra={"period": str(period)})

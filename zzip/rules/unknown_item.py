@@ -4,13 +4,14 @@ import difflib
 import functools
 
 from zzip.findings import Problem
+from zzip.i18n import N_, _
 
 CODE = "S202"
 NAME = "unknown-item"
 SEVERITY = "error"
 SCOPE = "submission"
-SUMMARY = "A status file names a unit, task, milestone or indicator that is not in the plan"
-EXPLANATION = """
+SUMMARY = N_("A status file names a unit, task, milestone or indicator that is not in the plan")
+EXPLANATION = N_("""
 ## What it does
 Checks the `unit` of each status file, the `id` of each entry (a task or milestone) and the
 `id` of each indicator value against the plan.
@@ -27,17 +28,17 @@ entries:
 
 ## How to fix
 Use the ids of `zzip template --unit UNIT --period QUARTER`, or `zzip plan export`.
-"""
+""")
 
 
-def _hint(value, known):
+def _guess(value, known):
     return _closest(value, tuple(known))
 
 
 @functools.lru_cache(maxsize=4096)  # the same slip recurs in every file of a unit
 def _closest(value, known):
     guess = difflib.get_close_matches(value, known, n=1)
-    return f"; did you mean '{guess[0]}'?" if guess else ""
+    return guess[0] if guess else None
 
 
 def check(context):
@@ -48,13 +49,24 @@ def check(context):
             continue
         if sub.unit not in plan.units:
             unit = plan.resolve_unit(sub.unit)
-            hint = f"; the plan calls it '{unit.id}'" if unit else _hint(sub.unit, plan.units)
-            yield Problem(sub.origin.at("unit"), f"unknown unit '{sub.unit}'{hint}")
+            guess = None if unit else _guess(sub.unit, plan.units)
+            if unit:
+                message = _("unknown unit '%(unit)s'; the plan calls it '%(id)s'", unit=sub.unit, id=unit.id)
+            elif guess:
+                message = _("unknown unit '%(unit)s'; did you mean '%(guess)s'?", unit=sub.unit, guess=guess)
+            else:
+                message = _("unknown unit '%(unit)s'", unit=sub.unit)
+            yield Problem(sub.origin.at("unit"), message)
         for entry in sub.entries:
             if entry.id not in items:
-                yield Problem(entry.origin.at("id"), f"no task, milestone or yearly item '{entry.id}' in the plan{_hint(entry.id, items)}",
-                              unit=sub.unit)
+                guess = _guess(entry.id, items)
+                message = (_("no task, milestone or yearly item '%(id)s' in the plan; did you mean '%(guess)s'?",
+                             id=entry.id, guess=guess) if guess else
+                           _("no task, milestone or yearly item '%(id)s' in the plan", id=entry.id))
+                yield Problem(entry.origin.at("id"), message, unit=sub.unit)
         for value in sub.indicators:
             if value.id not in plan.indicators:
-                yield Problem(value.origin.at("id"),
-                              f"no indicator '{value.id}' in the plan{_hint(value.id, plan.indicators)}", unit=sub.unit)
+                guess = _guess(value.id, plan.indicators)
+                message = (_("no indicator '%(id)s' in the plan; did you mean '%(guess)s'?", id=value.id, guess=guess)
+                           if guess else _("no indicator '%(id)s' in the plan", id=value.id))
+                yield Problem(value.origin.at("id"), message, unit=sub.unit)

@@ -29,6 +29,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from zzip.findings import Location, column_letters
+from zzip.i18n import _
 from zzip.schema import SchemaProblem
 from zzip.xlsx import layout as L
 from zzip.yamlfile import MAX_FILE_BYTES, ParseFailure, YamlDocument, YamlList, YamlMap
@@ -291,8 +292,9 @@ class _Reader:
             rows = self._rows(self._sheet(book, name))
             if any(any(v != "" for v in row) for row in rows):
                 self.problems.append(SchemaProblem(
-                    Location(self.display), f"sheet '{name}' is not part of the status workbook and zzip does not "
-                    "read it: move what it says into the 说明 (note) cells, or delete the sheet", None))
+                    Location(self.display), _("sheet '%(sheet)s' is not part of the status workbook and zzip does not "
+                                              "read it: move what it says into the 说明 (note) cells, or delete the "
+                                              "sheet", sheet=name), None))
         tables = {}
         for sheet in L.DATA_SHEETS:
             handle = self._sheet(book, sheet)
@@ -383,8 +385,8 @@ class _Reader:
             if any(len(r) > index and r[index] != "" for r in rows[1:]):
                 self.problems.append(SchemaProblem(
                     Location(self.display, 1, index + 1, sheet),
-                    f"column '{label}' is not part of the status workbook and zzip does not read it: put what it "
-                    "says in the 说明 (note) column", None))
+                    _("column '%(column)s' is not part of the status workbook and zzip does not read it: put what "
+                      "it says in the 说明 (note) column", column=label), None))
         items = YamlList()
         items.positions = []
         hidden = self.hidden_rows.get(sheet, set())
@@ -403,8 +405,9 @@ class _Reader:
             if number in hidden:
                 self.problems.append(SchemaProblem(
                     Location(self.display, number, 1, sheet),
-                    f"row {number} is hidden, so whoever checked the workbook could not see it; unhide it "
-                    "(select the rows around it → 右键 → 取消隐藏) and check it: the row is not counted until then", path))
+                    _("row %(row)s is hidden, so whoever checked the workbook could not see it; unhide it (select "
+                      "the rows around it → 右键 → 取消隐藏) and check it: the row is not counted until then",
+                      row=number), path))
             item = YamlMap()
             item.positions = []
             for key in read:
@@ -426,9 +429,10 @@ class _Reader:
         """A cell's value as the status format holds it, or _EMPTY; a wrong type is a problem at the cell."""
         formula = self.formulas.get(sheet)
         if formula and formula.get((row, column)) is False:
-            self._bad(path, sheet, row, column, "holds a formula that was never calculated, so it has no value: the "
-                      "workbook was saved by a program that does not calculate; open it in Excel or WPS and save it "
-                      "again, or type the value instead of the formula")
+            self._bad(path, sheet, row, column, _(
+                "%(cell)s holds a formula that was never calculated, so it has no value: the workbook was saved by a "
+                "program that does not calculate; open it in Excel or WPS and save it again, or type the value "
+                "instead of the formula", cell=self._cell_name(path)))
             return _EMPTY
         kind = value.__class__
         if kind is str:  # the common cases first: text in a text column, a number in a number column
@@ -462,64 +466,83 @@ class _Reader:
             return self._evidence(text, path, sheet, row, column)
         return text
 
-    def _bad(self, path: tuple, sheet: str, row: int, column: int, what: str) -> None:
+    def _bad(self, path: tuple, sheet: str, row: int, column: int, message: str) -> None:
+        self.problems.append(SchemaProblem(Location(self.display, row, column, sheet), message, path))
+
+    @staticmethod
+    def _cell_name(path: tuple) -> str:
+        """The column a cell is in, as a message names it: 完成比例(%) (percent)."""
         part = path[0] if path[0] in ("entries", "indicators") else "submission"
-        label = L.label_of(part, path[-1])
-        self.problems.append(SchemaProblem(Location(self.display, row, column, sheet),
-                                           f"{label} ({path[-1]}) {what}", path))
+        return f"{L.label_of(part, path[-1])} ({path[-1]})"
 
     def _date(self, value, path, sheet, row, column):
         if isinstance(value, dt.date):
             return value.isoformat()
         if isinstance(value, dt.time) or isinstance(value, dt.timedelta):
-            self._bad(path, sheet, row, column, f"is a time of day ({value}), not a date: type the date, e.g. 2025-06-30")
+            self._bad(path, sheet, row, column, _("%(cell)s is a time of day (%(value)s), not a date: type the date, "
+                                                  "e.g. 2025-06-30", cell=self._cell_name(path), value=value))
             return _EMPTY
         if isinstance(value, bool):
-            self._bad(path, sheet, row, column, f"is {str(value).upper()}, not a date: type the date, e.g. 2025-06-30")
+            self._bad(path, sheet, row, column, _("%(cell)s is %(value)s, not a date: type the date, e.g. 2025-06-30",
+                                                  cell=self._cell_name(path), value=str(value).upper()))
             return _EMPTY
         if isinstance(value, (int, float)):
             guess = _serial_date(value)
-            hint = f" (as a date it would be {guess.isoformat()})" if guess else ""
-            self._bad(path, sheet, row, column, f"is the number {value:g}, not a date{hint}: format the cell as a date "
-                      "(设置单元格格式 → 日期) and check that the date is right")
+            values = {"cell": self._cell_name(path), "value": f"{value:g}"}
+            if guess:
+                message = _("%(cell)s is the number %(value)s, not a date (as a date it would be %(guess)s): format the "
+                            "cell as a date (设置单元格格式 → 日期) and check that the date is right",
+                            guess=guess.isoformat(), **values)
+            else:
+                message = _("%(cell)s is the number %(value)s, not a date: format the cell as a date (设置单元格格式 → "
+                            "日期) and check that the date is right", **values)
+            self._bad(path, sheet, row, column, message)
             return _EMPTY
         text = str(value).strip()
         guess = _text_date(text)
         if text.isdigit() and _serial_date(int(text)):
-            hint = f"it looks like a date serial number stored as text ({_serial_date(int(text)).isoformat()}?)"
+            hint = _("it looks like a date serial number stored as text (%(date)s?)",
+                     date=_serial_date(int(text)).isoformat())
         elif guess:
-            hint = f"did you mean {guess.isoformat()}?"
+            hint = _("did you mean %(date)s?", date=guess.isoformat())
         else:
-            hint = "no date can be read from it"
-        self._bad(path, sheet, row, column, f"is the text '{_short(text)}', not a date ({hint}): delete it and type "
-                  "the date into the cell, e.g. 2025-06-30, so that the cell holds a date")
+            hint = _("no date can be read from it")
+        # TRANSLATORS: %(hint)s is one of the sentences above: what the text looks like
+        self._bad(path, sheet, row, column, _("%(cell)s is the text '%(text)s', not a date (%(hint)s): delete it and "
+                                              "type the date into the cell, e.g. 2025-06-30, so that the cell holds a "
+                                              "date", cell=self._cell_name(path), text=_short(text), hint=hint))
         return _EMPTY
 
     def _number(self, value, key, path, sheet, row, column):
         if isinstance(value, bool) or isinstance(value, (dt.date, dt.datetime, dt.time, dt.timedelta)):
-            self._bad(path, sheet, row, column, f"is {value if not isinstance(value, bool) else str(value).upper()}, "
-                      "not a number: type the number")
+            self._bad(path, sheet, row, column, _("%(cell)s is %(value)s, not a number: type the number",
+                                                  cell=self._cell_name(path),
+                                                  value=value if not isinstance(value, bool) else str(value).upper()))
             return _EMPTY
         if isinstance(value, (int, float)):
             if not math.isfinite(value):  # a cell edited to NaN or INF: no number (as YAML's .nan is not)
-                self._bad(path, sheet, row, column, f"is {value}, not a number: type the number")
+                self._bad(path, sheet, row, column, _("%(cell)s is %(value)s, not a number: type the number",
+                                                      cell=self._cell_name(path), value=value))
                 return _EMPTY
             return int(value) if float(value).is_integer() and abs(value) < 2 ** 53 else float(value)
         text = str(value).strip()
         folded = unicodedata.normalize("NFKC", text)
         if folded != text and _plain_number(folded):
-            hint = f"it is written with full-width characters: type {folded}"
+            hint = _("it is written with full-width characters: type %(number)s", number=folded)
         elif _plain_number(text):
-            hint = "the cell is formatted as text: format it as a number (设置单元格格式 → 数值) and type the number again"
+            hint = _("the cell is formatted as text: format it as a number (设置单元格格式 → 数值) and type the number "
+                     "again")
         elif _plain_number(folded.replace(",", "")):
-            hint = f"type it without thousands separators: {folded.replace(',', '')}"
+            hint = _("type it without thousands separators: %(number)s", number=folded.replace(",", ""))
         elif folded.endswith(("万", "亿")) and _plain_number(folded[:-1].replace(",", "")):
-            hint = "type the number alone, in the indicator's unit of measure (计量单位), without 万 or 亿"
+            hint = _("type the number alone, in the indicator's unit of measure (计量单位), without 万 or 亿")
         elif folded.endswith("%") and _plain_number(folded[:-1]):
-            hint = f"type the number without the % sign: {folded[:-1]}"
+            hint = _("type the number without the %% sign: %(number)s", number=folded[:-1])
         else:
-            hint = "type a number"
-        self._bad(path, sheet, row, column, f"is the text '{_short(text)}', not a number ({hint})")
+            hint = _("type a number")
+        # TRANSLATORS: %(hint)s is one of the sentences above: how to type the number
+        self._bad(path, sheet, row, column, _("%(cell)s is the text '%(text)s', not a number (%(hint)s)",
+                                              cell=self._cell_name(path), text=_short(text), hint=hint))
         return _EMPTY
 
     def _evidence(self, text: str, path, sheet, row, column):
