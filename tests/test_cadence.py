@@ -51,7 +51,7 @@ def test_periods_of_different_lengths_sort_by_their_start() -> None:
 
 
 def test_a_cadence_refuses_a_period_of_another_length() -> None:
-    with pytest.raises(ValueError, match="'2024-Q1' is a quarter, but the plan reports half-yearly"):
+    with pytest.raises(ValueError, match="'2024-Q1' is a quarter, but the plan's units report half-yearly"):
         Cadence("half-yearly").parse("2024-Q1")
     assert Cadence("yearly").parse("2024") == Year(2024)
 

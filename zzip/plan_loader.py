@@ -438,8 +438,9 @@ def _build_tasks(result: PlanLoad, doc: YamlDocument, bad_paths: set) -> None:
             deadline = _month(raw, "deadline").last_day if len(raw["deadline"]) == 7 else _date(raw, "deadline")
         chosen = [key for key in ("deadline", "ongoing", "recurs") if raw.get(key)]
         if len(chosen) > 1:
-            raise _BadValue((chosen[1],), _("%(field)s: a task has one of deadline, ongoing and recurs, not %(both)s",
-                                            field=chosen[1], both=" and ".join(chosen)))
+            raise _BadValue((chosen[1],), _("%(field)s: a task has one of deadline, ongoing and recurs, not both "
+                                            "%(first)s and %(second)s", field=chosen[1], first=chosen[0],
+                                            second=chosen[1]))
         if "due_month" in raw and raw.get("recurs") != "yearly":
             raise _BadValue(("due_month",), _("due_month: only a task that recurs yearly has a due month"))
         undivided = "responsible" in raw  # the schema allows either `responsible` or `lead` (+ `cooperating`)

@@ -1,14 +1,16 @@
 """C313: a task past its own deadline, or an occurrence of a recurring task, not reported done."""
 
 from zzip.findings import Problem
-from zzip.i18n import ngettext
+from zzip import labels
+from zzip.i18n import N_, message_date, ngettext
 
 CODE = "C313"
 NAME = "task-overdue"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = "A task's own deadline, or one occurrence of a recurring task, has passed and its lead unit has not reported it done"
-EXPLANATION = """
+SUMMARY = N_("A task's own deadline, or one occurrence of a recurring task, has passed and its lead unit has not reported "
+             "it done")
+EXPLANATION = N_("""
 ## What it does
 Like C301 for steps, for tasks that carry a deadline of their own (tasks.yaml `deadline`,
 2023年底前) and for each occurrence of a recurring task (`recurs: yearly`, 每年, due by the end
@@ -27,7 +29,7 @@ reported it done with a completion date in 2024.
 
 ## How to fix
 Do the work and report it `done` with its completion date; or correct the plan.
-"""
+""")
 
 
 def check(context):
@@ -40,8 +42,9 @@ def check(context):
             continue
         which = f"{item.item_id} ({item.ref}, {item.occurrence})" if item.occurrence else f"{item.item_id} ({item.ref})"
         yield Problem(item.location, ngettext(
-            "%(item)s is overdue: due %(due)s, %(days)s day ago; %(unit)s leads it and has not reported it done",
-            "%(item)s is overdue: due %(due)s, %(days)s days ago; %(unit)s leads it and has not reported it done",
-            item.days, item=which, due=item.deadline.isoformat(), days=item.days, unit=plan.unit_name(item.unit)),
+            "%(item)s is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and has not reported it done",
+            "%(item)s is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and has not reported it done",
+            item.days, item=which, grade=labels.overdue_grade(item.grade), due=message_date(item.deadline),
+            unit=plan.unit_name(item.unit)),
             unit=item.unit, extra={"item": item.item_id, "deadline": item.deadline.isoformat(), "days_overdue": item.days,
                                    "grade": item.grade, **({"occurrence": item.occurrence} if item.occurrence else {})})
