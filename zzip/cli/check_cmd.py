@@ -51,18 +51,15 @@ def check(
         from zzip.findings import printable
 
         names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
-        if output is None:
-            out = console()
-            if not use_colour():
-                out.width = check_text.plain_width()
-            check_text.render(report, out, names)
+        if output is None or str(output) == "-":
+            check_text.render(report, console(), names)
         else:
             from io import StringIO
 
-            from rich.console import Console
+            from zzip.cli.common import file_console
 
             buffer = StringIO()
-            check_text.render(report, Console(file=buffer, no_color=True, width=check_text.plain_width()), names)
+            check_text.render(report, file_console(buffer), names)
             emit(buffer.getvalue(), output)
     else:
         from zzip.output.formats import render
