@@ -92,12 +92,11 @@ def needed_width(view: ViewTable, columns: list[Column], fold: bool = False) -> 
 
     total = 1
     for column in columns:
-        widest = _widest(view, column)
         if column.no_wrap:
-            header = _plain(column.header)
+            header, cells = _plain(column.header), _widest(view, column, header=False)
             if fold:
-                header = fold_header(header, _widest(view, column, header=False))
-            total += 3 + max([widest] + [cell_len(line) for line in header.split("\n")])
+                header = fold_header(header, cells)
+            total += 3 + max([cells] + [cell_len(line) for line in header.split("\n")])
         else:
             total += 3 + least_width(view, column)
     return total
@@ -114,14 +113,17 @@ def least_width(view: ViewTable, column: Column) -> int:
 
 def fold_header(header: str, width: int) -> str:
     """A column heading on as many lines as it takes to be about `width` cells wide: at spaces,
-    or every few characters of Chinese (never under 4 cells)."""
+    never inside a word; Chinese every two characters or more, never when three or fewer."""
     import textwrap
 
     from rich.cells import cell_len
 
+    if " " in header or header.isascii():
+        longest = max(cell_len(word) for word in header.split()) if header.split() else 1
+        return "\n".join(textwrap.wrap(header, width=max(width, longest), break_long_words=False)) or header
+    if cell_len(header) <= 6:
+        return header
     width = max(width, 4)
-    if " " in header:
-        return "\n".join(textwrap.wrap(header, width=width, break_long_words=False)) or header
     lines, line = [], ""
     for char in header:
         if line and cell_len(line + char) > width:
