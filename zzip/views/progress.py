@@ -130,7 +130,11 @@ def target_words(target, unit: str) -> str:
 # the labels of the steps zzip.progress records, for --explain
 STEP_LABELS = {"trajectory": N_("trajectory"), "required by the latest date": N_("required by the latest date"),
                "formula": N_("formula"), "observed growth": N_("observed growth"),
-               "required growth": N_("required growth")}
+               "required growth": N_("required growth"), "baseline meets the target": N_("baseline meets the target"),
+               "baseline": N_("baseline"), "deadline passed": N_("deadline passed"),
+               "deadline reached": N_("deadline reached"), "latest value": N_("latest value"), "method": N_("method"),
+               "ratio": N_("ratio"), "status": N_("status"), "target achieved": N_("target achieved"),
+               "target": N_("target"), "thresholds": N_("thresholds")}
 
 
 def find_indicator(plan, name: str):
