@@ -100,7 +100,7 @@ def test_markdown_for_a_pull_request_comment(repo: Path) -> None:
     code, out, _ = diff("HEAD", "-f", "markdown")
     assert code == 0
     assert out.startswith("# Plan changes from HEAD to plan: 1 change\n")
-    assert "| milestone MS-1-2 | milestone MS-1-2 (四(一)2) end moved 3 months earlier: 2023-12 -> 2023-09 | plan/milestones.yaml:14:10 |" in out
+    assert "| step MS-1-2 | milestone MS-1-2 (四(一)2) end moved 3 months earlier: 2023-12 -> 2023-09 | plan/milestones.yaml:14:10 |" in out
 
 
 def test_two_folders_and_no_change(repo: Path, tmp_path: Path) -> None:

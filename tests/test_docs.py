@@ -5,15 +5,19 @@ import io
 import runpy
 from pathlib import Path
 
+import pytest
+
 REPO = Path(__file__).parent.parent
 
 
-def test_views_page_shows_the_current_output() -> None:
+@pytest.mark.parametrize("lang,page", [("en", "views.md"), ("zh", "views.zh-CN.md")])
+def test_views_page_shows_the_current_output(lang, page, monkeypatch) -> None:
     buffer = io.StringIO()
+    monkeypatch.setattr("sys.argv", ["make_views.py", lang])
     with contextlib.redirect_stdout(buffer):
         runpy.run_path(str(REPO / "docs" / "make_views.py"), run_name="__main__")
-    page = (REPO / "docs" / "views.md").read_text(encoding="utf-8")
-    assert page == buffer.getvalue(), "docs/views.md is stale: run `python docs/make_views.py > docs/views.md`"
+    text = (REPO / "docs" / page).read_text(encoding="utf-8")
+    assert text == buffer.getvalue(), f"docs/{page} is stale: run `python docs/make_views.py {lang} > docs/{page}`"
 
 
 def test_readme_commands_are_the_ones_ci_runs() -> None:

@@ -63,13 +63,13 @@ def test_overdue_text_shows_cooperating_units_and_the_empty_case(workspace: Path
     _, out = run("overdue", "--as-of", "2026-01-01")
     assert "市市场监管局 (market-regulation)" in out and "市中级人民法院、各区县(市)人民政府" in out
     _, out = run("overdue", "--as-of", "2023-05-01")
-    assert "Overdue: nothing is overdue as of 2023-05-01." in out
+    assert "Overdue: nothing is overdue as of 1 May 2023." in out
     assert out.rstrip().endswith("0 overdue items, 0 falling due within 30 days.")
 
 
 def test_overdue_markdown_and_csv(workspace: Path) -> None:
     _, md = run("overdue", "--as-of", "2024-06-01", "-f", "markdown")
-    assert "## 市中级人民法院 (court): 1 overdue" in md and "| MS-1-2 (milestone) | 四(一)2 |" in md
+    assert "## 市中级人民法院 (court): 1 overdue" in md and "| MS-1-2 (step) | 四(一)2 |" in md
     _, csv_text = run("overdue", "--as-of", "2024-06-01", "-f", "csv")
     assert csv_text.startswith("\ufefftable,item,ref,what,deadline,days,grade,latest,cooperating")
 
@@ -140,8 +140,9 @@ def test_unit_page_by_alias(workspace: Path) -> None:
     roles = {a["item"]: a["role"] for a in page["answers_for"]}
     assert roles == {"KT-1-2": "lead", "MS-1-2": "lead", "KT-1-1": "cooperating", "MS-1-1": "cooperating"}
     states = {r["quarter"]: r["state"] for r in page["reports"]}
-    assert states == {"2023-Q1": "on time", "2023-Q2": "missing", "2023-Q3": "missing", "2023-Q4": "missing",
-                      "2024-Q1": "not yet due (86 days left)"}
+    assert states == {"2023-Q1": "on-time", "2023-Q2": "missing", "2023-Q3": "missing", "2023-Q4": "missing",
+                      "2024-Q1": "not-yet-due"}
+    assert page["reports"][-1]["days"] == 86 and page["reports"][-1]["state_text"] == "not yet due (86 days left)"
     assert [d["item_id"] for d in page["overdue"]] == ["MS-1-2"]
 
 
@@ -161,7 +162,7 @@ def test_unit_page_for_a_unit_with_nothing_reported(workspace: Path) -> None:
     page = json.loads(out)
     assert page["unit"]["groups"] == ["各区县(市)人民政府"]
     assert all(not a["named_directly"] for a in page["answers_for"])
-    assert page["reports"][0]["state"] == "not required"
+    assert page["reports"][0]["state"] == "not-required"
 
 
 @pytest.mark.parametrize("name,words", [("nobody", "no unit 'nobody'"), ("各区县(市)人民政府", "is a group")])

@@ -153,7 +153,7 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
     """One row per unit that answers for something, worst first.
 
     Order: overdue milestones, then worst days overdue, then missing reports, then indicators
-    behind, then late reports (all descending), then the unit's name.
+    behind, then indicators at risk, then late reports (all descending), then the unit's name.
     """
     plan, duties = context.plan, context.responsibilities
     rows = []
@@ -170,9 +170,10 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
             overdue=len(overdue), worst_days_overdue=max((f.extra.get("days_overdue", 0) for f in overdue), default=0),
             missing_reports=sum(1 for f in mine if f.code == "C304"),
             late_reports=sum(1 for f in mine if f.code == "C305"),
-            indicators_behind=sum(1 for f in mine if f.code in ("C306", "C307")),
+            indicators_behind=sum(1 for f in mine if f.code == "C306"),
+            indicators_at_risk=sum(1 for f in mine if f.code == "C307"),
             findings=len(mine),
         ))
     rows.sort(key=lambda r: (-r.overdue, -r.worst_days_overdue, -r.missing_reports, -r.indicators_behind,
-                             -r.late_reports, r.unit_name))
+                             -r.indicators_at_risk, -r.late_reports, r.unit_name))
     return rows

@@ -22,12 +22,14 @@ class UnitStanding:
     worst_days_overdue: int
     missing_reports: int
     late_reports: int
-    indicators_behind: int  # indicators it owns that are behind, at risk or deteriorating
+    indicators_behind: int  # indicators it owns that are behind or deteriorating (C306)
     findings: int  # all findings about the unit
+    indicators_at_risk: int = 0  # indicators it owns that progress too slowly (C307)
 
     @property
     def behind(self) -> bool:
-        return bool(self.overdue or self.missing_reports or self.late_reports or self.indicators_behind)
+        return bool(self.overdue or self.missing_reports or self.late_reports or self.indicators_behind
+                    or self.indicators_at_risk)
 
     def to_dict(self) -> dict:
         return {**self.__dict__}
@@ -67,10 +69,15 @@ class Report:
         return EXIT_CLEAN
 
     def headline(self) -> str:
+        from zzip.i18n import _, ngettext
+
         errors, warnings, infos = (self.count(s) for s in (Severity.ERROR, Severity.WARNING, Severity.INFO))
-        files = f"{len(self.files)} file{'s' if len(self.files) != 1 else ''}"
         if not self.findings:
-            return f"All checks passed ({files} checked)."
-        parts = [f"{n} {word}{'s' if n != 1 else ''}" for n, word in
-                 ((errors, "error"), (warnings, "warning"), (infos, "note")) if n]
-        return f"Found {', '.join(parts)} in {files}."
+            return ngettext("All checks passed (%(num)s file checked).", "All checks passed (%(num)s files checked).",
+                            len(self.files))
+        parts = [text for n, text in (
+            (errors, ngettext("%(num)s error", "%(num)s errors", errors)),
+            (warnings, ngettext("%(num)s warning", "%(num)s warnings", warnings)),
+            (infos, ngettext("%(num)s note", "%(num)s notes", infos))) if n]
+        return ngettext("Found %(findings)s in %(num)s file.", "Found %(findings)s in %(num)s files.", len(self.files),
+                        findings=_(", ").join(parts))

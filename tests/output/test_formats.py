@@ -231,7 +231,7 @@ def test_csv_standings():
     rows = _rows(csv_format.render_standings(make_report()))
     assert rows[0] == {"unit_id": "U01", "unit_name": "市场监管局 | 知识产权处", "answers_for": "7", "overdue": "2",
                        "worst_days_overdue": "41", "missing_reports": "1", "late_reports": "0",
-                       "indicators_behind": "1", "findings": "2"}
+                       "indicators_behind": "1", "indicators_at_risk": "0", "findings": "2"}
     assert [r["unit_id"] for r in rows] == ["U01", "U02"]
 
 
@@ -239,16 +239,16 @@ def test_csv_standings():
 
 def test_markdown_shows_who_is_behind_and_counts_by_rule():
     text = markdown.render(make_report())
-    assert text.startswith("# zzip check\n\nFound 3 errors, 1 warning, 1 note in 4 files.\n")
+    assert text.startswith("# zzip check: plan zz-ip-2022-34 version None, as of 20 July 2025\n\nFound 3 errors, 1 warning, 1 note in 4 files.\n")
     behind = text.split("## Who is behind", 1)[1].split("##", 1)[0]
-    assert r"| 市场监管局 \| 知识产权处 | 7 | 2 | 41 | 1 | 0 | 1 |" in behind
+    assert r"| 市场监管局 \| 知识产权处 | U01 | 7 | 2 | 41 | 1 | - | 1 | - | 2 |" in behind
     assert "市科技局" not in behind
     by_rule = text.split("## Findings by rule", 1)[1].split("## Findings\n", 1)[0]
     assert "| P102 | duplicate-id | error | 2 |" in by_rule
     assert "| F002 | non-utf8-file | info | 1 |" in by_rule
     findings = text.split("## Findings\n", 1)[1]
-    assert "### 市场监管局 \\| 知识产权处" in findings  # findings about a unit are listed under its name (markdown-escaped)
-    assert "- `reports/2025-Q2/市 市场监管局.yaml:12:5` P107 progress 50% reported: see row 3, then 4" in findings
+    assert "### 市场监管局 \\| 知识产权处 (U01)" in findings  # findings about a unit are listed under its name (markdown-escaped)
+    assert "- `reports/2025-Q2/市 市场监管局.yaml:12:5` P107 **warning** progress 50% reported: see row 3, then 4" in findings
     assert "### `plan/tasks.yaml`" in findings and "- `plan/tasks.yaml:30:3` P102 " in findings
     assert "\r" not in text
 

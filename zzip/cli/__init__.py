@@ -3,6 +3,7 @@ dependencies (jsonschema, yaml, rich) only when it runs, so `zzip --help` stays 
 
 from __future__ import annotations
 
+import enum
 import os
 import sys
 from typing import Annotated, Optional
@@ -23,6 +24,12 @@ app = typer.Typer(
 )
 
 
+class ColorChoice(str, enum.Enum):
+    auto = "auto"
+    always = "always"
+    never = "never"
+
+
 def _version(value: bool) -> None:
     if value:
         sys.stdout.write(f"zzip {__version__}\n")
@@ -34,7 +41,18 @@ def _root(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
                                                     help="Print the version and exit.")] = None,
     debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+    color: Annotated[ColorChoice, typer.Option(
+        "--color", case_sensitive=False,
+        help="Colour: always, never, or auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
+    ] = ColorChoice.auto,
+    ascii_only: Annotated[Optional[bool], typer.Option(
+        "--ascii/--no-ascii",
+        help="Draw tables and bars with plain ASCII characters (for consoles that draw box characters two "
+             "columns wide). Default: ASCII when the output is not UTF-8 or TERM=linux.")] = None,
 ) -> None:
+    from zzip.display import configure
+
+    configure(color.value, ascii_only)
     if debug:
         os.environ["ZZIP_DEBUG"] = "1"
 

@@ -88,17 +88,20 @@ def assess(
             fail_usage(f"{plan.unit_name(unit_id)} ({unit_id}) had no duty in {year}, so it is not assessed")
 
     scheme = plan.assessment
-    heading = (f"推进考核 {year}: {scheme.title}, as of {context.as_of.isoformat()} "
-               f"(plan version {meta.version})")
-    bands = ", ".join(f"{b.name} from {b.min}" for b in sorted(scheme.bands, key=lambda b: b.min, reverse=True))
+    from zzip.i18n import _, prose_date
+
+    heading = _("Assessment %(year)s: %(title)s, as of %(date)s (plan version %(version)s)", year=year,
+                title=scheme.title, date=prose_date(context.as_of), version=meta.version)
+    bands = _(", ").join(_("%(band)s from %(min)s", band=b.name, min=b.min)
+                         for b in sorted(scheme.bands, key=lambda b: b.min, reverse=True))
     if unit_id:
         score = next(s for s in result.scores if s.unit_id == unit_id)
         tables = [view.explanation(score)]
         footer = view.reconciliation(score, scheme.places)
     else:
         tables = [view.ranking(result)]
-        footer = (f"{len(result.scores)} units assessed (units with no duty in {year} are left out). Bands: {bands}. "
-                  "'zzip assess --explain UNIT' lists every point.")
+        footer = _("%(num)s units assessed (units with no duty in %(year)s are left out). Bands: %(bands)s. "
+                   "'zzip assess --explain UNIT' lists every point.", num=len(result.scores), year=year, bands=bands)
 
     if output_format == AssessFormat.json:
         emit(json.dumps(view.document(result, meta.version, unit_id), ensure_ascii=False, indent=2) + "\n", output)
@@ -106,7 +109,7 @@ def assess(
         from zzip.atomic import write_bytes_atomic
         from zzip.output.xlsx import workbook_bytes
 
-        sheets = [("Explanation" if unit_id else "Scores", tables[0])]
+        sheets = [(_("Explanation") if unit_id else _("Scores"), tables[0])]
         if not unit_id:
             sheets += [(f"{s.rank:02d} {s.unit_id}", view.explanation(s, f"{s.name} ({s.unit_id}): "
                                                                           f"{view.reconciliation(s, scheme.places)}"))

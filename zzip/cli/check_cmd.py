@@ -28,6 +28,9 @@ def check(
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
+    show: Annotated[str, typer.Option(
+        "--show", help="all (default); findings: the findings and the verdict only (for pre-commit hooks); "
+                       "behind: the who-is-behind table only, as text, csv, json or markdown.")] = "all",
 ) -> None:
     """Check a quarter's status files (or the whole history) against the plan: submission errors,
     overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
@@ -42,6 +45,10 @@ def check(
         fail_usage(f"--fail-on takes error, warning or never, not '{fail_level}'")
     if not reports.exists():
         fail_usage(f"reports folder '{reports}' does not exist")
+    if show not in ("all", "findings", "behind"):
+        fail_usage(f"--show takes all, findings or behind, not '{show}'")
+    if show == "behind" and output_format.value not in ("text", "csv", "json", "markdown"):
+        fail_usage("--show behind is a table: use --format text, csv, json or markdown")
 
     report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     if output_format == ReportFormat.text:
@@ -51,23 +58,25 @@ def check(
         from zzip.findings import printable
 
         names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
-        if output is None:
-            out = console()
-            if not use_colour():
-                out.width = check_text.plain_width()
-            check_text.render(report, out, names)
+        if output is None or str(output) == "-":
+            check_text.render(report, console(), names, show)
         else:
             from io import StringIO
 
-            from rich.console import Console
+            from zzip.cli.common import file_console
 
             buffer = StringIO()
-            check_text.render(report, Console(file=buffer, no_color=True, width=check_text.plain_width()), names)
+            check_text.render(report, file_console(buffer), names, show)
             emit(buffer.getvalue(), output)
     else:
         from zzip.output.formats import render
 
-        emit(render(output_format.value, report), output)
+        if show == "behind":
+            from zzip.output.behind import render_behind
+
+            emit(render_behind(output_format.value, report), output)
+        else:
+            emit(render(output_format.value, report), output)
     raise typer.Exit(report.exit_code(fail_level))
 
 

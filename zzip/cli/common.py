@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import enum
-import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -49,19 +48,33 @@ IgnoreOption = Annotated[
 
 
 def use_colour(stream=None) -> bool:
-    stream = stream or sys.stdout
-    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
-        return False
-    return hasattr(stream, "isatty") and stream.isatty()
+    from zzip.display import use_colour as colour
+
+    return colour(stream)
 
 
 def console(stderr: bool = False):
+    """A console on standard output (or error): coloured as zzip.display decides; on a terminal
+    as wide as the terminal, elsewhere (a pipe, CI) as wide as COLUMNS says, else as wide as
+    each table is, nothing cut."""
     from rich.console import Console
+
+    from zzip.display import UNBOUNDED, file_width, is_terminal
 
     stream = sys.stderr if stderr else sys.stdout
     colour = use_colour(stream)
+    terminal = is_terminal(stream)
     return Console(file=stream, no_color=not colour, highlight=False, force_terminal=colour or None,
-                   soft_wrap=not colour)
+                   soft_wrap=not terminal, width=None if terminal else (file_width() or UNBOUNDED))
+
+
+def file_console(buffer):
+    """A console writing plain text for a file (-o): as wide as COLUMNS says, else as each table is."""
+    from rich.console import Console
+
+    from zzip.display import UNBOUNDED, file_width
+
+    return Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=file_width() or UNBOUNDED)
 
 
 def emit(text: str, output: Path | None) -> None:

@@ -69,7 +69,10 @@ def diff(
 
     report = Report("diff", findings, files)
     old_name, new_name = old, new or str(plan_path)
-    heading = f"Plan changes from {old_name} to {new_name}: {len(changes)} change{'s' if len(changes) != 1 else ''}"
+    from zzip.i18n import _, ngettext
+
+    heading = ngettext("Plan changes from %(old)s to %(new)s: %(num)s change",
+                       "Plan changes from %(old)s to %(new)s: %(num)s changes", len(changes), old=old_name, new=new_name)
     if output_format == ViewFormat.json:
         emit(json.dumps({"old": old_name, "new": new_name, "changes": [c.to_dict() for c in changes],
                          "findings": [f.to_dict() for f in report.findings]}, ensure_ascii=False, indent=2) + "\n", output)
@@ -80,6 +83,6 @@ def diff(
         if check:
             footer_lines.append(report.headline())
         if not changes:
-            footer_lines.insert(0, "No changes.")
+            footer_lines.insert(0, _("No changes."))
         show(build(changes), {}, output_format, output, heading, "\n".join(footer_lines) or None)
     raise typer.Exit(report.exit_code(fail_on.value))

@@ -47,9 +47,21 @@ def overdue(
     days = within if within is not None else context.config.due_soon_days
     tables, document = view.build(context, unit_id, days)
     count = len(document["overdue"])
-    heading = (f"Overdue as of {context.as_of.isoformat()}" + (f" for {context.plan.unit_name(unit_id)}" if unit_id else "")
-               + f" (severely overdue: more than {context.config.severe_days} days)")
-    footer = f"{count} overdue item{'s' if count != 1 else ''}, {len(document['due_soon'])} falling due within {days} days."
+    from zzip.i18n import _, ngettext, prose_date
+
+    severe = context.config.severe_days
+    if unit_id:
+        heading = ngettext("Overdue as of %(date)s for %(unit)s (severely overdue: more than %(num)s day)",
+                           "Overdue as of %(date)s for %(unit)s (severely overdue: more than %(num)s days)", severe,
+                           date=prose_date(context.as_of), unit=context.plan.unit_name(unit_id))
+    else:
+        heading = ngettext("Overdue as of %(date)s (severely overdue: more than %(num)s day)",
+                           "Overdue as of %(date)s (severely overdue: more than %(num)s days)", severe,
+                           date=prose_date(context.as_of))
+    footer = _("%(overdue)s, %(soon)s.",
+               overdue=ngettext("%(num)s overdue item", "%(num)s overdue items", count),
+               soon=ngettext("%(num)s falling due within %(days)s days", "%(num)s falling due within %(days)s days",
+                             len(document["due_soon"]), days=days))
     if output_format == OverdueFormat.xlsx:
         from zzip.atomic import write_bytes_atomic
         from zzip.overdue import due_items

@@ -29,11 +29,14 @@ def progress(
     output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     if explain:
-        if explain not in context.plan.indicators:
+        found = view.find_indicator(context.plan, explain)
+        if found is None:
             import difflib
 
-            guess = difflib.get_close_matches(explain, list(context.plan.indicators), n=1)
+            names = list(context.plan.indicators) + [i.name for i in context.plan.indicators.values()]
+            guess = difflib.get_close_matches(explain, names, n=1)
             fail_usage(f"no indicator '{explain}'" + (f"; did you mean '{guess[0]}'?" if guess else ""))
+        explain = found.id
         text = "\n".join(view.explain(context, explain)) + "\n"
         if output_format == ViewFormat.json:
             import json
@@ -46,6 +49,13 @@ def progress(
         return
     tables, document = view.build(context)
     counts = document["counts"]
-    footer = ", ".join(f"{n} {status}" for status, n in counts.items() if n) + \
-        f" (method: {context.config.progress.method}; 'zzip progress --explain ID' shows the arithmetic)."
-    show(tables, document, output_format, output, f"Progress of the plan's {len(document['indicators'])} indicators", footer)
+    from zzip import labels
+    from zzip.i18n import _, ngettext
+
+    footer = _("%(counts)s (method: %(method)s; 'zzip progress --explain ID' shows the arithmetic).",
+               counts=_(", ").join(_("%(num)s %(status)s", num=n, status=labels.indicator_status(status))
+                                   for status, n in counts.items() if n),
+               method=context.config.progress.method)
+    heading = ngettext("Progress of the plan's %(num)s indicator", "Progress of the plan's %(num)s indicators",
+                       len(document["indicators"]))
+    show(tables, document, output_format, output, heading, footer)

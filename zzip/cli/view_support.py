@@ -10,7 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import emit, fail_usage, use_colour
+from zzip.cli.common import emit, fail_usage
 
 
 class ViewFormat(str, enum.Enum):
@@ -90,17 +90,11 @@ def show(tables, document: dict, output_format: ViewFormat, output: Optional[Pat
     else:
         from io import StringIO
 
-        from rich.console import Console
+        from zzip.cli.common import console, file_console
 
-        from zzip.cli.common import console
-        from zzip.output.check_text import plain_width
-
-        if output is None:
-            out = console()
-            if not use_colour():
-                out.width = plain_width()
-            print_tables(out, tables, heading, footer)
+        if output is None or str(output) == "-":
+            print_tables(console(), tables, heading, footer)
         else:
             buffer = StringIO()
-            print_tables(Console(file=buffer, no_color=True, width=plain_width()), tables, heading, footer)
+            print_tables(file_console(buffer), tables, heading, footer)
             emit(buffer.getvalue(), output)

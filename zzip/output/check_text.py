@@ -3,45 +3,35 @@ and the one-line verdict last (the line people read)."""
 
 from __future__ import annotations
 
-import os
 from collections import defaultdict
 
 from zzip.findings import Severity
+from zzip.i18n import _, ngettext, pgettext
 from zzip.output.text import finding_line, rich_finding_line
 from zzip.report import Report
 
 _STYLE = {Severity.ERROR: "red", Severity.WARNING: "yellow", Severity.INFO: "cyan"}
 
 
-def render(report: Report, console, unit_names: dict[str, str]) -> None:
-    from rich.table import Table
+def render(report: Report, console, unit_names: dict[str, str], show: str = "all") -> None:
+    """`show`: all; findings (the findings and the verdict, as the pre-commit hook wants); behind
+    (the who-is-behind table alone)."""
     from rich.text import Text
 
+    from zzip.views.tables import print_table
+
     summary = report.summary
-    if summary.get("partial"):
+    if summary.get("partial") or show == "findings":
         for finding in report.findings:
-            console.print(Text(finding_line(finding)), highlight=False, soft_wrap=True)
-        console.print(Text(f"{report.headline()} {summary.get('note', '')}".strip(), style="bold red"))
+            console.print(rich_finding_line(finding), highlight=False, soft_wrap=True)
+        note = f" {summary.get('note', '')}" if summary.get("partial") else ""
+        console.print(Text(f"{report.headline()}{note}".strip(), style=_verdict_style(report)))
         return
 
-    quarters = summary.get("quarters", [])
-    span = f"{quarters[0]} to {quarters[-1]}" if len(quarters) > 1 else (quarters[0] if quarters else "none")
-    console.print(Text(f"Plan {summary['plan']} version {summary['plan_version']}, as of {summary['as_of']}; "
-                       f"quarters {span} ({len(summary.get('quarters_due', []))} past their due date); "
-                       f"{summary['submissions']} status files", style="bold"))
-
-    table = Table(title="Who is behind", title_justify="left", title_style="bold")
-    table.add_column("Unit", no_wrap=True)
-    for header, justify in ( ("Answers for", "right"), ("Overdue", "right"),
-                            ("Worst days overdue", "right"), ("Missing reports", "right"),
-                            ("Late reports", "right"), ("Indicators behind", "right"), ("Findings", "right")):
-        table.add_column(header, justify=justify)
-    for row in report.standings:
-        style = "bold red" if row.overdue or row.missing_reports else ("yellow" if row.behind else "dim")
-        table.add_row(Text(f"{row.unit_name} ({row.unit_id})"), str(row.answers_for), _n(row.overdue),
-                      _n(row.worst_days_overdue), _n(row.missing_reports), _n(row.late_reports),
-                      _n(row.indicators_behind), _n(row.findings), style=style)
-    console.print(table)
+    console.print(Text(summary_line(report), style="bold"))
+    print_table(console, behind_table(report))
+    if show == "behind":
+        return
 
     by_unit: dict[str | None, list] = defaultdict(list)
     for finding in report.findings:
@@ -51,32 +41,79 @@ def render(report: Report, console, unit_names: dict[str, str]) -> None:
     if None in by_unit:
         order.append(None)
     if order:
-        console.print(Text("Findings by unit", style="bold"))
+        console.print(Text(_("Findings by unit"), style="bold"))
     for unit in order:
-        title = f"{unit_names.get(unit, unit)} ({unit})" if unit else "Files and the plan"
+        title = f"{unit_names.get(unit, unit)} ({unit})" if unit else _("Files and the plan")
         console.print(Text(f"  {title}", style="bold"))
         for finding in by_unit[unit]:
             console.print(rich_finding_line(finding, "    "), soft_wrap=True, highlight=False)
 
-    counts = report.counts_by_rule()
-    if counts:
-        rule_table = Table(title="Findings by rule", title_justify="left", title_style="bold")
-        for header in ("Code", "Rule", "Severity", "Count"):
-            rule_table.add_column(header, justify="right" if header == "Count" else "left")
-        for (code, name, severity), count in sorted(counts.items()):
-            rule_table.add_row(code, name, Text(str(severity), style=_STYLE[severity]), str(count))
-        console.print(rule_table)
-    style = "bold green" if not report.findings else ("bold red" if report.count(Severity.ERROR) else "bold yellow")
-    console.print(Text(report.headline(), style=style))
+    rules = rules_table(report)
+    if rules.rows:
+        print_table(console, rules)
+    console.print(Text(report.headline(), style=_verdict_style(report)))
+
+
+def summary_line(report: Report) -> str:
+    import datetime as dt
+
+    from zzip.i18n import prose_date
+
+    summary = report.summary
+    quarters = summary.get("quarters", [])
+    span = _("%(first)s to %(last)s", first=quarters[0], last=quarters[-1]) if len(quarters) > 1 else \
+        (quarters[0] if quarters else pgettext("quarters", "none"))
+    try:
+        day = dt.date.fromisoformat(str(summary.get("as_of")))
+    except ValueError:
+        day = None
+    return _("Plan %(plan)s version %(version)s, as of %(date)s; quarters %(span)s (%(due)s past their due date); "
+             "%(files)s", plan=summary.get("plan"), version=summary.get("plan_version"),
+             date=prose_date(day) if day else summary.get("as_of"), span=span,
+             due=len(summary.get("quarters_due", [])),
+             files=ngettext("%(num)s status file", "%(num)s status files", summary.get("submissions", 0)))
+
+
+def behind_table(report: Report):
+    from zzip.views.tables import Column, ViewTable
+
+    table = ViewTable(_("Who is behind"), [
+        Column("unit_name", pgettext("column", "Unit"), min_width=8),
+        Column("unit_id", pgettext("column", "Id"), no_wrap=True),
+        Column("answers_for", pgettext("column", "Answers for"), "right", no_wrap=True, optional=True),
+        Column("overdue", pgettext("column", "Overdue"), "right", no_wrap=True),
+        Column("worst_days_overdue", pgettext("column", "Worst days overdue"), "right", no_wrap=True),
+        Column("missing_reports", pgettext("column", "Missing reports"), "right", no_wrap=True),
+        Column("late_reports", pgettext("column", "Late reports"), "right", no_wrap=True),
+        Column("indicators_behind", pgettext("column", "Indicators behind"), "right", no_wrap=True),
+        Column("indicators_at_risk", pgettext("column", "Indicators at risk"), "right", no_wrap=True),
+        Column("findings", pgettext("column", "Findings"), "right", no_wrap=True, optional=True),
+    ], empty=_("no unit answers for anything yet."))
+    for row in report.standings:
+        style = "bold red" if row.overdue or row.missing_reports else ("yellow" if row.behind else "dim")
+        cells = {key: _n(value) for key, value in row.to_dict().items() if isinstance(value, int)}
+        table.add({**cells, "unit_name": row.unit_name, "unit_id": row.unit_id, "answers_for": str(row.answers_for)},
+                  style)
+    return table
+
+
+def rules_table(report: Report):
+    from zzip import labels
+    from zzip.views.tables import Column, ViewTable
+
+    table = ViewTable(_("Findings by rule"), [
+        Column("code", pgettext("column", "Code"), no_wrap=True), Column("name", pgettext("column", "Rule"), no_wrap=True),
+        Column("severity", pgettext("column", "Severity"), no_wrap=True),
+        Column("count", pgettext("column", "Count"), "right", no_wrap=True)])
+    for (code, name, severity), count in sorted(report.counts_by_rule().items()):
+        table.add({"code": code, "name": name, "severity": labels.severity(severity), "count": str(count)},
+                  _STYLE[severity])
+    return table
+
+
+def _verdict_style(report: Report) -> str:
+    return "bold green" if not report.findings else ("bold red" if report.count(Severity.ERROR) else "bold yellow")
 
 
 def _n(value: int) -> str:
     return str(value) if value else "-"
-
-
-def plain_width() -> int:
-    """Tables for a file or a printer: wide enough for Chinese unit names."""
-    try:
-        return max(100, int(os.environ.get("COLUMNS", "140")))
-    except ValueError:
-        return 140

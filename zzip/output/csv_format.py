@@ -15,7 +15,7 @@ from zzip.report import Report
 BOM = "\ufeff"
 FINDING_COLUMNS = ("severity", "code", "name", "path", "line", "column", "unit", "message")
 STANDING_COLUMNS = ("unit_id", "unit_name", "answers_for", "overdue", "worst_days_overdue",
-                    "missing_reports", "late_reports", "indicators_behind", "findings")
+                    "missing_reports", "late_reports", "indicators_behind", "indicators_at_risk", "findings")
 
 
 def safe_cell(value):

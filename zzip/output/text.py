@@ -9,7 +9,9 @@ _STYLE = {Severity.ERROR: "bold red", Severity.WARNING: "yellow", Severity.INFO:
 
 
 def finding_line(finding: Finding) -> str:
-    marker = "" if finding.severity == Severity.ERROR else f"[{finding.severity}] "
+    from zzip.labels import severity
+
+    marker = "" if finding.severity == Severity.ERROR else f"[{severity(finding.severity)}] "
     return f"{finding.location}: {finding.code} {marker}{finding.message}"
 
 
@@ -28,7 +30,9 @@ def rich_finding_line(finding: Finding, indent: str = ""):
     line.append(": ")
     line.append(finding.code, style=_STYLE[finding.severity])
     if finding.severity != Severity.ERROR:
-        line.append(f" [{finding.severity}]", style=_STYLE[finding.severity])
+        from zzip.labels import severity
+
+        line.append(f" [{severity(finding.severity)}]", style=_STYLE[finding.severity])
     line.append(f" {finding.message}")
     return line
 

@@ -4,22 +4,37 @@ from __future__ import annotations
 
 from zzip.assess import UnitScore, YearAssessment, fmt_points
 from zzip.assessment_scheme import KINDS
+from zzip.i18n import _, pgettext
 from zzip.views.tables import Column, ViewTable
 
-KIND_HEADERS = {
-    "missing_report": "Missing", "late_report": "Late", "overdue_step": "Overdue",
-    "severely_overdue_step": "Severe", "indicator_behind": "Behind", "done_without_evidence": "No evidence",
-}
+
+def kind_headers() -> dict[str, str]:
+    return {"missing_report": pgettext("points lost for", "Missing"), "late_report": pgettext("points lost for", "Late"),
+            "overdue_step": pgettext("points lost for", "Overdue"),
+            "severely_overdue_step": pgettext("points lost for", "Severe"),
+            "indicator_behind": pgettext("points lost for", "Behind"),
+            "done_without_evidence": pgettext("points lost for", "No evidence")}
+
+
+def kind_word(kind: str) -> str:
+    """A line's kind in the explanation: the finding's kind, or base / given back."""
+    words = {**kind_headers(), "base": pgettext("points", "base"), "given back": pgettext("points", "given back"),
+             "cap": pgettext("points", "cap"), "floor": pgettext("points", "floor"),
+             "rounding": pgettext("points", "rounding")}
+    return words.get(kind, kind)
 BAND_STYLES = ("green", None, "yellow", "red")
 
 
 def ranking(result: YearAssessment) -> ViewTable:
-    columns = [Column("rank", "Rank", "right", True), Column("unit", "Unit"), Column("score", "Score", "right", True),
-               Column("band", "Band", no_wrap=True)]
-    columns += [Column(kind, KIND_HEADERS[kind], "right") for kind in KINDS]
-    columns.append(Column("id", "Id", no_wrap=True))
-    table = ViewTable(f"Scores for {result.year}, highest first; points lost per kind of finding, after caps", columns,
-                      empty="no unit had a duty in this year.")
+    headers = kind_headers()
+    columns = [Column("rank", pgettext("column", "Rank"), "right", True),
+               Column("unit", pgettext("column", "Unit"), min_width=8),
+               Column("score", pgettext("column", "Score"), "right", True),
+               Column("band", pgettext("column", "Band"), no_wrap=True)]
+    columns += [Column(kind, headers[kind], "right", no_wrap=True) for kind in KINDS]
+    columns.append(Column("id", pgettext("column", "Id"), no_wrap=True))
+    table = ViewTable(_("Scores for %(year)s, highest first; points lost per kind of finding, after caps", year=result.year),
+                      columns, empty=_("no unit had a duty in this year."))
     places = result.scheme.places
     bands = [b.name for b in sorted(result.scheme.bands, key=lambda b: b.min, reverse=True)]
     for score in result.scores:
@@ -32,13 +47,14 @@ def ranking(result: YearAssessment) -> ViewTable:
 
 
 def explanation(score: UnitScore, title: str | None = None) -> ViewTable:
-    table = ViewTable(title or f"{score.name} ({score.unit_id}): every point", [
-        Column("gained", "Gained", "right", True), Column("lost", "Lost", "right", True), Column("kind", "Kind", no_wrap=True),
-        Column("reason", "Why"), Column("where", "Where")])
+    table = ViewTable(title or _("%(unit)s (%(id)s): every point", unit=score.name, id=score.unit_id), [
+        Column("gained", pgettext("column", "Gained"), "right", True), Column("lost", pgettext("column", "Lost"), "right", True),
+        Column("kind", pgettext("column", "Kind"), no_wrap=True),
+        Column("reason", pgettext("column", "Why"), min_width=16), Column("where", pgettext("column", "Where"), min_width=12)])
     for line in score.lines:
         gained = fmt_points(line.points) if line.points > 0 else ""
         lost = fmt_points(-line.points) if line.points < 0 else ("0" if line.kind in KINDS else "")
-        table.add({"gained": gained, "lost": lost, "kind": line.kind, "reason": line.reason,
+        table.add({"gained": gained, "lost": lost, "kind": kind_word(line.kind), "reason": line.reason,
                    "where": str(line.location) if line.location else ""},
                   "red" if line.points < 0 else ("green" if line.points > 0 else "dim"))
     return table
@@ -47,7 +63,8 @@ def explanation(score: UnitScore, title: str | None = None) -> ViewTable:
 def reconciliation(score: UnitScore, places: int) -> str:
     """base - lost + given back = score, written out."""
     parts = [fmt_points(line.points, sign=True) for line in score.lines if line.points]
-    return f"{' '.join(parts)} = {score.score:.{places}f} ({score.band}, rank {score.rank})"
+    return _("%(sum)s = %(score)s (%(band)s, rank %(rank)s)", sum=" ".join(parts), score=f"{score.score:.{places}f}",
+             band=score.band, rank=score.rank)
 
 
 def document(result: YearAssessment, plan_version: str, unit: str | None = None) -> dict:

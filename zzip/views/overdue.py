@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from zzip import labels
 from zzip.check_context import CheckContext
+from zzip.i18n import _, ngettext, pgettext, prose_date
 from zzip.overdue import SEVERELY_OVERDUE, DueItem, due_items
 from zzip.views.tables import Column, ViewTable
 
-COLUMNS = [
-    Column("item", "Item", no_wrap=True), Column("ref", "Ref", no_wrap=True), Column("what", "What"),
-    Column("deadline", "Due", no_wrap=True), Column("days", "Days", "right"), Column("grade", "Grade", no_wrap=True),
-    Column("latest", "Latest report"), Column("cooperating", "Co-operating units"),
-]
+
+def columns() -> list[Column]:
+    return [
+        Column("item", pgettext("column", "Item"), no_wrap=True), Column("ref", pgettext("column", "Ref"), no_wrap=True),
+        Column("what", pgettext("column", "What"), min_width=10),
+        Column("deadline", pgettext("column", "Due"), no_wrap=True), Column("days", pgettext("column", "Days"), "right", no_wrap=True),
+        Column("grade", pgettext("column", "Grade"), no_wrap=True),
+        Column("latest", pgettext("column", "Latest report"), min_width=10),
+        Column("cooperating", pgettext("column", "Co-operating units"), min_width=8),
+    ]
 
 
 def build(context: CheckContext, unit: str | None, within: int) -> tuple[list[ViewTable], dict]:
@@ -24,14 +31,17 @@ def build(context: CheckContext, unit: str | None, within: int) -> tuple[list[Vi
     for item in overdue:
         by_unit.setdefault(item.unit, []).append(item)
     for unit_id, items in sorted(by_unit.items(), key=lambda kv: (-kv[1][0].days, -len(kv[1]), plan.unit_name(kv[0]))):
-        table = ViewTable(f"{plan.unit_name(unit_id)} ({unit_id}): {len(items)} overdue", COLUMNS)
+        table = ViewTable(ngettext("%(unit)s (%(id)s): %(num)s overdue", "%(unit)s (%(id)s): %(num)s overdue",
+                                   len(items), unit=plan.unit_name(unit_id), id=unit_id), columns())
         for item in items:
             table.add(_row(context, item), "bold red" if item.grade == SEVERELY_OVERDUE else "red")
         tables.append(table)
     if not overdue:
-        tables.append(ViewTable("Overdue", COLUMNS, empty=f"nothing is overdue as of {context.as_of.isoformat()}."))
-    upcoming = ViewTable(f"Falls due within {within} days (by {_horizon(context, within)})",
-                         [Column("unit", "Lead unit", no_wrap=True), *COLUMNS], empty="nothing.")
+        tables.append(ViewTable(pgettext("table", "Overdue"), columns(),
+                                empty=_("nothing is overdue as of %(date)s.", date=prose_date(context.as_of))))
+    upcoming = ViewTable(ngettext("Falls due within %(num)s day (by %(date)s)", "Falls due within %(num)s days (by %(date)s)",
+                                  within, date=prose_date(_horizon(context, within))),
+                         [Column("unit", pgettext("column", "Lead unit"), min_width=6), *columns()], empty=_("nothing."))
     for item in soon:
         upcoming.add({"unit": plan.unit_name(item.unit), **_row(context, item)}, "yellow")
     tables.append(upcoming)
@@ -42,18 +52,25 @@ def build(context: CheckContext, unit: str | None, within: int) -> tuple[list[Vi
     return tables, document
 
 
+def latest_report(status: str | None, period=None, percent: float | None = None) -> str:
+    """never reported / 2025-Q2: in progress 60%."""
+    if status is None:
+        return labels.item_status(None)
+    words = labels.item_status(status) + (f" {percent:g}%" if percent is not None else "")
+    return f"{period}: {words}" if period else words
+
+
 def _row(context: CheckContext, item: DueItem) -> dict:
     plan = context.plan
-    latest = "never reported" if item.status is None else f"{item.last_period}: {item.status}" + (
-        f" {item.percent:g}%" if item.percent is not None else "")
     return {
-        "item": f"{item.item_id} ({item.kind})", "ref": item.ref, "what": item.title[:36] + ("…" if len(item.title) > 36 else ""),
-        "deadline": item.deadline.isoformat(), "days": item.days, "grade": item.grade, "latest": latest,
+        "item": f"{item.item_id} ({labels.kind(item.kind)})", "ref": item.ref, "what": item.title,
+        "deadline": item.deadline.isoformat(), "days": item.days, "grade": labels.overdue_grade(item.grade),
+        "latest": latest_report(item.status, item.last_period, item.percent),
         "cooperating": [plan.unit_name(u) for u in item.cooperating],
     }
 
 
-def _horizon(context: CheckContext, within: int) -> str:
+def _horizon(context: CheckContext, within: int):
     from zzip.overdue import days_after
 
-    return days_after(context.as_of, within).isoformat()
+    return days_after(context.as_of, within)

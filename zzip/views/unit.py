@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from zzip import labels
 from zzip.check_context import CheckContext
+from zzip.i18n import _, ngettext, pgettext, prose_date
 from zzip.overdue import due_items
 from zzip.progress import fmt_exact
 from zzip.responsibility import answers
-from zzip.views.progress import STYLES
+from zzip.views.overdue import latest_report
+from zzip.views.progress import STYLES, target_words
 from zzip.views.tables import Column, ViewTable
 
 
@@ -14,33 +17,41 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
     plan, duties = context.plan, context.responsibilities
     unit = plan.units[unit_id]
     groups = [g.name for g in plan.units.values() if g.is_group and unit_id in g.members]
-    heading = f"{unit.name} ({unit.id})" + (f", also written {'、'.join(unit.aliases)}" if unit.aliases else "") + \
-        (f"; member of {'、'.join(groups)}" if groups else "") + f"; as of {context.as_of.isoformat()}"
+    heading = f"{unit.name} ({unit.id})"
+    if unit.aliases:
+        heading = _("%(unit)s, also written %(aliases)s", unit=heading, aliases="、".join(unit.aliases))
+    if groups:
+        heading = _("%(unit)s; member of %(groups)s", unit=heading, groups="、".join(groups))
+    heading = _("%(unit)s; as of %(date)s", unit=heading, date=prose_date(context.as_of))
 
-    work = ViewTable("What it answers for", [Column("item", "Item", no_wrap=True), Column("ref", "Ref", no_wrap=True),
-                                            Column("role", "Role"), Column("what", "What"), Column("when", "When"),
-                                            Column("latest", "Latest report")], empty="nothing in this plan.")
+    work = ViewTable(_("What it answers for"), [
+        Column("item", pgettext("column", "Item"), no_wrap=True), Column("ref", pgettext("column", "Ref"), no_wrap=True),
+        Column("role", pgettext("column", "Role"), min_width=6), Column("what", pgettext("column", "What"), min_width=10),
+        Column("when", pgettext("column", "When"), min_width=10),
+        Column("latest", pgettext("column", "Latest report"), min_width=10)], empty=_("nothing in this plan."))
     mine = sorted(duties.duties.get(unit_id, {}).values(), key=lambda d: (not answers(d.role), ("task", "milestone", "annual").index(d.kind), d.item_id))
     for duty in mine:
         item = plan.item(duty.item_id)
         if duty.kind == "milestone":
-            when = f"{item.start} to {item.end or 'ongoing'}"
+            when = _("%(start)s to %(end)s", start=item.start, end=item.end) if item.end else \
+                _("%(start)s, ongoing", start=item.start)
         elif duty.kind == "annual":
-            when = f"{item.start} to {item.deadline.isoformat()}"
+            when = _("%(start)s to %(end)s", start=item.start, end=item.deadline.isoformat())
         else:
             start, end = duties.task_span(item)
-            when = f"{start} to {end}"
+            when = _("%(start)s to %(end)s", start=start, end=end)
         latest = context.latest_entry(unit_id, duty.item_id)
-        status = f"{latest[0].period}: {latest[1].status}" + (f" {latest[1].percent:g}%" if latest[1].percent is not None else "") \
-            if latest else "-"
-        role = duty.role if duty.named_directly else f"{duty.role} (as a group member)"
+        status = latest_report(latest[1].status, latest[0].period, latest[1].percent) if latest else "-"
+        role = labels.role(duty.role) if duty.named_directly else \
+            _("%(role)s (as a group member)", role=labels.role(duty.role))
         title = getattr(item, "title", None) or item.text
-        work.add({"item": duty.item_id, "ref": item.ref, "role": role, "what": title[:32] + ("…" if len(title) > 32 else ""),
+        work.add({"item": duty.item_id, "ref": item.ref, "role": role, "what": title,
                   "when": when, "latest": status}, None if answers(duty.role) else "dim")
 
-    reports = ViewTable("Reports by quarter", [Column("quarter", "Quarter", no_wrap=True), Column("due", "Due"),
-                                               Column("submitted", "Submitted"), Column("state", "State"),
-                                               Column("file", "File")], empty="no quarter is due yet.")
+    reports = ViewTable(_("Reports by quarter"), [
+        Column("quarter", pgettext("column", "Quarter"), no_wrap=True), Column("due", pgettext("column", "Due"), no_wrap=True),
+        Column("submitted", pgettext("column", "Submitted"), no_wrap=True), Column("state", pgettext("column", "State"), min_width=8),
+        Column("file", pgettext("column", "File"), min_width=10)], empty=_("no quarter is due yet."))
     report_rows = []
     for quarter in context.plan_quarters:
         if quarter.first_day > context.as_of:
@@ -49,37 +60,53 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         sub = context.by_unit_quarter.get((unit_id, quarter))
         if sub:
             late = (sub.submitted - due).days
-            state = "on time" if sub.submitted <= context.late_after(quarter) else f"late by {late} days"
-            style = None if state == "on time" else "yellow"
+            on_time = sub.submitted <= context.late_after(quarter)
+            state = pgettext("report", "on time") if on_time else \
+                ngettext("late by %(num)s day", "late by %(num)s days", late)
+            code, style, days = ("on-time", None, None) if on_time else ("late", "yellow", late)
         elif context.late_after(quarter) < context.as_of:
             expected = unit_id in duties.expected_reporters(quarter, context.config.expect_reports_from)
-            state, style = ("missing", "bold red") if expected else ("not required", "dim")
+            code, style, days = ("missing", "bold red", None) if expected else ("not-required", "dim", None)
+            state = pgettext("report", "missing") if expected else pgettext("report", "not required")
         else:
-            state, style = f"not yet due ({(due - context.as_of).days} days left)", "dim"
+            left = (due - context.as_of).days
+            code, style, days = "not-yet-due", "dim", left
+            state = ngettext("not yet due (%(num)s day left)", "not yet due (%(num)s days left)", left)
         row = {"quarter": str(quarter), "due": due.isoformat(), "submitted": sub.submitted.isoformat() if sub else "",
                "state": state, "file": sub.path if sub else ""}
         reports.add(row, style)
-        report_rows.append(row)
+        # JSON: a stable code (on-time, late, missing, not-required, not-yet-due), the days late or
+        # left, and the words shown in the language of the run
+        report_rows.append({**row, "state": code, "days": days, "state_text": state})
 
     overdue, soon = due_items(context, within_days=context.config.due_soon_days)
-    late_items = ViewTable("Overdue", [Column("item", "Item", no_wrap=True), Column("ref", "Ref"), Column("deadline", "Due"),
-                                       Column("days", "Days overdue", "right"), Column("grade", "Grade"),
-                                       Column("latest", "Latest report")], empty="nothing.")
+    late_items = ViewTable(pgettext("table", "Overdue"), [
+        Column("item", pgettext("column", "Item"), no_wrap=True), Column("ref", pgettext("column", "Ref"), no_wrap=True),
+        Column("deadline", pgettext("column", "Due"), no_wrap=True),
+        Column("days", pgettext("column", "Days overdue"), "right", no_wrap=True),
+        Column("grade", pgettext("column", "Grade"), no_wrap=True),
+        Column("latest", pgettext("column", "Latest report"), min_width=8)], empty=_("nothing."))
     for item in (d for d in overdue if d.unit == unit_id):
         late_items.add({"item": item.item_id, "ref": item.ref, "deadline": item.deadline.isoformat(), "days": item.days,
-                        "grade": item.grade, "latest": item.status or "never reported"}, "red")
+                        "grade": labels.overdue_grade(item.grade), "latest": labels.item_status(item.status)}, "red")
 
-    indicators = ViewTable("Indicators it owns", [Column("indicator", "Indicator"), Column("target", "Target"),
-                                                  Column("latest", "Latest"), Column("status", "Status"),
-                                                  Column("reason", "Why")], empty="none.")
+    indicators = ViewTable(_("Indicators it owns"), [
+        Column("indicator", pgettext("column", "Indicator"), min_width=10),
+        Column("target", pgettext("column", "Target"), min_width=10),
+        Column("latest", pgettext("column", "Latest"), min_width=10),
+        Column("status", pgettext("column", "Status"), no_wrap=True),
+        Column("reason", pgettext("column", "Why"), min_width=12)], empty=_("none."))
     owned = []
     for indicator in plan.indicators.values():
         if indicator.owner != unit_id:
             continue
         result = context.assessments[indicator.id]
-        latest = f"{fmt_exact(result.latest.value)} ({result.latest.date.isoformat()})" if result.latest else ""
-        indicators.add({"indicator": f"{indicator.name} ({indicator.id})", "target": indicator.target.describe(indicator.unit),
-                        "latest": latest, "status": result.status, "reason": result.reason}, STYLES[result.status])
+        latest = f"{fmt_exact(result.latest.value)}{indicator.unit or ''} ({result.latest.date.isoformat()})" \
+            if result.latest else ""
+        indicators.add({"indicator": f"{indicator.name} ({indicator.id})",
+                        "target": target_words(indicator.target, indicator.unit or ""),
+                        "latest": latest, "status": labels.indicator_status(result.status), "reason": result.reason},
+                       STYLES[result.status])
         owned.append({"id": indicator.id, "status": result.status, "reason": result.reason,
                       "latest": result.latest.value if result.latest else None})
 

@@ -1,0 +1,150 @@
+"""Every view names every row at 80, 120 and 200 columns, in both languages: ids, numbers and
+statuses whole on one line, names (which may wrap inside their column) whole once the column is
+read top to bottom, nothing cut to "…"."""
+
+import datetime as dt
+import io
+import re
+from pathlib import Path
+
+import pytest
+
+from zzip.i18n import set_language
+
+REPO = Path(__file__).parent.parent
+AS_OF = dt.date(2025, 7, 31)
+WIDTHS = (80, 120, 200)
+BORDERS = "│┃|"
+
+
+@pytest.fixture(scope="module")
+def context():
+    from zzip.check import prepare
+    from zzip.config import Config
+
+    _load, _findings, ctx = prepare(REPO / "plan", REPO / "reports", AS_OF, Config())
+    return ctx
+
+
+def squeeze(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def reassembled(output: str) -> str:
+    """The output with each table's columns read top to bottom (a wrapped name joined again),
+    and every other line as it is; whitespace removed."""
+    parts, columns = [], {}
+    for line in output.split("\n") + [""]:
+        if line[:1] in BORDERS:
+            cells = re.split(f"[{BORDERS}]", line)[1:-1]
+            for index, cell in enumerate(cells):
+                columns.setdefault(index, []).append(cell.strip())
+            continue
+        if columns:
+            parts += ["".join(columns[i]) for i in sorted(columns)]
+            columns = {}
+        parts.append(line)
+    return squeeze("\n".join(parts))
+
+
+def render(width: int, tables, heading=None, ascii_only=False) -> str:
+    from rich.console import Console
+
+    from zzip.views.tables import print_tables
+
+    buffer = io.StringIO()
+    print_tables(Console(file=buffer, width=width, no_color=True), tables, heading, ascii_only=ascii_only)
+    return buffer.getvalue()
+
+
+def assert_whole(output: str, width: int, names=(), words=()) -> None:
+    assert "…" not in output
+    assert all(len(line) <= width for line in output.split("\n")), "a line is wider than the console"
+    flat = reassembled(output)
+    for name in names:
+        assert squeeze(name) in flat, f"{name!r} is not shown whole at {width} columns"
+    lines = output.split("\n")
+    for word in words:
+        assert any(word in line for line in lines), f"{word!r} is not on one line at {width} columns"
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_progress_names_every_indicator(context, width, lang) -> None:
+    from zzip import labels
+    from zzip.views import progress
+
+    set_language(lang)
+    tables, document = progress.build(context)
+    output = render(width, tables)
+    names = [i.name for i in context.plan.indicators.values()]
+    statuses = {labels.indicator_status(r["status"]) for r in document["indicators"]}
+    assert_whole(output, width, names, statuses)
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_overdue_names_every_item_and_unit(context, width, lang) -> None:
+    from zzip import labels
+    from zzip.views import overdue
+
+    set_language(lang)
+    tables, document = overdue.build(context, None, 30)
+    output = render(width, tables)
+    items = document["overdue"] + document["due_soon"]
+    assert items
+    assert_whole(output, width, names=[context.plan.unit_name(d["unit"]) for d in items] + [d["title"] for d in items],
+                 words=[d["item_id"] for d in items] + [labels.overdue_grade(d["grade"]) for d in items]
+                 + [str(d["days"]) for d in items])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_unit_page_names_every_item(context, width, lang) -> None:
+    from zzip.views import unit
+
+    set_language(lang)
+    tables, document, heading = unit.build(context, "market-regulation")
+    output = render(width, tables, heading)
+    assert_whole(output, width, names=[context.plan.indicators[i["id"]].name for i in document["indicators"]],
+                 words=[a["item"] for a in document["answers_for"]] + [r["quarter"] for r in document["reports"]])
+
+
+@pytest.mark.parametrize("lang", ["en", "zh"])
+@pytest.mark.parametrize("width", WIDTHS)
+def test_check_names_every_unit_of_who_is_behind(context, width, lang) -> None:
+    from rich.console import Console
+
+    from zzip.check import run_check
+    from zzip.config import Config
+    from zzip.output import check_text
+
+    set_language(lang)
+    report, ctx = run_check(REPO / "plan", REPO / "reports", AS_OF, Config())
+    buffer = io.StringIO()
+    check_text.render(report, Console(file=buffer, width=width, no_color=True), {}, show="behind")
+    output = buffer.getvalue()
+    assert len(report.standings) > 20
+    assert_whole(output, width, names=[s.unit_name for s in report.standings],
+                 words=[s.unit_id for s in report.standings] + [str(s.worst_days_overdue) for s in report.standings
+                                                                if s.worst_days_overdue])
+
+
+def test_ascii_tables_and_bars(context) -> None:
+    from zzip.views import progress
+
+    set_language("en")
+    tables, _document = progress.build(context)
+    output = render(200, tables, ascii_only=True)
+    assert not re.search("[─━│┃┏┓└┘┡┩]", output)  # the borders; the bars follow use_ascii() when built
+    assert "+--" in output and "|" in output
+    assert progress.bar(1.0, ascii_only=True) == "########## 100%"
+    assert progress.bar(0.5, ascii_only=True) == "#####-----  50%"
+
+
+def test_an_achieved_indicator_is_a_full_bar(context) -> None:
+    from zzip.progress import ACHIEVED
+    from zzip.views.progress import fraction_done
+
+    achieved = [r for r in context.graded() if r.status == ACHIEVED]
+    assert achieved and all(fraction_done(r) == 1.0 for r in achieved)
