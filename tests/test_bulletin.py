@@ -109,8 +109,8 @@ def test_first_bulletin_has_nothing_to_compare(tmp_path: Path) -> None:
 @pytest.mark.parametrize("args, words", [
     (["--period", "2025-Q3"], "2025-Q3 has not ended as of 2025-07-31"),
     (["--period", "2025-Q5"], "--period: '2025-Q5' is not a reporting period"),
-    (["--period", "2025-H1"], "'2025-H1' is a half-year, but the plan reports quarterly: write a period such as 2025-Q2"),
-    (["--period", "2024"], "'2024' is a year, but the plan reports quarterly"),
+    (["--period", "2025-H1"], "'2025-H1' is a half-year, but the plan's units report quarterly: write a period such as 2025-Q2"),
+    (["--period", "2024"], "'2024' is a year, but the plan's units report quarterly"),
     (["--period", "2021-Q1"], "outside the plan's reporting period"),
     ([], "give either --period"),
     (["--period", "2025-Q2", "--year", "2024"], "give either --period"),
