@@ -10,10 +10,12 @@ from typing import Annotated, Optional
 import typer
 
 from zzip import __version__
+from zzip.cli.common import LangOption
+from zzip.i18n import _
 
 app = typer.Typer(
     name="zzip",
-    help="Check the 郑政〔2022〕34号 implementation plan and the quarterly status reports of its units.",
+    help=_("Check the 郑政〔2022〕34号 implementation plan and the quarterly status reports of its units."),
     no_args_is_help=True,
     pretty_exceptions_enable=False,
     add_completion=True,
@@ -30,8 +32,9 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+                                                    help=_("Print the version and exit."))] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of an internal error."))] = False,
+    lang: LangOption = None,
 ) -> None:
     if debug:
         os.environ["ZZIP_DEBUG"] = "1"
@@ -95,11 +98,11 @@ def _stdout_failed(exc: OSError) -> None:
     except (OSError, ValueError, AttributeError):
         pass
     if exc.errno == errno.EPIPE:
-        message = "standard output was closed before zzip had written everything (a pipe whose reader stopped early)"
+        message = _("standard output was closed before zzip had written everything (a pipe whose reader stopped early)")
     else:
-        message = f"cannot write to standard output: {exc.strerror or exc}"
+        message = _("cannot write to standard output: %(reason)s", reason=exc.strerror or exc)
     try:
-        sys.stderr.write(f"zzip: error: {message}\n")
+        sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
         sys.stderr.flush()
     except OSError:
         pass
@@ -120,14 +123,14 @@ def main() -> None:
     except StdoutFailed as failed:
         _stdout_failed(failed.args[0])
     except KeyboardInterrupt:
-        sys.stderr.write("zzip: interrupted\n")
+        sys.stderr.write(_("zzip: interrupted") + "\n")
         sys.exit(130)
     except Exception as exc:  # an internal error: one line, the traceback only on request
         if os.environ.get("ZZIP_DEBUG") or "--debug" in sys.argv:
             raise
         sys.stderr.write(
-            f"zzip: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in zzip, not in your files. Please report it with the command you ran; "
-            "run it again with --debug to see the traceback.\n"
+            _("zzip: internal error: %(kind)s: %(error)s", kind=type(exc).__name__, error=exc) + "\n"
+            + _("This is a bug in zzip, not in your files. Please report it with the command you ran; "
+                "run it again with --debug to see the traceback.") + "\n"
         )
         sys.exit(3)

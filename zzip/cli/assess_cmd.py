@@ -9,8 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _
 from zzip.cli.check_cmd import AsOfOption, PlanOption
-from zzip.cli.common import OutputFile, emit, fail_usage
+from zzip.cli.common import LangOption, described, OutputFile, emit, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
@@ -22,17 +23,19 @@ class AssessFormat(str, enum.Enum):
     xlsx = "xlsx"
 
 
+@described(_("Each responsible unit's score for a year, with its rank and band, from the scheme in "
+            "plan/assessment.yaml. Scores depend only on the plan, the scheme, the reports and the as-of "
+            "date."))
 def assess(
     reports: ReportsArgument = Path("reports"),
-    year: Annotated[int, typer.Option("--year", "-y", help="The year assessed, e.g. 2024.")] = ...,  # type: ignore[assignment]
+    year: Annotated[int, typer.Option("--year", "-y", help=_("The year assessed, e.g. 2024."))] = ...,  # type: ignore[assignment]
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    explain: Annotated[Optional[str], typer.Option("--explain", help="List every point one unit (id, name or alias) gained or lost, and why.")] = None,
-    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="text, json, csv, markdown or xlsx (xlsx needs -o).")] = AssessFormat.text,
+    explain: Annotated[Optional[str], typer.Option("--explain", help=_("List every point one unit (id, name or alias) gained or lost, and why."))] = None,
+    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help=_("text, json, csv, markdown or xlsx (xlsx needs -o)."))] = AssessFormat.text,
     output: OutputFile = None,
+    lang: LangOption = None,
 ) -> None:
-    """Each responsible unit's score for a year, with its rank and band, from the scheme in
-    plan/assessment.yaml. Scores depend only on the plan, the scheme, the reports and the as-of date."""
     import json
 
     from zzip.assess import assess_year

@@ -2,25 +2,19 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _, language
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
-class Lang(str, enum.Enum):
-    zh = "zh"
-    en = "en"
-
-
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document: zh (Chinese, the default) or en.")]
-PeriodOption = Annotated[Optional[str], typer.Option("--period", help="A quarter, e.g. 2025-Q2.")]
+PeriodOption = Annotated[Optional[str], typer.Option("--period", help=_("A quarter, e.g. 2025-Q2."))]
 
 
 def parse_period(period: str | None, year: int | None, *, quarter_only: bool = False):
@@ -69,20 +63,20 @@ def load_for(plan_dir: Path, reports: Path, as_of: str | None, config_file: Path
     return report, context
 
 
+@described(_("The 督导通报 of a quarter (--period 2025-Q2) or a year (--year 2024): headline, indicators with "
+            "charts, who is behind, the 督办清单, progress by section and changes since the previous bulletin."))
 def bulletin(
     reports: ReportsArgument = Path("reports"),
     period: PeriodOption = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="A year, for the yearly bulletin, e.g. 2024.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help=_("A year, for the yearly bulletin, e.g. 2024."))] = None,
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The file to write: FILE.html (one self-contained page) or FILE.pdf (printed by "
-                               "headless Chromium). Written atomically.", dir_okay=False)] = None,
-    lang: LangOption = Lang.zh,
+        "--output", "-o", help=_("The file to write: FILE.html (one self-contained page) or FILE.pdf (printed by "
+                                 "headless Chromium). Written atomically."), dir_okay=False)] = None,
+    lang: LangOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """The 督导通报 of a quarter (--period 2025-Q2) or a year (--year 2024): headline, indicators with
-    charts, who is behind, the 督办清单, progress by section and changes since the previous bulletin."""
     from zzip.cli.outputs import run_output
 
     chosen = parse_period(period, year)
@@ -101,7 +95,7 @@ def bulletin(
         except pdf.PdfError as exc:
             fail_usage(str(exc))
     report, context = load_for(plan_dir, reports, as_of, config_file, chosen)
-    page = make_page(report, context, chosen, lang.value)
+    page = make_page(report, context, chosen, language())
     if suffix == ".pdf":
         from zzip.bulletin import pdf
 

@@ -8,29 +8,32 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import IgnoreOption, ReportFormat, OutputFile, SelectOption, emit, fail_usage, use_colour
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, IgnoreOption, ReportFormat, OutputFile, SelectOption, emit, fail_usage, use_colour
 
 
-PlanOption = Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")]
+PlanOption = Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder."))]
 AsOfOption = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Check as at the end of this day (YYYY-MM-DD). Default: today in the plan's time zone.")]
+    "--as-of", help=_("Check as at the end of this day (YYYY-MM-DD). Default: today in the plan's time zone."))]
 ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", help="Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in pyproject.toml.")]
+    "--config", help=_("Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in pyproject.toml."))]
 
 
+@described(_("Check a quarter's status files (or the whole history) against the plan: submission errors, "
+            "overdue milestones, missing and late reports, indicators behind their trajectory, and who is "
+            "behind."))
 def check(
-    reports: Annotated[Path, typer.Argument(help="A quarter folder (reports/2025-Q2) or the whole reports/ history.")] = Path("reports"),
+    reports: Annotated[Path, typer.Argument(help=_("A quarter folder (reports/2025-Q2) or the whole reports/ history."))] = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ReportFormat.text,
     output: OutputFile = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or never (default: the configuration's, else error).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=_("error, warning or never (default: the configuration's, else error)."))] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Check a quarter's status files (or the whole history) against the plan: submission errors,
-    overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
     from zzip.check import run_check
     from zzip.cli.outputs import run_output
 

@@ -8,17 +8,19 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, fail_usage
 
 
+@described(_("Convert a status report between the workbook (.xlsx) and the YAML status file, losing nothing "
+            "the status format holds. The file must read cleanly: fix what is reported first."))
 def convert(
-    source: Annotated[Path, typer.Argument(help="A status file: .xlsx (to YAML) or .yaml/.yml/.json (to a workbook).")],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write ('-': standard output, YAML only). Default: beside FILE, with the other suffix.")] = None,
-    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder: names the items and indicators in a workbook (optional).")] = Path("plan"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    source: Annotated[Path, typer.Argument(help=_("A status file: .xlsx (to YAML) or .yaml/.yml/.json (to a workbook)."))],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help=_("Where to write ('-': standard output, YAML only). Default: beside FILE, with the other suffix."))] = None,
+    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder: names the items and indicators in a workbook (optional)."))] = Path("plan"),
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite an existing file."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Convert a status report between the workbook (.xlsx) and the YAML status file, losing nothing
-    the status format holds. The file must read cleanly: fix what is reported first."""
     from zzip.findings import printable
     from zzip.plan_loader import display_path
     from zzip.status_loader import REFUSED_SUFFIXES, STATUS_SUFFIXES, WORKBOOK_SUFFIX, load_status_file

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from zzip.i18n import _
 from zzip.cli.common import fail_usage
 
 

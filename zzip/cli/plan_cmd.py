@@ -9,9 +9,10 @@ from typing import Annotated
 
 import typer
 
-from zzip.cli.common import OutputFile, emit
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, OutputFile, emit
 
-app = typer.Typer(help="Work with the plan as a whole.", no_args_is_help=True)
+app = typer.Typer(help=_("Work with the plan as a whole."), no_args_is_help=True)
 
 
 class ExportFormat(str, enum.Enum):
@@ -19,12 +20,14 @@ class ExportFormat(str, enum.Enum):
 
 
 @app.command("export")
+@described(_("Print the normalised plan (aliases resolved, owners derived, dates as ISO strings) for other "
+            "tools."))
 def export(
-    plan_dir: Annotated[Path, typer.Argument(help="The plan folder.")] = Path("plan"),
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+    plan_dir: Annotated[Path, typer.Argument(help=_("The plan folder."))] = Path("plan"),
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ExportFormat.json,
     output: OutputFile = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print the normalised plan (aliases resolved, owners derived, dates as ISO strings) for other tools."""
     import json
 
     from zzip.engine import run_rules

@@ -8,27 +8,28 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.bulletin_cmd import Lang, LangOption, PeriodOption
+from zzip.i18n import _, language
+from zzip.cli.bulletin_cmd import PeriodOption
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
+@described(_("Write, per unit whose report for the quarter is missing or late or whose work is overdue, a "
+            "short notice listing exactly what is due: UNIT.md and UNIT.txt, and UNIT.eml (a draft to send) "
+            "when plan/units.yaml gives the unit an email address."))
 def remind(
     reports: ReportsArgument = Path("reports"),
     period: PeriodOption = None,
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     out_dir: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The folder to write the notices in (made if missing). Default: reminders/QUARTER.",
+        "--output", "-o", help=_("The folder to write the notices in (made if missing). Default: reminders/QUARTER."),
         file_okay=False)] = None,
-    sender: Annotated[Optional[str], typer.Option("--from", help="The From address of the .eml drafts.")] = None,
-    lang: LangOption = Lang.zh,
+    sender: Annotated[Optional[str], typer.Option("--from", help=_("The From address of the .eml drafts."))] = None,
+    lang: LangOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Write, per unit whose report for the quarter is missing or late or whose work is overdue, a
-    short notice listing exactly what is due: UNIT.md and UNIT.txt, and UNIT.eml (a draft to send)
-    when plan/units.yaml gives the unit an email address."""
     from zzip.bulletin import remind as notices_module
     from zzip.cli.bulletin_cmd import load_for, parse_period
     from zzip.months import Quarter
@@ -56,12 +57,12 @@ def remind(
             path.unlink()
         for notice in found:
             stem = folder / _file_stem(notice.unit_id)
-            text = notices_module.render(notice, lang.value, office, markdown=False)
+            text = notices_module.render(notice, language(), office, markdown=False)
             write_bytes_atomic(stem.with_suffix(".txt"), text.encode("utf-8"))
             write_bytes_atomic(stem.with_suffix(".md"),
-                               notices_module.render(notice, lang.value, office, markdown=True).encode("utf-8"))
+                               notices_module.render(notice, language(), office, markdown=True).encode("utf-8"))
             if notice.email:
-                write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, lang.value, text, sender))
+                write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, language(), text, sender))
     except OSError as exc:
         fail_usage(f"cannot write in {folder}: {exc.strerror or exc}")
     if stale:

@@ -8,22 +8,24 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.findings import printable
 
 
+@described(_("Write a pre-filled status file (YAML, or an Excel workbook with --format xlsx) listing exactly "
+            "what a unit answers for in a quarter."))
 def template(
-    period: Annotated[str, typer.Option("--period", help="The quarter, e.g. 2025-Q2.")],
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The unit: its id, the name the plan writes, or an alias.")] = None,
-    all_units: Annotated[bool, typer.Option("--all", help="Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder).")] = False,
-    file_format: Annotated[str, typer.Option("--format", "-f", help="yaml (the status file) or xlsx (a workbook for Excel/WPS).")] = "yaml",
-    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")] = Path("plan"),
-    reports: Annotated[Optional[Path], typer.Option("--reports", help="The reports folder: earlier reports pre-fill the template (default: reports, which may not exist yet).")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    period: Annotated[str, typer.Option("--period", help=_("The quarter, e.g. 2025-Q2."))],
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=_("The unit: its id, the name the plan writes, or an alias."))] = None,
+    all_units: Annotated[bool, typer.Option("--all", help=_("Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder)."))] = False,
+    file_format: Annotated[str, typer.Option("--format", "-f", help=_("yaml (the status file) or xlsx (a workbook for Excel/WPS)."))] = "yaml",
+    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder."))] = Path("plan"),
+    reports: Annotated[Optional[Path], typer.Option("--reports", help=_("The reports folder: earlier reports pre-fill the template (default: reports, which may not exist yet)."))] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help=_("Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite an existing file."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Write a pre-filled status file (YAML, or an Excel workbook with --format xlsx) listing exactly
-    what a unit answers for in a quarter."""
     from zzip.atomic import write_text_atomic
     from zzip.check_context import CheckContext
     from zzip.clock import today_in

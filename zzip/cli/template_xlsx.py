@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from zzip.i18n import _
 from zzip.cli.common import fail_usage
 
 

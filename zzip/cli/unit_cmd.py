@@ -7,21 +7,24 @@ from typing import Annotated
 
 import typer
 
+from zzip.i18n import _
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import OutputFile, fail_usage
+from zzip.cli.common import LangOption, described, OutputFile, fail_usage
 from zzip.cli.view_support import FormatOption, ViewFormat, load_context, resolve_unit_or_exit, show
 
 
+@described(_("One unit's page: what it leads and co-operates on, its reports by quarter, its overdue items, "
+            "its indicators."))
 def unit(
-    name: Annotated[str, typer.Argument(help="The unit: its id, the name the plan writes, or an alias.")],
-    reports: Annotated[Path, typer.Option("--reports", help="The reports folder.")] = Path("reports"),
+    name: Annotated[str, typer.Argument(help=_("The unit: its id, the name the plan writes, or an alias."))],
+    reports: Annotated[Path, typer.Option("--reports", help=_("The reports folder."))] = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     output_format: FormatOption = ViewFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """One unit's page: what it leads and co-operates on, its reports by quarter, its overdue items, its indicators."""
     from zzip.views import unit as view
 
     from zzip.cli.outputs import run_output

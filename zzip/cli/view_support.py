@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _
 from zzip.cli.common import emit, fail_usage, use_colour
 
 
@@ -20,8 +21,8 @@ class ViewFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-ReportsArgument = Annotated[Path, typer.Argument(help="The reports folder (or one quarter of it).")]
-FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")]
+ReportsArgument = Annotated[Path, typer.Argument(help=_("The reports folder (or one quarter of it)."))]
+FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help=_("Output format."))]
 
 
 def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_file: Optional[Path]):
