@@ -9,6 +9,8 @@ from __future__ import annotations
 import stat
 from pathlib import Path
 
+from zzip.i18n import _
+
 
 class Unreadable(Exception):
     """Why a file's bytes could not be read, in words for the user."""
@@ -18,18 +20,18 @@ def read_bytes(path: Path, limit: int, too_big: str) -> bytes:
     """The file's bytes; `too_big` is the message for a file over `limit` bytes ({size} is filled in)."""
     try:
         if path.is_dir():
-            raise Unreadable("is a directory, not a file")
+            raise Unreadable(_("is a directory, not a file"))
         info = path.stat()
         if not stat.S_ISREG(info.st_mode):
-            raise Unreadable("is not a regular file (a device, pipe or socket); zzip reads only ordinary files")
+            raise Unreadable(_("is not a regular file (a device, pipe or socket); zzip reads only ordinary files"))
         if info.st_size > limit:
             raise Unreadable(too_big.format(size=info.st_size))
         return path.read_bytes()
     except Unreadable:
         raise
     except FileNotFoundError:
-        raise Unreadable("file not found") from None
+        raise Unreadable(_("file not found")) from None
     except PermissionError:
-        raise Unreadable("permission denied: zzip cannot read this file") from None
+        raise Unreadable(_("permission denied: zzip cannot read this file")) from None
     except OSError as exc:
-        raise Unreadable(f"cannot read file: {exc.strerror or exc}") from None
+        raise Unreadable(_("cannot read file: %(reason)s", reason=exc.strerror or exc)) from None

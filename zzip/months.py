@@ -12,6 +12,8 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
+from zzip.i18n import _
+
 _MONTH_RE = re.compile(r"^([0-9]{4})-([0-9]{2})\Z")
 _QUARTER_RE = re.compile(r"^([0-9]{4})-Q([0-9])\Z")
 # Dates are counted forward from (due dates, "due within"): years far from the plan's would
@@ -21,7 +23,7 @@ FIRST_YEAR, LAST_YEAR = 1900, 2999
 
 def _in_range(year: int, text: str) -> None:
     if not FIRST_YEAR <= year <= LAST_YEAR:
-        raise ValueError(f"{text!r} is out of range: zzip reads years {FIRST_YEAR} to {LAST_YEAR}")
+        raise ValueError(_("%(text)s is out of range: zzip reads years %(first)s to %(last)s", text=repr(text), first=FIRST_YEAR, last=LAST_YEAR))
 
 
 @dataclass(frozen=True, order=True)
@@ -31,15 +33,15 @@ class Month:
 
     def __post_init__(self) -> None:
         if not 1 <= self.month <= 12:
-            raise ValueError(f"month {self.month} is not between 1 and 12")
+            raise ValueError(_("month %(month)s is not between 1 and 12", month=self.month))
 
     @classmethod
     def parse(cls, text: str) -> "Month":
         match = _MONTH_RE.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a month written YYYY-MM")
+            raise ValueError(_("%(text)s is not a month written YYYY-MM", text=repr(text)))
         if not 1 <= int(match[2]) <= 12:
-            raise ValueError(f"{text!r} is not a month: months are numbered 01 to 12")
+            raise ValueError(_("%(text)s is not a month: months are numbered 01 to 12", text=repr(text)))
         _in_range(int(match[1]), text)
         return cls(int(match[1]), int(match[2]))
 
@@ -73,15 +75,15 @@ class Quarter:
 
     def __post_init__(self) -> None:
         if not 1 <= self.number <= 4:
-            raise ValueError(f"quarter {self.number} is not between 1 and 4")
+            raise ValueError(_("quarter %(number)s is not between 1 and 4", number=self.number))
 
     @classmethod
     def parse(cls, text: str) -> "Quarter":
         match = _QUARTER_RE.match(text)
         if not match:
-            raise ValueError(f"{text!r} is not a quarter written YYYY-Qn")
+            raise ValueError(_("%(text)s is not a quarter written YYYY-Qn", text=repr(text)))
         if not 1 <= int(match[2]) <= 4:
-            raise ValueError(f"{text!r} is not a quarter: quarters are numbered Q1 to Q4")
+            raise ValueError(_("%(text)s is not a quarter: quarters are numbered Q1 to Q4", text=repr(text)))
         _in_range(int(match[1]), text)
         return cls(int(match[1]), int(match[2]))
 
@@ -128,10 +130,10 @@ def quarters_between(first: Quarter, last: Quarter) -> list[Quarter]:
 def parse_date(text: str) -> dt.date:
     """Parse an ISO calendar date, with a plain message for impossible ones like 2025-02-30."""
     if not re.match(r"^[0-9]{4}-[0-9]{2}-[0-9]{2}\Z", text):
-        raise ValueError(f"{text!r} is not a date written YYYY-MM-DD")
+        raise ValueError(_("%(text)s is not a date written YYYY-MM-DD", text=repr(text)))
     try:
         day = dt.date.fromisoformat(text)
     except ValueError:
-        raise ValueError(f"{text!r} is not a real calendar date") from None
+        raise ValueError(_("%(text)s is not a real calendar date", text=repr(text))) from None
     _in_range(day.year, text)
     return day

@@ -49,24 +49,24 @@ def assess(
     from zzip.cli.outputs import run_output
 
     if output_format == AssessFormat.xlsx and (output is None or str(output) == "-"):
-        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx")
+        fail_usage(_("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx"))
     output = run_output(output, [plan_dir], reports)  # never over a plan file or a status file
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
     # zzip.toml is not read: the scheme alone decides the points, grace and severe days
     _load, findings, context = prepare(plan_dir, reports, as_of_date, Config())
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")
-        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+        fail_usage(_("the plan in '%(plan_dir)s' has errors; fix them first ('zzip validate %(plan_dir)s')", plan_dir=plan_dir))
     plan = context.plan
     if plan.assessment is None:
-        fail_usage(f"the plan in '{plan_dir}' has no assessment scheme: add {ASSESSMENT_FILE} "
-                   "(see docs/assessment.md; 'zzip schema assessment' prints its schema)")
+        fail_usage(_("the plan in '%(plan_dir)s' has no assessment scheme: add %(file)s (see "
+                     "docs/assessment.md; 'zzip schema assessment' prints its schema)", plan_dir=plan_dir, file=ASSESSMENT_FILE))
     meta = plan.meta
     if not meta.period_start.year <= year <= meta.period_end.year:
-        fail_usage(f"--year {year} is outside the plan period ({meta.period_start} to {meta.period_end})")
+        fail_usage(_("--year %(year)s is outside the plan period (%(period_start)s to %(period_end)s)", year=year, period_start=meta.period_start, period_end=meta.period_end))
     # A file that cannot be read, or that breaks the schema, in a quarter of the assessed year (or
     # outside any quarter folder) could turn a report into a missing one: it stops the scoring.
     # The same in another year's quarter cannot touch this year's score: it is said, not fatal.
@@ -75,11 +75,13 @@ def assess(
     problems = [*context.parse_failures, *context.schema_problems]
     blocking = [p for p in problems if _year_of(p.location.path) in (None, year)]
     for problem in problems:
-        note = "" if problem in blocking else " (another year: does not affect this assessment)"
-        sys.stderr.write(printable(f"{problem.location}: {problem.message}{note}") + "\n")
+        line = f"{problem.location}: {problem.message}"
+        if problem not in blocking:
+            line = _("%(problem)s (another year: does not affect this assessment)", problem=line)
+        sys.stderr.write(printable(line) + "\n")
     if blocking:
-        fail_usage(f"{len(blocking)} problem(s) in the {year} status files above: a report that cannot be read "
-                   "would count as missing; fix them first ('zzip check')")
+        fail_usage(_("%(count)s problem(s) in the %(year)s status files above: a report that cannot be read "
+                     "would count as missing; fix them first ('zzip check')", count=len(blocking), year=year))
 
     result = assess_year(context, plan.assessment, year)
     unit_id = None
@@ -88,12 +90,13 @@ def assess(
 
         unit_id = resolve_unit_or_exit(plan, explain).id
         if not any(s.unit_id == unit_id for s in result.scores):
-            fail_usage(f"{plan.unit_name(unit_id)} ({unit_id}) had no duty in {year}, so it is not assessed")
+            fail_usage(_("%(unit)s (%(unit_id)s) had no duty in %(year)s, so it is not assessed", unit=plan.unit_name(unit_id), unit_id=unit_id, year=year))
 
     scheme = plan.assessment
-    heading = (f"推进考核 {year}: {scheme.title}, as of {context.as_of.isoformat()} "
-               f"(plan version {meta.version})")
-    bands = ", ".join(f"{b.name} from {b.min}" for b in sorted(scheme.bands, key=lambda b: b.min, reverse=True))
+    heading = _("推进考核 %(year)s: %(title)s, as of %(date)s (plan version %(version)s)", year=year,
+                title=scheme.title, date=context.as_of.isoformat(), version=meta.version)
+    bands = _(", ").join(_("%(band)s from %(min)s", band=b.name, min=b.min)
+                         for b in sorted(scheme.bands, key=lambda b: b.min, reverse=True))
     if unit_id:
         score = next(s for s in result.scores if s.unit_id == unit_id)
         tables = [view.explanation(score)]
@@ -117,7 +120,7 @@ def assess(
         try:
             write_bytes_atomic(output, workbook_bytes(sheets, heading))
         except OSError as exc:
-            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
     else:
         from zzip.cli.view_support import ViewFormat, show
 

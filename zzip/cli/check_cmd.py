@@ -42,9 +42,9 @@ def check(
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
     if fail_level not in ("error", "warning", "never"):
-        fail_usage(f"--fail-on takes error, warning or never, not '{fail_level}'")
+        fail_usage(_("--fail-on takes error, warning or never, not '%(fail_level)s'", fail_level=fail_level))
     if not reports.exists():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
 
     report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     if output_format == ReportFormat.text:
@@ -80,20 +80,20 @@ def load_config_or_exit(config_file: Path | None, select: list[str] | None = Non
     from zzip.rule_keys import option_problems
 
     if config_file is not None and not config_file.is_file():
-        fail_usage(f"configuration file '{config_file}' does not exist")
+        fail_usage(_("configuration file '%(config_file)s' does not exist", config_file=config_file))
     config_lines: list[str] = []
     try:
         config = load_config(config_file or find_config())
     except ConfigError as exc:
         config_lines = exc.lines
-    option_lines = [f"zzip: error: {line}" for line in option_problems(select, ignore)]
+    option_lines = [_("zzip: error: %(error)s", error=line) for line in option_problems(select, ignore)]
     if not config_lines and not option_lines:
         return config
     from zzip.findings import printable
 
     sys.stderr.write("".join(f"{printable(line)}\n" for line in [*config_lines, *option_lines]))
     if config_lines:
-        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        sys.stderr.write(_("zzip: error: fix the configuration above (see docs/configuration.md)") + "\n")
     raise typer.Exit(2)
 
 
@@ -114,7 +114,7 @@ def call_or_exit(function, *args):
 
         for line in exc.lines:
             sys.stderr.write(f"{printable(line)}\n")
-        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        sys.stderr.write(_("zzip: error: fix the configuration above (see docs/configuration.md)") + "\n")
         raise typer.Exit(2)
 
 
@@ -126,4 +126,4 @@ def parse_as_of_or_exit(as_of: str | None):
     try:
         return parse_as_of(as_of)
     except ValueError as exc:
-        fail_usage(f"--as-of: {exc}")
+        fail_usage(_("--as-of: %(exc)s", exc=exc))

@@ -10,7 +10,7 @@ from typing import Annotated
 
 import typer
 
-from zzip.i18n import _
+from zzip.i18n import _, ngettext
 from zzip.cli.common import LangOption, described, FailOn, FailOnOption, OutputFile, emit, fail_usage
 from zzip.cli.view_support import ViewFormat
 
@@ -58,7 +58,7 @@ def diff(
             if broken:
                 for finding in broken:
                     sys.stderr.write(finding_line(finding) + "\n")
-                fail_usage("a plan to compare has errors; fix them first ('zzip validate')")
+                fail_usage(_("a plan to compare has errors; fix them first ('zzip validate')"))
             changes = diff_plans(old_load.plan, new_load.plan)
             findings = []
             if check:
@@ -72,7 +72,8 @@ def diff(
 
     report = Report("diff", findings, files)
     old_name, new_name = old, new or str(plan_path)
-    heading = f"Plan changes from {old_name} to {new_name}: {len(changes)} change{'s' if len(changes) != 1 else ''}"
+    heading = ngettext("Plan changes from %(old)s to %(new)s: %(num)s change",
+                       "Plan changes from %(old)s to %(new)s: %(num)s changes", len(changes), old=old_name, new=new_name)
     if output_format == ViewFormat.json:
         emit(json.dumps({"old": old_name, "new": new_name, "changes": [c.to_dict() for c in changes],
                          "findings": [f.to_dict() for f in report.findings]}, ensure_ascii=False, indent=2) + "\n", output)
@@ -83,6 +84,6 @@ def diff(
         if check:
             footer_lines.append(report.headline())
         if not changes:
-            footer_lines.insert(0, "No changes.")
+            footer_lines.insert(0, _("No changes."))
         show(build(changes), {}, output_format, output, heading, "\n".join(footer_lines) or None)
     raise typer.Exit(report.exit_code(fail_on.value))

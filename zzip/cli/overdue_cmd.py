@@ -8,7 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.i18n import _, language
+from zzip.i18n import _, ngettext, language
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
 from zzip.cli.common import LangOption, described, OutputFile, fail_usage
 from zzip.cli.view_support import ReportsArgument, ViewFormat, load_context, resolve_unit_or_exit, show
@@ -40,16 +40,20 @@ def overdue(
     from zzip.cli.outputs import run_output
 
     if output_format == OverdueFormat.xlsx and (output is None or str(output) == "-"):
-        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o overdue.xlsx")
+        fail_usage(_("--format xlsx writes a workbook: give the file with -o, e.g. -o overdue.xlsx"))
     output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     unit_id = resolve_unit_or_exit(context.plan, unit).id if unit else None
     days = within if within is not None else context.config.due_soon_days
     tables, document = view.build(context, unit_id, days)
     count = len(document["overdue"])
-    heading = (f"Overdue as of {context.as_of.isoformat()}" + (f" for {context.plan.unit_name(unit_id)}" if unit_id else "")
-               + f" (severely overdue: more than {context.config.severe_days} days)")
-    footer = f"{count} overdue item{'s' if count != 1 else ''}, {len(document['due_soon'])} falling due within {days} days."
+    date, severe = context.as_of.isoformat(), context.config.severe_days
+    heading = (_("Overdue as of %(date)s for %(unit)s (severely overdue: more than %(severe)s days)", date=date,
+                 unit=context.plan.unit_name(unit_id), severe=severe) if unit_id else
+               _("Overdue as of %(date)s (severely overdue: more than %(severe)s days)", date=date, severe=severe))
+    footer = ngettext("%(num)s overdue item, %(soon)s falling due within %(days)s days.",
+                      "%(num)s overdue items, %(soon)s falling due within %(days)s days.", count,
+                      soon=len(document["due_soon"]), days=days)
     if output_format == OverdueFormat.xlsx:
         from zzip.atomic import write_bytes_atomic
         from zzip.overdue import due_items
@@ -59,6 +63,6 @@ def overdue(
         try:
             write_bytes_atomic(output, workbook_bytes(context, overdue_items, language()))
         except OSError as exc:
-            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
         return
     show(tables, document, ViewFormat(output_format.value), output, heading, footer)

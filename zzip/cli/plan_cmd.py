@@ -45,6 +45,7 @@ def export(
     if errors:
         for finding in errors:
             sys.stderr.write(finding_line(finding) + "\n")
-        sys.stderr.write(f"zzip: the plan has {len(errors)} error(s); fix them (see 'zzip validate') before exporting\n")
+        sys.stderr.write(_("zzip: the plan has %(count)s error(s); fix them (see 'zzip validate') before exporting",
+                           count=len(errors)) + "\n")
         raise typer.Exit(2 if any(f.code == "F001" for f in errors) else 1)
     emit(json.dumps(export_plan(load.plan), ensure_ascii=False, indent=2) + "\n", output)

@@ -36,7 +36,8 @@ def progress(
             import difflib
 
             guess = difflib.get_close_matches(explain, list(context.plan.indicators), n=1)
-            fail_usage(f"no indicator '{explain}'" + (f"; did you mean '{guess[0]}'?" if guess else ""))
+            fail_usage(_("no indicator '%(id)s'; did you mean '%(guess)s'?", id=explain, guess=guess[0]) if guess
+                       else _("no indicator '%(id)s'", id=explain))
         text = "\n".join(view.explain(context, explain)) + "\n"
         if output_format == ViewFormat.json:
             import json
@@ -49,6 +50,10 @@ def progress(
         return
     tables, document = view.build(context)
     counts = document["counts"]
-    footer = ", ".join(f"{n} {status}" for status, n in counts.items() if n) + \
-        f" (method: {context.config.progress.method}; 'zzip progress --explain ID' shows the arithmetic)."
-    show(tables, document, output_format, output, f"Progress of the plan's {len(document['indicators'])} indicators", footer)
+    from zzip.labels import indicator_status
+
+    footer = _("%(counts)s (method: %(method)s; 'zzip progress --explain ID' shows the arithmetic).",
+               counts=_(", ").join(f"{n} {indicator_status(status)}" for status, n in counts.items() if n),
+               method=context.config.progress.method)
+    heading = _("Progress of the plan's %(count)s indicators", count=len(document["indicators"]))
+    show(tables, document, output_format, output, heading, footer)

@@ -33,7 +33,7 @@ def unit(
     context = load_context(plan_dir, reports, as_of, config_file)
     found = resolve_unit_or_exit(context.plan, name)
     if found.is_group:
-        members = "、".join(context.plan.unit_name(m) for m in found.members) or "none listed"
-        fail_usage(f"'{found.name}' is a group; ask about one of its members: {members}")
+        members = "、".join(context.plan.unit_name(m) for m in found.members) or _("none listed")
+        fail_usage(_("'%(name)s' is a group; ask about one of its members: %(members)s", name=found.name, members=members))
     tables, document, heading = view.build(context, found.id)
     show(tables, document, output_format, output, heading)

@@ -36,7 +36,7 @@ def validate(
 
     problems = option_problems(select, ignore)
     if problems:
-        sys.stderr.write("".join(f"zzip: error: {line}\n" for line in problems))
+        sys.stderr.write("".join(_("zzip: error: %(error)s", error=line) + "\n" for line in problems))
         raise typer.Exit(2)
     load = load_plan(plan_dir)
 
