@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip import __version__
+from zzip.cli.click_words import localise
 from zzip.cli.common import LangOption
 from zzip.i18n import _
 
@@ -60,6 +61,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)
 app.add_typer(plan_cmd.app, name="plan")
+localise(app)  # Typer's and Click's own words in the run's language
 
 
 class StdoutFailed(Exception):
