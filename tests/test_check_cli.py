@@ -20,7 +20,7 @@ runner = CliRunner()
 
 def zzip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
-                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "COLUMNS": "160"})
+                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en", "COLUMNS": "160"})
 
 
 def digest(folder: Path) -> dict:

@@ -16,7 +16,7 @@ ZZIP = Path(sys.executable).parent / "zzip"
 
 def run_installed(*args: str, cwd: Path | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=60,
-                          env={"PATH": str(ZZIP.parent), "NO_COLOR": "1", "LANG": "C.UTF-8"})
+                          env={"PATH": str(ZZIP.parent), "NO_COLOR": "1", "LANG": "C.UTF-8", "ZZIP_LANG": "en"})
 
 
 def test_installed_program_reports_its_version() -> None:

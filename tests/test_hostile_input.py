@@ -78,7 +78,7 @@ def run(args: list[str], cwd: Path, installed: bool = False) -> Run:
     start = time.perf_counter()
     if installed:
         done = subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
-                              env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "COLUMNS": "160"})
+                              env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en", "COLUMNS": "160"})
         result = Run(done.returncode, done.stdout, done.stderr, time.perf_counter() - start)
     else:
         assert Path.cwd() == cwd

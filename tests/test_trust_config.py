@@ -14,7 +14,7 @@ ZZIP = Path(sys.executable).parent / "zzip"
 
 def zzip(*args: str, cwd: Path) -> subprocess.CompletedProcess:
     return subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=cwd, timeout=120,
-                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "COLUMNS": "160"})
+                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en", "COLUMNS": "160"})
 
 
 def findings(result: subprocess.CompletedProcess) -> list[dict]:

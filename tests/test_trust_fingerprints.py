@@ -17,7 +17,7 @@ DAYS = ("2025-07-31", "2025-08-14")
 
 def zzip(*args: str) -> str:
     result = subprocess.run([str(ZZIP), *args], capture_output=True, text=True, cwd=REPO, timeout=120,
-                            env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8"})
+                            env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en"})
     assert result.returncode == 1, result.stderr
     return result.stdout
 

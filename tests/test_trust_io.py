@@ -33,7 +33,7 @@ def zzip(*args: str):
 
 def installed(*args: str, cwd: Path, stdout=subprocess.PIPE, env: dict | None = None) -> subprocess.CompletedProcess:
     return subprocess.run([str(ZZIP), *args], stdout=stdout, stderr=subprocess.PIPE, cwd=cwd, timeout=120,
-                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "COLUMNS": "160", **(env or {})})
+                          env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8", "ZZIP_LANG": "en", "COLUMNS": "160", **(env or {})})
 
 
 def snapshot(root: Path) -> dict[str, bytes]:
