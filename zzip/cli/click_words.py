@@ -61,10 +61,15 @@ def localise_help(text: str) -> str:
         return text
     usage = _("Usage:")
     usage += "" if usage.endswith("：") else " "  # a full-width colon is its own space
-    text = re.sub(r"^Usage: ", lambda _m: usage, text, flags=re.M)
-    for phrase in HELP_WORDS[1:]:
-        text = text.replace(phrase, _(phrase))
-    return text
+    return re.sub(r"^Usage: ", lambda _m: usage, text, flags=re.M)
+
+
+def _localise_params(params: list) -> list:
+    """The help of Click's --help and Typer's completion options, translated before it is wrapped."""
+    for param in params:
+        if getattr(param, "help", None) in HELP_WORDS:
+            param.help = _(param.help)
+    return params
 
 
 def localise_error(message: str, table=ERRORS) -> str:
@@ -85,6 +90,9 @@ def _usage_error_class():
 
 
 class ZzipCommand(typer.core.TyperCommand):
+    def get_params(self, ctx) -> list:
+        return _localise_params(super().get_params(ctx))
+
     def get_help(self, ctx) -> str:
         return localise_help(super().get_help(ctx))
 
@@ -95,6 +103,9 @@ class ZzipCommand(typer.core.TyperCommand):
 class ZzipGroup(typer.core.TyperGroup):
     """The root and `zzip plan`: their help localised; in Chinese a usage error anywhere below the
     root is one translated line naming where to find help, exit 2."""
+
+    def get_params(self, ctx) -> list:
+        return _localise_params(super().get_params(ctx))
 
     def get_help(self, ctx) -> str:
         return localise_help(super().get_help(ctx))

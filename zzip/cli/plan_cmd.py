@@ -15,6 +15,12 @@ from zzip.cli.common import LangOption, described, OutputFile, emit
 app = typer.Typer(help=_("Work with the plan as a whole."), no_args_is_help=True)
 
 
+@app.callback()
+def _plan(lang: LangOption = None) -> None:
+    # only for --lang (`zzip plan --lang en export`); the group's help is the Typer's
+    return None
+
+
 class ExportFormat(str, enum.Enum):
     json = "json"
 
