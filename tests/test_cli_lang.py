@@ -309,3 +309,25 @@ def test_the_commands_of_the_chinese_guides_are_valid(args) -> None:
         assert rest and rest[0] in command.commands, rest
         command, rest = command.commands[rest[0]], rest[1:]
     command.make_context(args[0], rest)  # a usage error (unknown option, bad value) raises here
+
+
+@pytest.mark.parametrize("command", COMMANDS, ids=lambda c: " ".join(c) or "zzip")
+def test_chinese_help_fits_80_columns(command) -> None:
+    """Click counts characters; a Chinese character takes two columns on a terminal."""
+    from zzip.cli.click_words import display_width
+
+    result = subprocess.run([str(ZZIP), *command, "--help"], capture_output=True, text=True, timeout=60,
+                            env={"PATH": str(ZZIP.parent), "ZZIP_LANG": "zh", "COLUMNS": "80"})
+    too_wide = [line for line in result.stdout.splitlines() if display_width(line) > 80]
+    assert result.returncode == 0 and too_wide == []
+
+
+def test_wrapping_by_display_width() -> None:
+    from zzip.cli.click_words import display_width, wrap_display
+
+    lines = wrap_display("配置文件。默认：当前或上级文件夹中的 zzip.toml，或 pyproject.toml 中的 [tool.zzip]。", 20, "  ")
+    assert all(display_width(line) <= 20 for line in lines) and all(line.startswith("  ") for line in lines)
+    assert "".join(line.strip() for line in lines).replace(" ", "") == \
+        "配置文件。默认：当前或上级文件夹中的zzip.toml，或pyproject.toml中的[tool.zzip]。"
+    assert not any(line.strip()[0] in "，。）" for line in lines)  # never a line starting with 。
+    assert wrap_display("一。\n\n二。", 10) == ["一。", "", "二。"]

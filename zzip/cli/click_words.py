@@ -83,6 +83,85 @@ def localise_error(message: str, table=ERRORS) -> str:
     return message
 
 
+# --- wrapping Chinese help at the terminal's width --------------------------------------------
+# Click wraps help by counting characters; a Chinese character takes two columns, so its lines
+# would run to twice the width. In Chinese, help is wrapped by display width, breaking between
+# any two Chinese characters (never before closing punctuation) and between Latin words.
+
+_CLOSING = "，。、；：？！）》」』】”’…%％"
+_OPENING = "[(（《「『【“‘"
+_TOKEN = re.compile(r"[\x21-\x7e]+ *|\s+|.")
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def _tokens(paragraph: str) -> list[str]:
+    tokens: list[str] = []
+    for token in _TOKEN.findall(" ".join(paragraph.split())):
+        if tokens and (token[0] in _CLOSING or tokens[-1] in _OPENING):  # keep 。 and [ with their word
+            tokens[-1] += token
+        else:
+            tokens.append(token)
+    return tokens
+
+
+def wrap_display(text: str, width: int, indent: str = "") -> list[str]:
+    """`text`'s paragraphs (split at blank lines) filled to `width` columns, each line indented."""
+    lines: list[str] = []
+    for number, paragraph in enumerate(p for p in re.split(r"\n\s*\n", text.strip()) if p.strip()):
+        if number:
+            lines.append("")
+        line = ""
+        for token in _tokens(paragraph):
+            if line and display_width(indent + line + token.rstrip()) > width:
+                lines.append(indent + line.rstrip())
+                line = token.lstrip()
+            else:
+                line += token
+        if line.strip():
+            lines.append(indent + line.rstrip())
+    return lines
+
+
+def _chinese_formatter(base):
+    """A formatter of the class Click made (`base`), wrapping by display width."""
+
+    class ChineseHelpFormatter(type(base)):
+        def write_text(self, text: str) -> None:
+            self.write("\n".join(wrap_display(text, self.width, " " * self.current_indent)) + "\n")
+
+        def write_dl(self, rows, col_max: int = 30, col_spacing: int = 2) -> None:
+            rows = list(rows)
+            first_col = min(max((display_width(first) for first, _second in rows), default=0), col_max) + col_spacing
+            for first, second in rows:
+                self.write(f"{'':>{self.current_indent}}{first}")
+                if not second:
+                    self.write("\n")
+                    continue
+                if display_width(first) <= first_col - col_spacing:
+                    self.write(" " * (first_col - display_width(first)))
+                else:
+                    self.write("\n" + " " * (first_col + self.current_indent))
+                lines = wrap_display(second, max(self.width - first_col - self.current_indent, 10)) or [""]
+                self.write(lines[0] + "\n")
+                for line in lines[1:]:
+                    self.write((" " * (first_col + self.current_indent) + line).rstrip() + "\n")
+
+    return ChineseHelpFormatter(width=base.width, max_width=base.width)
+
+
+def _help_page(command, ctx) -> str:
+    formatter = ctx.make_formatter()
+    if language() != "en":
+        formatter = _chinese_formatter(formatter)
+    command.format_help(ctx, formatter)
+    return localise_help(formatter.getvalue().rstrip("\n"))
+
+
 def _usage_error_class():
     from typer.core import _click
 
@@ -94,7 +173,7 @@ class ZzipCommand(typer.core.TyperCommand):
         return _localise_params(super().get_params(ctx))
 
     def get_help(self, ctx) -> str:
-        return localise_help(super().get_help(ctx))
+        return _help_page(self, ctx)
 
     def get_usage(self, ctx) -> str:
         return localise_help(super().get_usage(ctx))
@@ -108,7 +187,7 @@ class ZzipGroup(typer.core.TyperGroup):
         return _localise_params(super().get_params(ctx))
 
     def get_help(self, ctx) -> str:
-        return localise_help(super().get_help(ctx))
+        return _help_page(self, ctx)
 
     def get_usage(self, ctx) -> str:
         return localise_help(super().get_usage(ctx))
