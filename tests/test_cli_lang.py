@@ -331,3 +331,14 @@ def test_wrapping_by_display_width() -> None:
         "配置文件。默认：当前或上级文件夹中的zzip.toml，或pyproject.toml中的[tool.zzip]。"
     assert not any(line.strip()[0] in "，。）" for line in lines)  # never a line starting with 。
     assert wrap_display("一。\n\n二。", 10) == ["一。", "", "二。"]
+
+
+def test_configuration_errors_in_chinese(tmp_path: Path) -> None:
+    (tmp_path / ".git").mkdir()
+    (tmp_path / "zzip.toml").write_text('lang = "zh"\nfail_on = "error"\n', encoding="utf-8")
+    (tmp_path / "reports").mkdir()
+    result = zzip("check", "reports", "--plan", str(REPO / "plan"), cwd=tmp_path)
+    assert result.returncode == 2
+    assert result.stderr.splitlines() == [
+        f"{tmp_path / 'zzip.toml'}:2：未知的配置项 'fail_on'；是否想写 'fail-on'？",
+        "zzip: 错误：请修正上面的配置问题（见 docs/configuration.md）"]

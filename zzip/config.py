@@ -66,8 +66,10 @@ class Config:
         for indicator_id in self.progress.methods:
             if indicator_id not in plan.indicators:
                 guess = difflib.get_close_matches(indicator_id, list(plan.indicators), n=1)
-                hint = _("; did you mean '%(guess)s'?", guess=guess[0]) if guess else ""
-                lines.append(_("%(path)s:%(line)s: progress.methods: no indicator '%(indicator_id)s' in the plan%(hint)s", path=self.path, line=self.lines.get('progress.methods', 1), indicator_id=indicator_id, hint=hint))
+                where = {"path": self.path, "line": self.lines.get("progress.methods", 1), "id": indicator_id}
+                lines.append(_("%(path)s:%(line)s: progress.methods: no indicator '%(id)s' in the plan; "
+                               "did you mean '%(guess)s'?", guess=guess[0], **where) if guess else
+                             _("%(path)s:%(line)s: progress.methods: no indicator '%(id)s' in the plan", **where))
         return lines
 
     def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
@@ -140,10 +142,11 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
             allowed = list(error.schema.get("properties", {}))
             for key in [k for k in error.instance if k not in allowed]:
                 guess = difflib.get_close_matches(key, allowed, n=1)
-                hint = (_("; did you mean '%(guess)s'?", guess=guess[0]) if guess
-                        else _("; allowed: %(keys)s", keys=", ".join(allowed)))
-                line = _line_of(text, [*prefix, *path], key)
-                lines.append(_("%(path)s:%(line)s: unknown key '%(key)s'%(hint)s", path=shown, line=line, key='.'.join([*path, key]), hint=hint))
+                where = {"path": shown, "line": _line_of(text, [*prefix, *path], key), "key": ".".join([*path, key])}
+                lines.append(_("%(path)s:%(line)s: unknown key '%(key)s'; did you mean '%(guess)s'?",
+                               guess=guess[0], **where) if guess else
+                             _("%(path)s:%(line)s: unknown key '%(key)s'; allowed: %(keys)s",
+                               keys=", ".join(allowed), **where))
             continue
         key = path[-1] if path else ""
         line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
