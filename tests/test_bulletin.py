@@ -49,7 +49,7 @@ def bulletin(tmp_path: Path, *extra: str, plan: Path = REPO / "plan", reports: P
 
 
 def test_quarter_bulletin_in_chinese(tmp_path: Path) -> None:
-    page = bulletin(tmp_path, "--period", "2025-Q2")
+    page = bulletin(tmp_path, "--period", "2025-Q2", "--lang", "zh")
     for heading in ("督导通报", "总体情况", "指标进展", "进度滞后单位", "督办清单", "分部分进展", "与上期通报相比的变化"):
         assert f">{heading}<" in page
     assert "2025年第2季度" in page and "截至2025年7月31日" in page
@@ -101,7 +101,7 @@ def test_english_and_yearly_bulletin_with_scores(tmp_path: Path) -> None:
 
 def test_first_bulletin_has_nothing_to_compare(tmp_path: Path) -> None:
     out = tmp_path / "b.html"
-    result = run("bulletin", "--period", "2023-Q1", "--as-of", "2023-04-30", "-o", str(out))
+    result = run("bulletin", "--period", "2023-Q1", "--as-of", "2023-04-30", "-o", str(out), "--lang", "zh")
     assert result.exit_code == 0, result.output
     assert "本期为方案实施期内第一期通报" in out.read_text(encoding="utf-8")
 
@@ -217,7 +217,7 @@ def test_overdue_workbook_one_sheet_per_lead_unit(tmp_path: Path) -> None:
     from openpyxl import load_workbook
 
     out = tmp_path / "o.xlsx"
-    result = run("overdue", "--as-of", AS_OF, "-f", "xlsx", "-o", str(out))
+    result = run("overdue", "--as-of", AS_OF, "-f", "xlsx", "-o", str(out), "--lang", "zh")
     assert result.exit_code == 0, result.output
     book = load_workbook(out)
     assert book.sheetnames == ["汇总", "市市场监管局", "新郑市人民政府", "市人社局", "市商务局"]
@@ -264,7 +264,7 @@ def test_remind_writes_a_notice_per_unit_behind(tmp_path: Path) -> None:
           "  - id: cyberspace\n    name: 市委网信办\n    email: wangxin@example.invalid\n")
     out = tmp_path / "notices"
     result = run("remind", str(reports), "--plan", str(plan), "--period", "2025-Q2", "--as-of", AS_OF,
-                 "-o", str(out), "--from", "ip-office@example.invalid")
+                 "-o", str(out), "--from", "ip-office@example.invalid", "--lang", "zh")
     assert result.exit_code == 0, result.output
     names = sorted(p.name for p in out.iterdir())
     assert names == ["commerce.md", "commerce.txt", "cyberspace.eml", "cyberspace.md", "cyberspace.txt",

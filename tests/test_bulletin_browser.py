@@ -62,7 +62,7 @@ def dom(page: Path, tmp_path: Path) -> _Page:
 
 def make(tmp_path: Path, name: str, *extra: str) -> Path:
     out = tmp_path / name
-    result = CliRunner().invoke(app, ["bulletin", "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out), *extra])
+    result = CliRunner().invoke(app, ["bulletin", "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out), "--lang", "zh", *extra])
     assert result.exit_code == 0, result.output
     return out
 

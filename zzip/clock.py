@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
+from zzip.i18n import _
 from zzip.months import parse_date
 
 
@@ -13,7 +14,7 @@ def today_in(timezone: str, now: dt.datetime | None = None) -> dt.date:
     try:
         zone = ZoneInfo(timezone)
     except (ZoneInfoNotFoundError, ValueError):
-        raise ValueError(f"unknown time zone {timezone!r} in plan.yaml; use an IANA name such as Asia/Shanghai") from None
+        raise ValueError(_("unknown time zone %(timezone)s in plan.yaml; use an IANA name such as Asia/Shanghai", timezone=repr(timezone))) from None
     moment = now or dt.datetime.now(dt.timezone.utc)
     return moment.astimezone(zone).date()
 

@@ -16,6 +16,7 @@ from pathlib import Path
 
 from zzip.engine import Selection
 from zzip.findings import Severity
+from zzip.i18n import _
 
 CONFIG_NAMES = ("zzip.toml", ".zzip.toml")
 
@@ -65,9 +66,10 @@ class Config:
         for indicator_id in self.progress.methods:
             if indicator_id not in plan.indicators:
                 guess = difflib.get_close_matches(indicator_id, list(plan.indicators), n=1)
-                hint = f"; did you mean '{guess[0]}'?" if guess else ""
-                lines.append(f"{self.path}:{self.lines.get('progress.methods', 1)}: progress.methods: "
-                             f"no indicator '{indicator_id}' in the plan{hint}")
+                where = {"path": self.path, "line": self.lines.get("progress.methods", 1), "id": indicator_id}
+                lines.append(_("%(path)s:%(line)s: progress.methods: no indicator '%(id)s' in the plan; "
+                               "did you mean '%(guess)s'?", guess=guess[0], **where) if guess else
+                             _("%(path)s:%(line)s: progress.methods: no indicator '%(id)s' in the plan", **where))
         return lines
 
     def selection(self, select: list[str] | None = None, ignore: list[str] | None = None) -> Selection:
@@ -112,11 +114,11 @@ def load_config(path: Path | None) -> Config:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([f"{shown}: cannot read configuration: {exc}"]) from None
+        raise ConfigError([_("%(path)s: cannot read configuration: %(reason)s", path=shown, reason=exc)]) from None
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError([f"{shown}: invalid TOML: {exc}"]) from None
+        raise ConfigError([_("%(path)s: invalid TOML: %(reason)s", path=shown, reason=exc)]) from None
     prefix: tuple[str, ...] = ()
     if path.name == "pyproject.toml":
         data = data.get("tool", {}).get("zzip", {})
@@ -140,13 +142,15 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
             allowed = list(error.schema.get("properties", {}))
             for key in [k for k in error.instance if k not in allowed]:
                 guess = difflib.get_close_matches(key, allowed, n=1)
-                hint = f"; did you mean '{guess[0]}'?" if guess else f"; allowed: {', '.join(allowed)}"
-                line = _line_of(text, [*prefix, *path], key)
-                lines.append(f"{shown}:{line}: unknown key '{'.'.join([*path, key])}'{hint}")
+                where = {"path": shown, "line": _line_of(text, [*prefix, *path], key), "key": ".".join([*path, key])}
+                lines.append(_("%(path)s:%(line)s: unknown key '%(key)s'; did you mean '%(guess)s'?",
+                               guess=guess[0], **where) if guess else
+                             _("%(path)s:%(line)s: unknown key '%(key)s'; allowed: %(keys)s",
+                               keys=", ".join(allowed), **where))
             continue
         key = path[-1] if path else ""
         line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
-        lines.append(f"{shown}:{line}: {'.'.join(path) or 'configuration'}: {error.message}")
+        lines.append(_("%(path)s:%(line)s: %(key)s: %(problem)s", path=shown, line=line, key='.'.join(path) or _('configuration'), problem=error.message))
     lines += _not_finite(data, text, shown, prefix, ())
     lines += _rule_key_problems(data, text, shown, prefix)
     lines += _threshold_order(data, text, shown, prefix)
@@ -169,8 +173,9 @@ def _threshold_order(data: dict, text: str, shown: str, prefix: tuple) -> list[s
         return []
     key = next(iter(given))
     line = _line_of(text, [*prefix, "progress"], key)
-    return [f"{shown}:{line}: progress: the thresholds must go down from on-track to at-risk to behind; found "
-            f"on-track {values['on-track']:g}, at-risk {values['at-risk']:g}, behind {values['behind']:g}"]
+    return [_("%(path)s:%(line)s: progress: the thresholds must go down from on-track to at-risk to behind; found "
+              "on-track %(on_track)s, at-risk %(at_risk)s, behind %(behind)s", path=shown, line=line,
+              on_track=f"{values['on-track']:g}", at_risk=f"{values['at-risk']:g}", behind=f"{values['behind']:g}")]
 
 
 def _not_finite(value, text: str, shown: str, prefix: tuple, path: tuple) -> list[str]:
@@ -180,7 +185,8 @@ def _not_finite(value, text: str, shown: str, prefix: tuple, path: tuple) -> lis
         return [line for key, item in value.items() for line in _not_finite(item, text, shown, prefix, (*path, key))]
     if isinstance(value, float) and math.isnan(value):  # inf is caught by the bounds
         line = _line_of(text, [*prefix, *path[:-1]], path[-1]) if path else 1
-        return [f"{shown}:{line}: {'.'.join(path)}: {value} is not a number; give a finite number"]
+        return [_("%(path)s:%(line)s: %(key)s: %(value)s is not a number; give a finite number", path=shown, line=line,
+                  key=".".join(path), value=value)]
     return []
 
 
@@ -197,24 +203,24 @@ def _rule_key_problems(data: dict, text: str, shown: str, prefix: tuple) -> list
     for name, turning_off in (("select", False), ("ignore", True)):
         value = data.get(name)
         if name == "select" and value == []:
-            lines.append(f"{shown}:{_line_of(text, list(prefix), name)}: select: an empty list turns every check off; "
-                         "leave select out to run all rules, and use ignore to turn some off")
+            lines.append(_("%(path)s:%(line)s: select: an empty list turns every check off; leave select out to "
+                           "run all rules, and use ignore to turn some off", path=shown, line=_line_of(text, list(prefix), name)))
         for key in keys(value):
             problem = key_problem(key, turning_off)
             if problem:
-                lines.append(f"{shown}:{_line_of(text, list(prefix), name)}: {name}: {problem}")
+                lines.append(_("%(path)s:%(line)s: %(name)s: %(problem)s", path=shown, line=_line_of(text, list(prefix), name), name=name, problem=problem))
     severity = data.get("severity")
     for code, level in (severity.items() if isinstance(severity, dict) else ()):
         problem = severity_problem(code, level) if isinstance(level, str) else None
         if problem:
-            lines.append(f"{shown}:{_line_of(text, [*prefix, 'severity'], code)}: severity: {problem}")
+            lines.append(_("%(path)s:%(line)s: severity: %(problem)s", path=shown, line=_line_of(text, [*prefix, 'severity'], code), problem=problem))
     per_file = data.get("per-file-ignores")
     for pattern, codes in (per_file.items() if isinstance(per_file, dict) else ()):
         for key in keys(codes):
             problem = key_problem(key, turning_off=True)
             if problem:
                 line = _line_of(text, [*prefix, "per-file-ignores"], pattern)
-                lines.append(f"{shown}:{line}: per-file-ignores.\"{pattern}\": {problem}")
+                lines.append(_("%(path)s:%(line)s: per-file-ignores.\"%(pattern)s\": %(problem)s", path=shown, line=line, pattern=pattern, problem=problem))
     return lines
 
 

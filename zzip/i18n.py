@@ -131,6 +131,23 @@ def lang_from_argv(argv: list[str]) -> str | None:
     return found if found in LANGUAGES else None
 
 
+def lang_from_env(environ) -> str | None:
+    """ZZIP_LANG when it is zh or en (surrounding spaces and case aside); else None."""
+    value = (environ.get("ZZIP_LANG") or "").strip().lower()
+    return value if value in LANGUAGES else None
+
+
+def env_lang_warning(environ) -> str | None:
+    """The one-line warning for a ZZIP_LANG that is set but neither zh nor en (the launcher prints
+    it; the run goes on in the language the rest of the order gives: a typo in a variable that
+    every command of a CI job inherits should not stop the job, but must not pass unseen)."""
+    value = (environ.get("ZZIP_LANG") or "").strip()
+    if not value or lang_from_env(environ):
+        return None
+    return _("zzip: warning: ZZIP_LANG=%(value)s is neither zh nor en; it is ignored (docs/language.md)",
+             value="".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in value[:40]))
+
+
 def lang_from_config() -> str | None:
     """`lang` of the zzip.toml (or [tool.zzip]) that applies in this folder, when it is valid."""
     try:
@@ -152,7 +169,7 @@ def lang_from_config() -> str | None:
 
 def choose_language(argv: list[str], environ) -> str:
     """--lang, ZZIP_LANG, the configuration's `lang`, the locale, else Chinese."""
-    for candidate in (lang_from_argv(argv), environ.get("ZZIP_LANG"), lang_from_config(),
+    for candidate in (lang_from_argv(argv), lang_from_env(environ), lang_from_config(),
                       lang_from_locale(environ)):
         if candidate in LANGUAGES:
             return candidate

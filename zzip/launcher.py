@@ -20,10 +20,13 @@ def main() -> None:
         return
     import os
 
-    from zzip.i18n import choose_language, set_language
+    from zzip.i18n import choose_language, env_lang_warning, set_language
 
     # before the command line is built: its help texts are translated as its modules load
     set_language(choose_language(sys.argv[1:], os.environ))
+    warning = env_lang_warning(os.environ)
+    if warning:
+        sys.stderr.write(warning + "\n")
     from zzip.cli import main as run
 
     run()

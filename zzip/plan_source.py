@@ -9,6 +9,7 @@ from contextlib import contextmanager
 from pathlib import Path
 from typing import Iterator
 
+from zzip.i18n import _
 from zzip.plan import PLAN_FILES
 from zzip.plan_loader import PlanLoad, load_plan
 
@@ -23,9 +24,9 @@ def _git_bytes(*args: str, cwd: Path) -> bytes:
     try:
         result = subprocess.run(["git", *args], cwd=cwd, capture_output=True, timeout=60)
     except FileNotFoundError:
-        raise SourceError("git is not installed, so revisions cannot be read; give two plan folders instead") from None
+        raise SourceError(_("git is not installed, so revisions cannot be read; give two plan folders instead")) from None
     except (OSError, subprocess.SubprocessError) as exc:
-        raise SourceError(f"cannot run git: {exc}") from None
+        raise SourceError(_("cannot run git: %(exc)s", exc=exc)) from None
     if result.returncode != 0:
         message = result.stderr.decode("utf-8", errors="replace").strip()
         raise SourceError(message.splitlines()[-1] if message else f"git {' '.join(args)} failed")
@@ -67,16 +68,16 @@ def open_plan(spec: str, plan_path: Path) -> Iterator[PlanLoad]:
     try:
         top = Path(_git("rev-parse", "--show-toplevel", cwd=cwd).strip())
     except SourceError:
-        raise SourceError(f"'{spec}' is neither a plan folder nor a git revision (not in a git repository)") from None
+        raise SourceError(_("'%(spec)s' is neither a plan folder nor a git revision (not in a git repository)", spec=spec)) from None
     try:
         commit = _git("rev-parse", "--verify", "--quiet", f"{spec}^{{commit}}", cwd=cwd).strip()
     except SourceError:
-        raise SourceError(f"'{spec}' is neither a plan folder nor a git revision of this repository") from None
+        raise SourceError(_("'%(spec)s' is neither a plan folder nor a git revision of this repository", spec=spec)) from None
     try:
         relative = (cwd / plan_path).resolve().relative_to(top.resolve()).as_posix()
     except ValueError:
-        raise SourceError(f"--plan {plan_path} is outside the git repository here ({top}); a revision can only be "
-                          "read for a plan folder inside it") from None
+        raise SourceError(_("--plan %(plan_path)s is outside the git repository here (%(top)s); a revision can only be "
+                            "read for a plan folder inside it", plan_path=plan_path, top=top)) from None
     temp = Path(tempfile.mkdtemp(prefix="zzip-diff-"))
     try:
         for filename in PLAN_FILES.values():

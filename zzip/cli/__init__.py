@@ -11,6 +11,8 @@ from typing import Annotated, Optional
 import typer
 
 from zzip import __version__
+from zzip.cli.click_words import localise
+from zzip.cli.common import LangOption
 from zzip.i18n import _
 
 app = typer.Typer(
@@ -39,16 +41,17 @@ def _version(value: bool) -> None:
 @app.callback()
 def _root(
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
-                                                    help="Print the version and exit.")] = None,
-    debug: Annotated[bool, typer.Option("--debug", help="Show the full traceback of an internal error.")] = False,
+                                                    help=_("Print the version and exit."))] = None,
+    debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of an internal error."))] = False,
     color: Annotated[ColorChoice, typer.Option(
         "--color", case_sensitive=False,
-        help="Colour: always, never, or auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it).")
+        help=_("Colour: always, never, or auto (on a terminal, unless NO_COLOR is set; FORCE_COLOR forces it)."))
     ] = ColorChoice.auto,
     ascii_only: Annotated[Optional[bool], typer.Option(
         "--ascii/--no-ascii",
-        help="Draw tables and bars with plain ASCII characters (for consoles that draw box characters two "
-             "columns wide). Default: ASCII when the output is not UTF-8 or TERM=linux.")] = None,
+        help=_("Draw tables and bars with plain ASCII characters (for consoles that draw box characters two "
+               "columns wide). Default: ASCII when the output is not UTF-8 or TERM=linux."))] = None,
+    lang: LangOption = None,
 ) -> None:
     from zzip.display import configure
 
@@ -80,6 +83,7 @@ app.command("validate")(validate_cmd.validate)
 app.command("schema")(schema_cmd.schema)
 app.command("rules")(rules_cmd.rules)
 app.add_typer(plan_cmd.app, name="plan")
+localise(app)  # Typer's and Click's own words in the run's language
 
 
 class StdoutFailed(Exception):
@@ -118,11 +122,11 @@ def _stdout_failed(exc: OSError) -> None:
     except (OSError, ValueError, AttributeError):
         pass
     if exc.errno == errno.EPIPE:
-        message = "standard output was closed before zzip had written everything (a pipe whose reader stopped early)"
+        message = _("standard output was closed before zzip had written everything (a pipe whose reader stopped early)")
     else:
-        message = f"cannot write to standard output: {exc.strerror or exc}"
+        message = _("cannot write to standard output: %(reason)s", reason=exc.strerror or exc)
     try:
-        sys.stderr.write(f"zzip: error: {message}\n")
+        sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
         sys.stderr.flush()
     except OSError:
         pass
@@ -143,14 +147,14 @@ def main() -> None:
     except StdoutFailed as failed:
         _stdout_failed(failed.args[0])
     except KeyboardInterrupt:
-        sys.stderr.write("zzip: interrupted\n")
+        sys.stderr.write(_("zzip: interrupted") + "\n")
         sys.exit(130)
     except Exception as exc:  # an internal error: one line, the traceback only on request
         if os.environ.get("ZZIP_DEBUG") or "--debug" in sys.argv:
             raise
         sys.stderr.write(
-            f"zzip: internal error: {type(exc).__name__}: {exc}\n"
-            "This is a bug in zzip, not in your files. Please report it with the command you ran; "
-            "run it again with --debug to see the traceback.\n"
+            _("zzip: internal error: %(kind)s: %(error)s", kind=type(exc).__name__, error=exc) + "\n"
+            + _("This is a bug in zzip, not in your files. Please report it with the command you ran; "
+                "run it again with --debug to see the traceback.") + "\n"
         )
         sys.exit(3)

@@ -9,8 +9,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _
 from zzip.cli.check_cmd import AsOfOption, PlanOption
-from zzip.cli.common import OutputFile, emit, fail_usage
+from zzip.cli.common import LangOption, described, OutputFile, emit, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
@@ -22,17 +23,19 @@ class AssessFormat(str, enum.Enum):
     xlsx = "xlsx"
 
 
+@described(_("Each responsible unit's score for a year, with its rank and band, from the scheme in "
+            "plan/assessment.yaml. Scores depend only on the plan, the scheme, the reports and the as-of "
+            "date."))
 def assess(
     reports: ReportsArgument = Path("reports"),
-    year: Annotated[int, typer.Option("--year", "-y", help="The year assessed, e.g. 2024.")] = ...,  # type: ignore[assignment]
+    year: Annotated[int, typer.Option("--year", "-y", help=_("The year assessed, e.g. 2024."))] = ...,  # type: ignore[assignment]
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    explain: Annotated[Optional[str], typer.Option("--explain", help="List every point one unit (id, name or alias) gained or lost, and why.")] = None,
-    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help="text, json, csv, markdown or xlsx (xlsx needs -o).")] = AssessFormat.text,
+    explain: Annotated[Optional[str], typer.Option("--explain", help=_("List every point one unit (id, name or alias) gained or lost, and why."))] = None,
+    output_format: Annotated[AssessFormat, typer.Option("--format", "-f", help=_("text, json, csv, markdown or xlsx (xlsx needs -o)."))] = AssessFormat.text,
     output: OutputFile = None,
+    lang: LangOption = None,
 ) -> None:
-    """Each responsible unit's score for a year, with its rank and band, from the scheme in
-    plan/assessment.yaml. Scores depend only on the plan, the scheme, the reports and the as-of date."""
     import json
 
     from zzip.assess import assess_year
@@ -46,24 +49,24 @@ def assess(
     from zzip.cli.outputs import run_output
 
     if output_format == AssessFormat.xlsx and (output is None or str(output) == "-"):
-        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx")
+        fail_usage(_("--format xlsx writes a workbook: give the file with -o, e.g. -o assessment-2024.xlsx"))
     output = run_output(output, [plan_dir], reports)  # never over a plan file or a status file
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
     # zzip.toml is not read: the scheme alone decides the points, grace and severe days
     _load, findings, context = prepare(plan_dir, reports, as_of_date, Config())
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")
-        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+        fail_usage(_("the plan in '%(plan_dir)s' has errors; fix them first ('zzip validate %(plan_dir)s')", plan_dir=plan_dir))
     plan = context.plan
     if plan.assessment is None:
-        fail_usage(f"the plan in '{plan_dir}' has no assessment scheme: add {ASSESSMENT_FILE} "
-                   "(see docs/assessment.md; 'zzip schema assessment' prints its schema)")
+        fail_usage(_("the plan in '%(plan_dir)s' has no assessment scheme: add %(file)s (see "
+                     "docs/assessment.md; 'zzip schema assessment' prints its schema)", plan_dir=plan_dir, file=ASSESSMENT_FILE))
     meta = plan.meta
     if not meta.period_start.year <= year <= meta.period_end.year:
-        fail_usage(f"--year {year} is outside the plan period ({meta.period_start} to {meta.period_end})")
+        fail_usage(_("--year %(year)s is outside the plan period (%(period_start)s to %(period_end)s)", year=year, period_start=meta.period_start, period_end=meta.period_end))
     # A file that cannot be read, or that breaks the schema, in a quarter of the assessed year (or
     # outside any quarter folder) could turn a report into a missing one: it stops the scoring.
     # The same in another year's quarter cannot touch this year's score: it is said, not fatal.
@@ -72,11 +75,13 @@ def assess(
     problems = [*context.parse_failures, *context.schema_problems]
     blocking = [p for p in problems if _year_of(p.location.path) in (None, year)]
     for problem in problems:
-        note = "" if problem in blocking else " (another year: does not affect this assessment)"
-        sys.stderr.write(printable(f"{problem.location}: {problem.message}{note}") + "\n")
+        line = f"{problem.location}: {problem.message}"
+        if problem not in blocking:
+            line = _("%(problem)s (another year: does not affect this assessment)", problem=line)
+        sys.stderr.write(printable(line) + "\n")
     if blocking:
-        fail_usage(f"{len(blocking)} problem(s) in the {year} status files above: a report that cannot be read "
-                   "would count as missing; fix them first ('zzip check')")
+        fail_usage(_("%(count)s problem(s) in the %(year)s status files above: a report that cannot be read "
+                     "would count as missing; fix them first ('zzip check')", count=len(blocking), year=year))
 
     result = assess_year(context, plan.assessment, year)
     unit_id = None
@@ -85,7 +90,7 @@ def assess(
 
         unit_id = resolve_unit_or_exit(plan, explain).id
         if not any(s.unit_id == unit_id for s in result.scores):
-            fail_usage(f"{plan.unit_name(unit_id)} ({unit_id}) had no duty in {year}, so it is not assessed")
+            fail_usage(_("%(unit)s (%(unit_id)s) had no duty in %(year)s, so it is not assessed", unit=plan.unit_name(unit_id), unit_id=unit_id, year=year))
 
     scheme = plan.assessment
     from zzip.i18n import _, prose_date
@@ -117,7 +122,7 @@ def assess(
         try:
             write_bytes_atomic(output, workbook_bytes(sheets, heading))
         except OSError as exc:
-            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
     else:
         from zzip.cli.view_support import ViewFormat, show
 

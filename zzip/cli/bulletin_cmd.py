@@ -2,25 +2,20 @@
 
 from __future__ import annotations
 
-import enum
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _, language
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
-class Lang(str, enum.Enum):
-    zh = "zh"
-    en = "en"
-
-
-LangOption = Annotated[Lang, typer.Option("--lang", help="Language of the document: zh (Chinese, the default) or en.")]
-PeriodOption = Annotated[Optional[str], typer.Option("--period", help="A reporting period of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025).")]
+PeriodOption = Annotated[Optional[str], typer.Option("--period", help=_(
+    "A reporting period of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025)."))]
 
 
 def parse_period(period: str | None, year: int | None, *, quarter_only: bool = False):
@@ -30,14 +25,15 @@ def parse_period(period: str | None, year: int | None, *, quarter_only: bool = F
 
     if quarter_only:
         if period is None:
-            fail_usage("give the quarter with --period, e.g. --period 2025-Q2")
+            fail_usage(_("give the quarter with --period, e.g. --period 2025-Q2"))
     elif (period is None) == (year is None):
-        fail_usage("give either --period QUARTER (e.g. 2025-Q2) or --year YEAR (e.g. 2024)")
+        fail_usage(_("give either --period QUARTER (e.g. 2025-Q2) or --year YEAR (e.g. 2024)"))
     if period is not None:
         try:
             return Period.of_quarter(parse_any_period(period.strip()))  # load_for checks the plan's cadence
         except ValueError:
-            fail_usage(f"--period: '{period}' is not a reporting period; write it like 2025-Q2, 2025-H1 or 2025")
+            fail_usage(_("--period: '%(period)s' is not a reporting period; write it like 2025-Q2, 2025-H1 or 2025",
+                         period=period))
     return Period(YEAR, year)
 
 
@@ -51,51 +47,52 @@ def load_for(plan_dir: Path, reports: Path, as_of: str | None, config_file: Path
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists() and not reports.is_symlink():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
     report, context = run_check_or_exit(plan_dir, reports, as_of_date, config)
     if context is None:
         for finding in report.findings:
             sys.stderr.write(finding_line(finding) + "\n")
-        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+        fail_usage(_("the plan in '%(plan_dir)s' has errors; fix them first ('zzip validate %(plan_dir)s')", plan_dir=plan_dir))
     report_input_problems(context)
     meta = context.plan.meta
     if period.span is not None:
         try:
             context.cadence.parse(str(period.span))
         except ValueError as exc:
-            fail_usage(f"--period: {exc}")
+            fail_usage(_("--period: %(problem)s", problem=exc))
     first, last = context.plan_quarters[0], context.plan_quarters[-1]
     if period.last_day < first.first_day or period.first_day > last.last_day:
-        fail_usage(f"{period} is outside the plan's reporting period ({first} to {last})")
+        fail_usage(_("%(period)s is outside the plan's reporting period (%(first)s to %(last)s)", period=period, first=first, last=last))
     if period.last_day > context.as_of:
-        fail_usage(f"{period} has not ended as of {context.as_of.isoformat()}: a bulletin reports on a period "
-                   "that is over (give a later --as-of, or an earlier period)")
+        fail_usage(_("%(period)s has not ended as of %(date)s: a bulletin reports on a period that is over "
+                     "(give a later --as-of, or an earlier period)", period=period, date=context.as_of.isoformat()))
     del meta
     return report, context
 
 
+@described(_("The 督导通报 of a quarter (--period 2025-Q2) or a year (--year 2024): headline, indicators with "
+            "charts, who is behind, the 督办清单, progress by section and changes since the previous bulletin."))
 def bulletin(
     reports: ReportsArgument = Path("reports"),
     period: PeriodOption = None,
-    year: Annotated[Optional[int], typer.Option("--year", help="A year, for the yearly bulletin, e.g. 2024.")] = None,
+    year: Annotated[Optional[int], typer.Option("--year", help=_("A year, for the yearly bulletin, e.g. 2024."))] = None,
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     output: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The file to write: FILE.html (one self-contained page) or FILE.pdf (printed by "
-                               "headless Chromium). Written atomically.", dir_okay=False)] = None,
-    lang: LangOption = Lang.zh,
+        "--output", "-o", help=_("The file to write: FILE.html (one self-contained page) or FILE.pdf (printed by "
+                                 "headless Chromium). Written atomically."), dir_okay=False)] = None,
+    lang: LangOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """The 督导通报 of a quarter (--period 2025-Q2) or a year (--year 2024): headline, indicators with
-    charts, who is behind, the 督办清单, progress by section and changes since the previous bulletin."""
     from zzip.cli.outputs import run_output
 
     chosen = parse_period(period, year)
     if output is None or str(output) == "-":
-        fail_usage("the bulletin is a file: give it with -o, e.g. -o bulletin.html or -o bulletin.pdf")
+        fail_usage(_("the bulletin is a file: give it with -o, e.g. -o bulletin.html or -o bulletin.pdf"))
     suffix = output.suffix.lower()
     if suffix not in (".html", ".htm", ".pdf"):
-        fail_usage(f"-o {output}: the bulletin is written as .html or .pdf, not '{output.suffix or 'no suffix'}'")
+        fail_usage(_("-o %(output)s: the bulletin is written as .html or .pdf, not '%(suffix)s'", output=output,
+                     suffix=output.suffix or _("no suffix")))
     target = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     if suffix == ".pdf":
         from zzip.bulletin import pdf
@@ -106,7 +103,7 @@ def bulletin(
         except pdf.PdfError as exc:
             fail_usage(str(exc))
     report, context = load_for(plan_dir, reports, as_of, config_file, chosen)
-    page = make_page(report, context, chosen, lang.value)
+    page = make_page(report, context, chosen, language())
     if suffix == ".pdf":
         from zzip.bulletin import pdf
 
@@ -121,8 +118,9 @@ def bulletin(
     try:
         write_bytes_atomic(target, data)
     except OSError as exc:
-        fail_usage(f"cannot write {target}: {exc.strerror or exc}")
-    sys.stderr.write(f"zzip: wrote the bulletin for {chosen} as of {context.as_of.isoformat()} to {target}\n")
+        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+    sys.stderr.write(_("zzip: wrote the bulletin for %(period)s as of %(date)s to %(path)s", period=chosen,
+                       date=context.as_of.isoformat(), path=target) + "\n")
 
 
 def make_page(report, context, period, lang: str) -> str:

@@ -8,32 +8,35 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import IgnoreOption, ReportFormat, OutputFile, SelectOption, emit, fail_usage, use_colour
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, IgnoreOption, ReportFormat, OutputFile, SelectOption, emit, fail_usage, use_colour
 
 
-PlanOption = Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")]
+PlanOption = Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder."))]
 AsOfOption = Annotated[Optional[str], typer.Option(
-    "--as-of", help="Check as at the end of this day (YYYY-MM-DD). Default: today in the plan's time zone.")]
+    "--as-of", help=_("Check as at the end of this day (YYYY-MM-DD). Default: today in the plan's time zone."))]
 ConfigOption = Annotated[Optional[Path], typer.Option(
-    "--config", help="Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in pyproject.toml.")]
+    "--config", help=_("Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in pyproject.toml."))]
 
 
+@described(_("Check a quarter's status files (or the whole history) against the plan: submission errors, "
+            "overdue milestones, missing and late reports, indicators behind their trajectory, and who is "
+            "behind."))
 def check(
-    reports: Annotated[Path, typer.Argument(help="A quarter folder (reports/2025-Q2) or the whole reports/ history.")] = Path("reports"),
+    reports: Annotated[Path, typer.Argument(help=_("A quarter folder (reports/2025-Q2) or the whole reports/ history."))] = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ReportFormat.text,
     output: OutputFile = None,
-    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help="error, warning or never (default: the configuration's, else error).")] = None,
+    fail_on: Annotated[Optional[str], typer.Option("--fail-on", help=_("error, warning or never (default: the configuration's, else error)."))] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
     config_file: ConfigOption = None,
     show: Annotated[str, typer.Option(
-        "--show", help="all (default); findings: the findings and the verdict only (for pre-commit hooks); "
-                       "behind: the who-is-behind table only, as text, csv, json or markdown.")] = "all",
+        "--show", help=_("all (default); findings: the findings and the verdict only (for pre-commit hooks); "
+                         "behind: the who-is-behind table only, as text, csv, json or markdown."))] = "all",
+    lang: LangOption = None,
 ) -> None:
-    """Check a quarter's status files (or the whole history) against the plan: submission errors,
-    overdue milestones, missing and late reports, indicators behind their trajectory, and who is behind."""
     from zzip.check import run_check
     from zzip.cli.outputs import run_output
 
@@ -42,13 +45,13 @@ def check(
     as_of_date = parse_as_of_or_exit(as_of)
     fail_level = fail_on or config.fail_on
     if fail_level not in ("error", "warning", "never"):
-        fail_usage(f"--fail-on takes error, warning or never, not '{fail_level}'")
+        fail_usage(_("--fail-on takes error, warning or never, not '%(fail_level)s'", fail_level=fail_level))
     if not reports.exists():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
     if show not in ("all", "findings", "behind"):
-        fail_usage(f"--show takes all, findings or behind, not '{show}'")
+        fail_usage(_("--show takes all, findings or behind, not '%(show)s'", show=show))
     if show == "behind" and output_format.value not in ("text", "csv", "json", "markdown"):
-        fail_usage("--show behind is a table: use --format text, csv, json or markdown")
+        fail_usage(_("--show behind is a table: use --format text, csv, json or markdown"))
 
     report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     if output_format == ReportFormat.text:
@@ -86,20 +89,20 @@ def load_config_or_exit(config_file: Path | None, select: list[str] | None = Non
     from zzip.rule_keys import option_problems
 
     if config_file is not None and not config_file.is_file():
-        fail_usage(f"configuration file '{config_file}' does not exist")
+        fail_usage(_("configuration file '%(config_file)s' does not exist", config_file=config_file))
     config_lines: list[str] = []
     try:
         config = load_config(config_file or find_config())
     except ConfigError as exc:
         config_lines = exc.lines
-    option_lines = [f"zzip: error: {line}" for line in option_problems(select, ignore)]
+    option_lines = [_("zzip: error: %(error)s", error=line) for line in option_problems(select, ignore)]
     if not config_lines and not option_lines:
         return config
     from zzip.findings import printable
 
     sys.stderr.write("".join(f"{printable(line)}\n" for line in [*config_lines, *option_lines]))
     if config_lines:
-        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        sys.stderr.write(_("zzip: error: fix the configuration above (see docs/configuration.md)") + "\n")
     raise typer.Exit(2)
 
 
@@ -120,7 +123,7 @@ def call_or_exit(function, *args):
 
         for line in exc.lines:
             sys.stderr.write(f"{printable(line)}\n")
-        sys.stderr.write("zzip: error: fix the configuration above (see docs/configuration.md)\n")
+        sys.stderr.write(_("zzip: error: fix the configuration above (see docs/configuration.md)") + "\n")
         raise typer.Exit(2)
 
 
@@ -132,4 +135,4 @@ def parse_as_of_or_exit(as_of: str | None):
     try:
         return parse_as_of(as_of)
     except ValueError as exc:
-        fail_usage(f"--as-of: {exc}")
+        fail_usage(_("--as-of: %(exc)s", exc=exc))

@@ -9,6 +9,8 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _
+
 
 class ReportFormat(str, enum.Enum):
     """The formats of a findings report (zzip validate, zzip check)."""
@@ -31,19 +33,51 @@ class FailOn(str, enum.Enum):
 
 OutputFile = Annotated[
     Optional[Path],
-    typer.Option("--output", "-o", help="Write to this file (atomically) instead of standard output.",
+    typer.Option("--output", "-o", help=_("Write to this file (atomically) instead of standard output."),
                  dir_okay=False, writable=True),
 ]
 FailOnOption = Annotated[
-    FailOn, typer.Option("--fail-on", help="Lowest severity that makes the exit code 1.", case_sensitive=False),
+    FailOn, typer.Option("--fail-on", help=_("Lowest severity that makes the exit code 1."), case_sensitive=False),
 ]
 SelectOption = Annotated[
     Optional[list[str]],
-    typer.Option("--select", help="Run only these rules (codes, code prefixes like P1, or names). Repeatable."),
+    typer.Option("--select", help=_("Run only these rules (codes, code prefixes like P1, or names). Repeatable.")),
 ]
 IgnoreOption = Annotated[
     Optional[list[str]],
-    typer.Option("--ignore", help="Skip these rules (codes, code prefixes or names). Repeatable."),
+    typer.Option("--ignore", help=_("Skip these rules (codes, code prefixes or names). Repeatable.")),
+]
+
+
+def described(text: str):
+    """Give a command its --help text, already translated (typer reads it from the docstring;
+    a docstring itself cannot go through the catalog)."""
+    def apply(function):
+        function.__doc__ = text
+        return function
+    return apply
+
+
+def _lang_given(value: str | None) -> str | None:
+    """--lang: the launcher has already applied it (the help texts are built in its language);
+    here it is validated, and applied for runs that do not go through the launcher."""
+    if value is None:
+        return None
+    from zzip.i18n import LANGUAGES, set_language
+
+    if value not in LANGUAGES:
+        fail_usage(_("--lang takes zh or en, not '%(value)s'", value=value))
+    set_language(value)
+    return value
+
+
+# One definition for the root and every command: `zzip --lang en check` and `zzip check --lang en`.
+LangOption = Annotated[
+    Optional[str],
+    typer.Option("--lang", metavar="zh|en", callback=_lang_given,
+                 help=_("Language of messages, tables, help and documents: zh (Chinese) or en (English). "
+                        "Default: ZZIP_LANG, then lang in the configuration, then the locale, else zh "
+                        "(docs/language.md).")),
 ]
 
 
@@ -92,11 +126,11 @@ def emit(text: str, output: Path | None) -> None:
     try:
         write_text_atomic(output, text)
     except OSError as exc:
-        fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+        fail_usage(_("cannot write %(path)s: %(reason)s", path=output, reason=exc.strerror or exc))
 
 
 def fail_usage(message: str) -> None:
     from zzip.findings import printable
 
-    sys.stderr.write(f"zzip: error: {printable(message)}\n")
+    sys.stderr.write(_("zzip: error: %(error)s", error=printable(message)) + "\n")
     raise typer.Exit(2)

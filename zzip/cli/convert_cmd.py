@@ -8,24 +8,26 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.i18n import _, ngettext
+from zzip.cli.common import LangOption, described, fail_usage
 
 
+@described(_("Convert a status report between the workbook (.xlsx) and the YAML status file, losing nothing "
+            "the status format holds. The file must read cleanly: fix what is reported first."))
 def convert(
-    source: Annotated[Path, typer.Argument(help="A status file: .xlsx (to YAML) or .yaml/.yml/.json (to a workbook).")],
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write ('-': standard output, YAML only). Default: beside FILE, with the other suffix.")] = None,
-    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder: names the items and indicators in a workbook (optional).")] = Path("plan"),
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    source: Annotated[Path, typer.Argument(help=_("A status file: .xlsx (to YAML) or .yaml/.yml/.json (to a workbook)."))],
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help=_("Where to write ('-': standard output, YAML only). Default: beside FILE, with the other suffix."))] = None,
+    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder: names the items and indicators in a workbook (optional)."))] = Path("plan"),
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite an existing file."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Convert a status report between the workbook (.xlsx) and the YAML status file, losing nothing
-    the status format holds. The file must read cleanly: fix what is reported first."""
     from zzip.findings import printable
     from zzip.plan_loader import display_path
     from zzip.status_loader import REFUSED_SUFFIXES, STATUS_SUFFIXES, WORKBOOK_SUFFIX, load_status_file
 
     suffix = source.suffix.lower()
     if suffix not in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX, *REFUSED_SUFFIXES):
-        fail_usage(f"{printable(str(source))}: expected a .xlsx workbook or a .yaml, .yml or .json status file")
+        fail_usage(_("%(text)s: expected a .xlsx workbook or a .yaml, .yml or .json status file", text=printable(str(source))))
     to_workbook = suffix != WORKBOOK_SUFFIX
     shown = display_path(source)
     loaded, problems = load_status_file(source, shown)
@@ -34,27 +36,31 @@ def convert(
         for problem in found:
             sys.stderr.write(f"{printable(str(problem.location))}: {printable(problem.message)}\n")
         count = len(found)
-        fail_usage(f"{printable(shown)} was not converted: {count} problem{'s' if count != 1 else ''} above; "
-                   "fix them and convert again (zzip convert converts only a file that reads cleanly, so that "
-                   "nothing is lost)")
+        fail_usage(ngettext("%(path)s was not converted: %(num)s problem above; fix it and convert again "
+                            "(zzip convert converts only a file that reads cleanly, so that nothing is lost)",
+                            "%(path)s was not converted: %(num)s problems above; fix them and convert again "
+                            "(zzip convert converts only a file that reads cleanly, so that nothing is lost)",
+                            count, path=printable(shown)))
     if output == "-" and to_workbook:
-        fail_usage("a workbook is not text: give a file name with -o, not '-'")
+        fail_usage(_("a workbook is not text: give a file name with -o, not '-'"))
     target = Path(output) if output and output != "-" else source.with_suffix(".xlsx" if to_workbook else ".yaml")
     if output != "-":
         if target.resolve() == source.resolve():
-            fail_usage(f"{target} is the file being converted; zzip never overwrites its input")
+            fail_usage(_("%(target)s is the file being converted; zzip never overwrites its input", target=target))
         if target.exists() and not force:
-            fail_usage(f"{target} already exists; use --force to overwrite it")
+            fail_usage(_("%(target)s already exists; use --force to overwrite it", target=target))
         if target.exists():  # with --force: only the same unit's report for the same quarter is replaced
             held, _problems = load_status_file(target, display_path(target))
             data = loaded.data if isinstance(loaded.data, dict) else {}
             mine = (data.get("unit"), str(data.get("period")))
             theirs = held.data if not isinstance(held, list) and isinstance(held.data, dict) else {}
             if not isinstance(held, list) and (theirs.get("unit"), str(theirs.get("period"))) != mine:
-                fail_usage(printable(f"{target} holds the report of {theirs.get('unit')} for {theirs.get('period')}, "
-                                     f"not {mine[0]} for {mine[1]}; zzip does not overwrite it, even with --force"))
+                fail_usage(printable(_("%(path)s holds the report of %(unit)s for %(period)s, not %(mine)s for "
+                                       "%(mine_period)s; zzip does not overwrite it, even with --force", path=target,
+                                       unit=theirs.get("unit"), period=theirs.get("period"), mine=mine[0],
+                                       mine_period=mine[1])))
             if isinstance(held, list) and target.suffix.lower() in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX):
-                fail_usage(f"{target} is a status file zzip cannot read; it is not overwritten, even with --force")
+                fail_usage(_("%(target)s is a status file zzip cannot read; it is not overwritten, even with --force", target=target))
     if to_workbook:
         from zzip.atomic import write_bytes_atomic
         from zzip.xlsx.writer import build_workbook
@@ -62,7 +68,7 @@ def convert(
         try:
             write_bytes_atomic(target, build_workbook(_plain(loaded.data), _plan_or_none(plan_dir)))
         except OSError as exc:
-            fail_usage(f"cannot write {target}: {exc.strerror or exc}")
+            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
     else:
         from zzip.xlsx.convert import status_yaml
 
@@ -75,11 +81,12 @@ def convert(
         try:
             write_text_atomic(target, text)
         except OSError as exc:
-            fail_usage(f"cannot write {target}: {exc.strerror or exc}")
-    sys.stderr.write(f"wrote {target}\n")
+            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+    sys.stderr.write(_("wrote %(path)s", path=target) + "\n")
     if target.parent.resolve() == source.parent.resolve() and target.stem == source.stem:
-        sys.stderr.write(f"note: {source.name} and {target.name} are now both in {target.parent}; zzip check counts "
-                         "them as two reports from one unit (S206): keep one\n")
+        sys.stderr.write(_("note: %(source)s and %(target)s are now both in %(folder)s; zzip check counts them as "
+                           "two reports from one unit (S206): keep one", source=source.name, target=target.name,
+                           folder=target.parent) + "\n")
 
 
 def _plain(value):

@@ -10,7 +10,8 @@ from typing import Annotated
 
 import typer
 
-from zzip.cli.common import FailOn, FailOnOption, OutputFile, emit, fail_usage
+from zzip.i18n import _, ngettext
+from zzip.cli.common import LangOption, described, FailOn, FailOnOption, OutputFile, emit, fail_usage
 from zzip.cli.view_support import ViewFormat
 
 
@@ -23,17 +24,19 @@ class DiffContext:
     files: list = field(default_factory=list)
 
 
+@described(_("A semantic diff of two plans: items added and removed, targets changed, deadlines moved, units "
+            "changed."))
 def diff(
-    old: Annotated[str, typer.Argument(help="The earlier plan: a folder, or a git revision such as HEAD~1 or a tag.")],
-    new: Annotated[str, typer.Argument(help="The later plan: a folder or a git revision (default: the plan folder).")] = "",
-    plan_path: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder, and where it lies in git revisions.")] = Path("plan"),
-    check: Annotated[bool, typer.Option("--check", help="For CI: fail when the content changed without a version bump "
-                                                         "and revision entry; warn on later deadlines and lower targets with no reason.")] = False,
-    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help="text, json, markdown (fits a pull-request comment) or csv.")] = ViewFormat.text,
+    old: Annotated[str, typer.Argument(help=_("The earlier plan: a folder, or a git revision such as HEAD~1 or a tag."))],
+    new: Annotated[str, typer.Argument(help=_("The later plan: a folder or a git revision (default: the plan folder)."))] = "",
+    plan_path: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder, and where it lies in git revisions."))] = Path("plan"),
+    check: Annotated[bool, typer.Option("--check", help=_("For CI: fail when the content changed without a version bump "
+                                                           "and revision entry; warn on later deadlines and lower targets with no reason."))] = False,
+    output_format: Annotated[ViewFormat, typer.Option("--format", "-f", help=_("text, json, markdown (fits a pull-request comment) or csv."))] = ViewFormat.text,
     output: OutputFile = None,
     fail_on: FailOnOption = FailOn.error,
+    lang: LangOption = None,
 ) -> None:
-    """A semantic diff of two plans: items added and removed, targets changed, deadlines moved, units changed."""
     from zzip.engine import run_rules
     from zzip.findings import Severity
     from zzip.output.text import finding_line
@@ -55,7 +58,7 @@ def diff(
             if broken:
                 for finding in broken:
                     sys.stderr.write(finding_line(finding) + "\n")
-                fail_usage("a plan to compare has errors; fix them first ('zzip validate')")
+                fail_usage(_("a plan to compare has errors; fix them first ('zzip validate')"))
             changes = diff_plans(old_load.plan, new_load.plan)
             findings = []
             if check:

@@ -9,6 +9,7 @@ import os
 from pathlib import Path
 from typing import Iterable
 
+from zzip.i18n import _
 from zzip.cli.common import fail_usage
 
 
@@ -80,25 +81,25 @@ def output_target(output: Path | str | None, inputs: Iterable[Path] = (),
     target_identity = _identity(target)
     target_resolved = _resolved(target)
     if target.is_dir():
-        fail_usage(f"-o {target}: is a folder; name a file to write (or '-' for standard output)")
+        fail_usage(_("-o %(target)s: is a folder; name a file to write (or '-' for standard output)", target=target))
     for tree in trees:  # a plan folder: every file in it may be read (annual/, assessment.yaml, source/)
         inside = _resolved(tree)
         if target_resolved is not None and inside is not None and target_resolved.is_relative_to(inside):
-            fail_usage(f"-o {target}: that is inside the plan folder {tree}, which this run reads; "
-                       "zzip never writes into its input: write the output somewhere else")
+            fail_usage(_("-o %(target)s: that is inside the plan folder %(tree)s, which this run reads; zzip never "
+                         "writes into its input: write the output somewhere else", target=target, tree=tree))
     for source in inputs:
         same = (target_identity is not None and target_identity == _identity(source)) or \
             (target_resolved is not None and target_resolved == _resolved(source))
         if same:
-            fail_usage(f"-o {target}: that is an input of this run ({source}); "
-                       "zzip never overwrites its input: write the output somewhere else")
+            fail_usage(_("-o %(target)s: that is an input of this run (%(source)s); zzip never overwrites its "
+                         "input: write the output somewhere else", target=target, source=source))
     from zzip.status_loader import STATUS_SUFFIXES, WORKBOOK_SUFFIX
 
     if target.suffix.lower() in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX) and target_resolved is not None:
         for folder in status_folders:
             if _resolved(folder) == target_resolved.parent:
-                fail_usage(f"-o {target}: the folder {folder} holds status files, and this file would be read "
-                           "as one the next time; write the output somewhere else")
+                fail_usage(_("-o %(target)s: the folder %(folder)s holds status files, and this file would be read as "
+                             "one the next time; write the output somewhere else", target=target, folder=folder))
     return target
 
 

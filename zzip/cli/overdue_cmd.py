@@ -8,8 +8,9 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _, ngettext, language
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import OutputFile, fail_usage
+from zzip.cli.common import LangOption, described, OutputFile, fail_usage
 from zzip.cli.view_support import ReportsArgument, ViewFormat, load_context, resolve_unit_or_exit, show
 
 
@@ -21,26 +22,25 @@ class OverdueFormat(str, enum.Enum):
     xlsx = "xlsx"
 
 
+@described(_("Overdue milestones and tasks by lead unit, worst first, with days overdue; then what falls due "
+            "soon."))
 def overdue(
     reports: ReportsArgument = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="Only this lead unit (id, name or alias).")] = None,
-    within: Annotated[Optional[int], typer.Option("--within", min=0, max=3650, help="Also list what falls due within this many days (default 30).")] = None,
-    output_format: Annotated[OverdueFormat, typer.Option("--format", "-f", help="text, json, csv, markdown or xlsx (the 督办清单 workbook: a summary sheet and one per lead unit; needs -o).")] = OverdueFormat.text,
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=_("Only this lead unit (id, name or alias)."))] = None,
+    within: Annotated[Optional[int], typer.Option("--within", min=0, max=3650, help=_("Also list what falls due within this many days (default 30)."))] = None,
+    output_format: Annotated[OverdueFormat, typer.Option("--format", "-f", help=_("text, json, csv, markdown or xlsx (the 督办清单 workbook: a summary sheet and one per lead unit; needs -o)."))] = OverdueFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
-    lang: Annotated[str, typer.Option("--lang", help="Language of the xlsx workbook: zh (default) or en.")] = "zh",
+    lang: LangOption = None,
 ) -> None:
-    """Overdue milestones and tasks by lead unit, worst first, with days overdue; then what falls due soon."""
     from zzip.views import overdue as view
 
     from zzip.cli.outputs import run_output
 
     if output_format == OverdueFormat.xlsx and (output is None or str(output) == "-"):
-        fail_usage("--format xlsx writes a workbook: give the file with -o, e.g. -o overdue.xlsx")
-    if lang not in ("zh", "en"):
-        fail_usage(f"--lang takes zh or en, not '{lang}'")
+        fail_usage(_("--format xlsx writes a workbook: give the file with -o, e.g. -o overdue.xlsx"))
     output = run_output(output, [plan_dir], reports, config_file, reads_config=True)
     context = load_context(plan_dir, reports, as_of, config_file)
     unit_id = resolve_unit_or_exit(context.plan, unit).id if unit else None
@@ -69,8 +69,8 @@ def overdue(
 
         overdue_items = [d for d in due_items(context, within_days=days)[0] if unit_id is None or d.unit == unit_id]
         try:
-            write_bytes_atomic(output, workbook_bytes(context, overdue_items, lang))
+            write_bytes_atomic(output, workbook_bytes(context, overdue_items, language()))
         except OSError as exc:
-            fail_usage(f"cannot write {output}: {exc.strerror or exc}")
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
         return
     show(tables, document, ViewFormat(output_format.value), output, heading, footer)

@@ -9,9 +9,16 @@ from typing import Annotated
 
 import typer
 
-from zzip.cli.common import OutputFile, emit
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, OutputFile, emit
 
-app = typer.Typer(help="Work with the plan as a whole.", no_args_is_help=True)
+app = typer.Typer(help=_("Work with the plan as a whole."), no_args_is_help=True)
+
+
+@app.callback()
+def _plan(lang: LangOption = None) -> None:
+    # only for --lang (`zzip plan --lang en export`); the group's help is the Typer's
+    return None
 
 
 class ExportFormat(str, enum.Enum):
@@ -19,12 +26,14 @@ class ExportFormat(str, enum.Enum):
 
 
 @app.command("export")
+@described(_("Print the normalised plan (aliases resolved, owners derived, dates as ISO strings) for other "
+            "tools."))
 def export(
-    plan_dir: Annotated[Path, typer.Argument(help="The plan folder.")] = Path("plan"),
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="Output format.")] = ExportFormat.json,
+    plan_dir: Annotated[Path, typer.Argument(help=_("The plan folder."))] = Path("plan"),
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ExportFormat.json,
     output: OutputFile = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print the normalised plan (aliases resolved, owners derived, dates as ISO strings) for other tools."""
     import json
 
     from zzip.engine import run_rules
@@ -42,6 +51,7 @@ def export(
     if errors:
         for finding in errors:
             sys.stderr.write(finding_line(finding) + "\n")
-        sys.stderr.write(f"zzip: the plan has {len(errors)} error(s); fix them (see 'zzip validate') before exporting\n")
+        sys.stderr.write(_("zzip: the plan has %(count)s error(s); fix them (see 'zzip validate') before exporting",
+                           count=len(errors)) + "\n")
         raise typer.Exit(2 if any(f.code == "F001" for f in errors) else 1)
     emit(json.dumps(export_plan(load.plan), ensure_ascii=False, indent=2) + "\n", output)

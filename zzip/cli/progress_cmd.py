@@ -7,21 +7,24 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import OutputFile, emit, fail_usage
+from zzip.cli.common import LangOption, described, OutputFile, emit, fail_usage
 from zzip.cli.view_support import FormatOption, ReportsArgument, ViewFormat, load_context, show
 
 
+@described(_("One row per indicator: target, baseline, latest value, value required by now, status, a bar and "
+            "a trend."))
 def progress(
     reports: ReportsArgument = Path("reports"),
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
-    explain: Annotated[Optional[str], typer.Option("--explain", help="Print every number behind one indicator's status.")] = None,
+    explain: Annotated[Optional[str], typer.Option("--explain", help=_("Print every number behind one indicator's status."))] = None,
     output_format: FormatOption = ViewFormat.text,
     output: OutputFile = None,
     config_file: ConfigOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """One row per indicator: target, baseline, latest value, value required by now, status, a bar and a trend."""
     from zzip.views import progress as view
 
     from zzip.cli.outputs import run_output
@@ -35,7 +38,8 @@ def progress(
 
             names = list(context.plan.indicators) + [i.name for i in context.plan.indicators.values()]
             guess = difflib.get_close_matches(explain, names, n=1)
-            fail_usage(f"no indicator '{explain}'" + (f"; did you mean '{guess[0]}'?" if guess else ""))
+            fail_usage(_("no indicator '%(id)s'; did you mean '%(guess)s'?", id=explain, guess=guess[0]) if guess
+                       else _("no indicator '%(id)s'", id=explain))
         explain = found.id
         text = "\n".join(view.explain(context, explain)) + "\n"
         if output_format == ViewFormat.json:

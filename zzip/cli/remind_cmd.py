@@ -8,32 +8,33 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.bulletin_cmd import Lang, LangOption, PeriodOption
+from zzip.i18n import _, ngettext, language
+from zzip.cli.bulletin_cmd import PeriodOption
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.cli.view_support import ReportsArgument
 
 
+@described(_("Write, per unit whose report for the quarter is missing or late or whose work is overdue, a "
+            "short notice listing exactly what is due: UNIT.md and UNIT.txt, and UNIT.eml (a draft to send) "
+            "when plan/units.yaml gives the unit an email address."))
 def remind(
     reports: ReportsArgument = Path("reports"),
     period: PeriodOption = None,
     plan_dir: PlanOption = Path("plan"),
     as_of: AsOfOption = None,
     out_dir: Annotated[Optional[Path], typer.Option(
-        "--output", "-o", help="The folder to write the notices in (made if missing). Default: reminders/QUARTER.",
+        "--output", "-o", help=_("The folder to write the notices in (made if missing). Default: reminders/QUARTER."),
         file_okay=False)] = None,
-    sender: Annotated[Optional[str], typer.Option("--from", help="The From address of the .eml drafts.")] = None,
-    lang: LangOption = Lang.zh,
+    sender: Annotated[Optional[str], typer.Option("--from", help=_("The From address of the .eml drafts."))] = None,
+    lang: LangOption = None,
     config_file: ConfigOption = None,
 ) -> None:
-    """Write, per unit whose report for the quarter is missing or late or whose work is overdue, a
-    short notice listing exactly what is due: UNIT.md and UNIT.txt, and UNIT.eml (a draft to send)
-    when plan/units.yaml gives the unit an email address."""
     from zzip.bulletin import remind as notices_module
     from zzip.cli.bulletin_cmd import load_for, parse_period
 
     if sender is not None and (not sender.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in sender)):
-        fail_usage("--from: give one address on one line, e.g. 'IP Office <ip@example.gov.cn>'")
+        fail_usage(_("--from: give one address on one line, e.g. 'IP Office <ip@example.gov.cn>'"))
     chosen = parse_period(period, None, quarter_only=True)
     quarter = chosen.span
     folder = out_dir if out_dir is not None else Path("reminders") / str(quarter)
@@ -55,19 +56,22 @@ def remind(
             path.unlink()
         for notice in found:
             stem = folder / _file_stem(notice.unit_id)
-            text = notices_module.render(notice, lang.value, office, markdown=False)
+            text = notices_module.render(notice, language(), office, markdown=False)
             write_bytes_atomic(stem.with_suffix(".txt"), text.encode("utf-8"))
             write_bytes_atomic(stem.with_suffix(".md"),
-                               notices_module.render(notice, lang.value, office, markdown=True).encode("utf-8"))
+                               notices_module.render(notice, language(), office, markdown=True).encode("utf-8"))
             if notice.email:
-                write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, lang.value, text, sender))
+                write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, language(), text, sender))
     except OSError as exc:
-        fail_usage(f"cannot write in {folder}: {exc.strerror or exc}")
+        fail_usage(_("cannot write in %(folder)s: %(reason)s", folder=folder, reason=exc.strerror or exc))
     if stale:
-        sys.stderr.write("zzip: removed earlier notices no longer due: " + ", ".join(p.name for p in stale) + "\n")
+        sys.stderr.write(_("zzip: removed earlier notices no longer due: %(files)s",
+                           files=", ".join(p.name for p in stale)) + "\n")
     with_mail = sum(1 for n in found if n.email)
-    sys.stderr.write(f"zzip: {len(found)} notice{'s' if len(found) != 1 else ''} for {quarter} as of "
-                     f"{context.as_of.isoformat()} in {folder} ({with_mail} with an .eml draft)\n")
+    sys.stderr.write(ngettext("zzip: %(num)s notice for %(quarter)s as of %(date)s in %(folder)s (%(mail)s with an .eml draft)",
+                              "zzip: %(num)s notices for %(quarter)s as of %(date)s in %(folder)s (%(mail)s with an .eml draft)",
+                              len(found), quarter=quarter, date=context.as_of.isoformat(), folder=folder, mail=with_mail)
+                     + "\n")
 
 
 def _file_stem(unit_id: str) -> str:
@@ -89,7 +93,7 @@ def _refuse_inputs(folder: Path, plan_dir: Path, reports: Path, config_file: Pat
         except (OSError, RuntimeError):
             continue
         if target == resolved or resolved in target.parents or (source.is_dir() and target.is_relative_to(resolved)):
-            fail_usage(f"-o {folder}: that is inside {source}, an input of this run; "
-                       "zzip never writes among its inputs: choose another folder")
+            fail_usage(_("-o %(folder)s: that is inside %(source)s, an input of this run; zzip never writes among "
+                         "its inputs: choose another folder", folder=folder, source=source))
     if folder.exists() and not folder.is_dir():
-        fail_usage(f"-o {folder}: is a file; name a folder to write the notices in")
+        fail_usage(_("-o %(folder)s: is a file; name a folder to write the notices in", folder=folder))

@@ -7,7 +7,8 @@ from typing import Annotated
 
 import typer
 
-from zzip.cli.common import OutputFile, emit
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, OutputFile, emit
 
 
 class SchemaKind(str, enum.Enum):
@@ -22,11 +23,12 @@ class SchemaKind(str, enum.Enum):
     config = "config"
 
 
+@described(_("Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."))
 def schema(
-    kind: Annotated[SchemaKind, typer.Argument(help="Which file kind: plan (plan.yaml), units, indicators, tasks, milestones, status (a status file), annual (a yearly work plan, plan/annual/YYYY.yaml), assessment (plan/assessment.yaml), config (zzip.toml).")],
+    kind: Annotated[SchemaKind, typer.Argument(help=_("Which file kind: plan (plan.yaml), units, indicators, tasks, milestones, status (a status file), annual (a yearly work plan, plan/annual/YYYY.yaml), assessment (plan/assessment.yaml), config (zzip.toml)."))],
     output: OutputFile = None,
+    lang: LangOption = None,
 ) -> None:
-    """Print the JSON Schema (draft 2020-12) of one file kind, for editors and other tools."""
     from zzip.cli.outputs import run_output
     from zzip.schema import schema_text
 

@@ -8,22 +8,24 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.findings import printable
 
 
+@described(_("Write a pre-filled status file (YAML, or an Excel workbook with --format xlsx) listing exactly "
+            "what a unit answers for in a quarter."))
 def template(
-    period: Annotated[str, typer.Option("--period", help="The reporting period, of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025).")],
-    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help="The unit: its id, the name the plan writes, or an alias.")] = None,
-    all_units: Annotated[bool, typer.Option("--all", help="Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder).")] = False,
-    file_format: Annotated[str, typer.Option("--format", "-f", help="yaml (the status file) or xlsx (a workbook for Excel/WPS).")] = "yaml",
-    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help="The plan folder.")] = Path("plan"),
-    reports: Annotated[Optional[Path], typer.Option("--reports", help="The reports folder: earlier reports pre-fill the template (default: reports, which may not exist yet).")] = None,
-    output: Annotated[Optional[str], typer.Option("--output", "-o", help="Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml.")] = None,
-    force: Annotated[bool, typer.Option("--force", help="Overwrite an existing file.")] = False,
+    period: Annotated[str, typer.Option("--period", help=_("The reporting period, of the plan's cadence: a quarter (2025-Q2), a half-year (2025-H1) or a year (2025)."))],
+    unit: Annotated[Optional[str], typer.Option("--unit", "-u", help=_("The unit: its id, the name the plan writes, or an alias."))] = None,
+    all_units: Annotated[bool, typer.Option("--all", help=_("Every unit that answers for something in the quarter (with --format xlsx: one workbook each, into the -o folder)."))] = False,
+    file_format: Annotated[str, typer.Option("--format", "-f", help=_("yaml (the status file) or xlsx (a workbook for Excel/WPS)."))] = "yaml",
+    plan_dir: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder."))] = Path("plan"),
+    reports: Annotated[Optional[Path], typer.Option("--reports", help=_("The reports folder: earlier reports pre-fill the template (default: reports, which may not exist yet)."))] = None,
+    output: Annotated[Optional[str], typer.Option("--output", "-o", help=_("Where to write it ('-' for standard output). Default: REPORTS/PERIOD/UNIT.yaml."))] = None,
+    force: Annotated[bool, typer.Option("--force", help=_("Overwrite an existing file."))] = False,
+    lang: LangOption = None,
 ) -> None:
-    """Write a pre-filled status file (YAML, or an Excel workbook with --format xlsx) listing exactly
-    what a unit answers for in a quarter."""
     from zzip.atomic import write_text_atomic
     from zzip.check_context import CheckContext
     from zzip.clock import today_in
@@ -36,15 +38,15 @@ def template(
     if reports is None:
         reports = Path("reports")  # the usual place, which a new office may not have yet
     elif not reports.is_dir():
-        fail_usage(f"--reports: reports folder '{reports}' does not exist (leave --reports out to use ./reports)")
+        fail_usage(_("--reports: reports folder '%(reports)s' does not exist (leave --reports out to use ./reports)", reports=reports))
     try:
         quarter = parse_any_period(period.strip())  # the plan's cadence is checked once it is read
     except ValueError as exc:
-        fail_usage(f"--period: {exc}")
+        fail_usage(_("--period: %(exc)s", exc=exc))
     if all_units and output is not None and output != "-":
         # --all writes one file a unit into the -o folder: never into the plan folder
         if Path(output).resolve().is_relative_to(plan_dir.resolve()):
-            fail_usage(f"-o {output}: that is (inside) the plan folder {plan_dir}; write the templates elsewhere")
+            fail_usage(_("-o %(output)s: that is (inside) the plan folder %(plan_dir)s; write the templates elsewhere", output=output, plan_dir=plan_dir))
     elif output is not None and output != "-":
         from zzip.cli.outputs import output_target, plan_inputs
 
@@ -61,15 +63,15 @@ def template(
     errors = [f for f in run_rules(rules_in_scope("file", "plan"), load) if f.severity == Severity.ERROR]
     if errors or plan.meta is None:
         sys.stderr.write("".join(finding_line(f) + "\n" for f in errors))
-        fail_usage(f"the plan in '{plan_dir}' has errors; run 'zzip validate {plan_dir}' first")
+        fail_usage(_("the plan in '%(plan_dir)s' has errors; run 'zzip validate %(plan_dir)s' first", plan_dir=plan_dir))
     if file_format not in ("yaml", "xlsx"):
-        fail_usage(f"--format takes yaml or xlsx, not '{file_format}'")
+        fail_usage(_("--format takes yaml or xlsx, not '%(file_format)s'", file_format=file_format))
     if all_units == (unit is not None):
-        fail_usage("give either --unit UNIT or --all")
+        fail_usage(_("give either --unit UNIT or --all"))
     try:
         quarter = plan.meta.cadence.parse(str(quarter))
     except ValueError as exc:
-        fail_usage(f"--period: {exc}")
+        fail_usage(_("--period: %(exc)s", exc=exc))
     if all_units or file_format == "xlsx":
         from zzip.cli.template_xlsx import write_templates
 
@@ -79,7 +81,7 @@ def template(
     meta = plan.meta
     first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
-        fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
+        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=quarter, first=first, last=last))
 
     if output is not None and output != "-":
         target = Path(output)
@@ -87,7 +89,7 @@ def template(
         target = reports / str(quarter) / f"{found.id}.yaml"
     if output != "-":
         if target.is_dir():
-            fail_usage(f"{target} is a folder; name the file to write (or '-' for standard output)")
+            fail_usage(_("%(target)s is a folder; name the file to write (or '-' for standard output)", target=target))
         from zzip.cli.outputs import output_target, plan_inputs
 
         # before anything is read: the default file too, which may be a link into the plan
@@ -114,24 +116,25 @@ def template(
         blocking.insert(0, target)
     if blocking and not force:
         if _same_file(blocking[0], target):
-            fail_usage(f"{target} already exists; use --force to overwrite it")
-        fail_usage(f"{blocking[0]} already holds the report of {found.id} for {quarter}, and {target} beside it would "
-                   "supersede it (or be superseded); use --force to write it anyway")
+            fail_usage(_("%(target)s already exists; use --force to overwrite it", target=target))
+        fail_usage(_("%(blocking)s already holds the report of %(id)s for %(quarter)s, and %(target)s beside it "
+                     "would supersede it (or be superseded); use --force to write it anyway", blocking=blocking[0], id=found.id, quarter=quarter, target=target))
     if target.exists():
         # another unit's report, or this unit's report for another quarter, is never overwritten
         held = [*(s for s in (context.submissions if context else ()) if _same_file(target, Path(s.path))),
                 *load_submissions(target).submissions]
         other = next((s for s in held if s.unit != found.id or s.period != quarter), None)
         if other is not None:
-            whose = "another unit" if other.unit != found.id else "another quarter"
-            fail_usage(f"{target} is the status file of {whose} ({other.unit} for {other.period}); zzip does not "
-                       "overwrite it, even with --force")
+            whose = _("another unit") if other.unit != found.id else _("another quarter")
+            fail_usage(_("%(target)s is the status file of %(whose)s (%(unit)s for %(period)s); zzip does not "
+                         "overwrite it, even with --force", target=target, whose=whose, unit=other.unit, period=other.period))
     try:
         target.parent.mkdir(parents=True, exist_ok=True)
         write_text_atomic(target, text)
     except OSError as exc:
-        fail_usage(f"cannot write {target}: {exc.strerror or exc}")
-    sys.stderr.write(printable(f"wrote {target}: {text.count('  - id: ')} entries for {found.name} ({found.id}), {quarter}") + "\n")
+        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+    sys.stderr.write(printable(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
+                                 count=text.count("  - id: "), unit=found.name, id=found.id, quarter=quarter)) + "\n")
 
 
 def reporting_unit(plan, unit: str):
@@ -139,10 +142,10 @@ def reporting_unit(plan, unit: str):
     members listed, which stands for itself); else exit 2. A group's members report in its place."""
     found = plan.resolve_unit(unit)
     if found is None:
-        fail_usage(f"no unit '{unit}' in the plan; 'zzip plan export' lists the units")
+        fail_usage(_("no unit '%(unit)s' in the plan; 'zzip plan export' lists the units", unit=unit))
     if found.is_group and found.members:
-        members = ", ".join(found.members) or "none listed"
-        fail_usage(f"'{found.name}' is a group, not a unit that reports; its members: {members}")
+        members = ", ".join(found.members)
+        fail_usage(_("'%(name)s' is a group, not a unit that reports; its members: %(members)s", name=found.name, members=members))
     return found
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from zzip.i18n import _, ngettext
 from zzip.cli.common import fail_usage
 
 
@@ -21,28 +22,29 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
     meta = plan.meta
     first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
-        fail_usage(f"{quarter} is outside the plan period ({first} to {last})")
+        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=quarter, first=first, last=last))
     if all_units:
         units = Responsibilities(plan).expected_reporters(quarter)
         if output == "-":
-            fail_usage("--all writes one file per unit: give a folder with -o, not '-'")
+            fail_usage(_("--all writes one file per unit: give a folder with -o, not '-'"))
         folder = Path(output) if output else reports / str(quarter)
         if folder.exists() and not folder.is_dir():
-            fail_usage(f"-o {folder}: with --all, -o names a folder, and {folder} is a file")
+            fail_usage(_("-o %(folder)s: with --all, -o names a folder, and %(folder)s is a file", folder=folder))
     else:
         from zzip.cli.template_cmd import reporting_unit
 
         units = [reporting_unit(plan, unit).id]
         if output == "-" and file_format == "xlsx":
-            fail_usage("a workbook is not text: give a file name with -o, not '-'")
+            fail_usage(_("a workbook is not text: give a file name with -o, not '-'"))
         folder = None
     suffix = f".{file_format}"
     targets = [(u, (folder / f"{u}{suffix}") if folder is not None else
                 (Path(output) if output else reports / str(quarter) / f"{u}{suffix}")) for u in units]
     existing = [str(t) for _u, t in targets if t.exists()]
     if existing and not force:
-        fail_usage(f"{', '.join(existing[:5])}{' …' if len(existing) > 5 else ''} already exist"
-                   f"{'s' if len(existing) == 1 else ''}; use --force to overwrite")
+        fail_usage(ngettext("%(files)s already exists; use --force to overwrite",
+                            "%(files)s already exist; use --force to overwrite", len(existing),
+                            files=", ".join(existing[:5]) + (" …" if len(existing) > 5 else "")))
     today = today_in(meta.timezone)
     context = None
     if reports.is_dir():
@@ -65,6 +67,7 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
             text = render_template(plan, unit_id, quarter, today, context, target.parent)
             write_text_atomic(target, text)
             count = text.count("  - id: ")
-        sys.stderr.write(f"wrote {target}: {count} entries for {plan.unit_name(unit_id)} ({unit_id}), {quarter}\n")
+        sys.stderr.write(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
+                           count=count, unit=plan.unit_name(unit_id), id=unit_id, quarter=quarter) + "\n")
     if all_units:
-        sys.stderr.write(f"{len(targets)} units must report for {quarter}\n")
+        sys.stderr.write(_("%(count)s units must report for %(quarter)s", count=len(targets), quarter=quarter) + "\n")

@@ -8,18 +8,21 @@ from typing import Annotated
 
 import typer
 
-from zzip.cli.common import FailOn, ReportFormat, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
+from zzip.i18n import _
+from zzip.cli.common import LangOption, described, FailOn, ReportFormat, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
 
 
+@described(_("Validate a plan folder: schema, references, dates, owners. Exit 0 clean, 1 findings, 2 "
+            "unreadable."))
 def validate(
-    plan_dir: Annotated[Path, typer.Argument(help="The plan folder.")] = Path("plan"),
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="Output format.")] = ReportFormat.text,
+    plan_dir: Annotated[Path, typer.Argument(help=_("The plan folder."))] = Path("plan"),
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ReportFormat.text,
     output: OutputFile = None,
     fail_on: FailOnOption = FailOn.error,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    lang: LangOption = None,
 ) -> None:
-    """Validate a plan folder: schema, references, dates, owners. Exit 0 clean, 1 findings, 2 unreadable."""
     from zzip.cli.outputs import run_output
     from zzip.engine import Selection, run_rules
 
@@ -33,7 +36,7 @@ def validate(
 
     problems = option_problems(select, ignore)
     if problems:
-        sys.stderr.write("".join(f"zzip: error: {line}\n" for line in problems))
+        sys.stderr.write("".join(_("zzip: error: %(error)s", error=line) + "\n" for line in problems))
         raise typer.Exit(2)
     load = load_plan(plan_dir)
 

@@ -10,6 +10,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.i18n import _, ngettext
 from zzip.cli.common import emit, fail_usage
 
 
@@ -20,8 +21,8 @@ class ViewFormat(str, enum.Enum):
     markdown = "markdown"
 
 
-ReportsArgument = Annotated[Path, typer.Argument(help="The reports folder (or one quarter of it).")]
-FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help="Output format.")]
+ReportsArgument = Annotated[Path, typer.Argument(help=_("The reports folder (or one quarter of it)."))]
+FormatOption = Annotated[ViewFormat, typer.Option("--format", "-f", help=_("Output format."))]
 
 
 def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_file: Optional[Path]):
@@ -37,12 +38,12 @@ def load_context(plan_dir: Path, reports: Path, as_of: Optional[str], config_fil
     config = load_config_or_exit(config_file)
     as_of_date = parse_as_of_or_exit(as_of)
     if not reports.exists() and not reports.is_symlink():
-        fail_usage(f"reports folder '{reports}' does not exist")
+        fail_usage(_("reports folder '%(reports)s' does not exist", reports=reports))
     _load, findings, context = call_or_exit(prepare, plan_dir, reports, as_of_date, config)
     if context is None:
         for finding in findings:
             sys.stderr.write(finding_line(finding) + "\n")
-        fail_usage(f"the plan in '{plan_dir}' has errors; fix them first ('zzip validate {plan_dir}')")
+        fail_usage(_("the plan in '%(plan_dir)s' has errors; fix them first ('zzip validate %(plan_dir)s')", plan_dir=plan_dir))
     report_input_problems(context)
     return context
 
@@ -66,14 +67,16 @@ def report_input_problems(context, only=None) -> None:
     unusable = {f.location.path for f in findings if f.code == "S201" and f.location.path not in read}
     unreadable = sum(1 for f in findings if f.code == "F001") + len(unusable)
     if unreadable:
-        fail_usage(f"{unreadable} status file{'s' if unreadable != 1 else ''} could not be read (above); "
-                   f"fix {'them' if unreadable != 1 else 'it'} first: nothing is shown rather than a wrong picture")
+        fail_usage(ngettext("%(num)s status file could not be read (above); fix it first: nothing is shown "
+                            "rather than a wrong picture",
+                            "%(num)s status files could not be read (above); fix them first: nothing is shown "
+                            "rather than a wrong picture", unreadable))
 
 
 def resolve_unit_or_exit(plan, name: str):
     unit = plan.resolve_unit(name)
     if unit is None:
-        fail_usage(f"no unit '{name}' in the plan; 'zzip plan export' lists the units, with their names and aliases")
+        fail_usage(_("no unit '%(name)s' in the plan; 'zzip plan export' lists the units, with their names and aliases", name=name))
     return unit
 
 
