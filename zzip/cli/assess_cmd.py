@@ -93,7 +93,7 @@ def assess(
             fail_usage(_("%(unit)s (%(unit_id)s) had no duty in %(year)s, so it is not assessed", unit=plan.unit_name(unit_id), unit_id=unit_id, year=year))
 
     scheme = plan.assessment
-    from zzip.i18n import _, prose_date
+    from zzip.i18n import prose_date
 
     heading = _("Assessment %(year)s: %(title)s, as of %(date)s (plan version %(version)s)", year=year,
                 title=scheme.title, date=prose_date(context.as_of), version=meta.version)

@@ -72,8 +72,6 @@ def diff(
 
     report = Report("diff", findings, files)
     old_name, new_name = old, new or str(plan_path)
-    from zzip.i18n import _, ngettext
-
     heading = ngettext("Plan changes from %(old)s to %(new)s: %(num)s change",
                        "Plan changes from %(old)s to %(new)s: %(num)s changes", len(changes), old=old_name, new=new_name)
     if output_format == ViewFormat.json:

@@ -47,7 +47,7 @@ def overdue(
     days = within if within is not None else context.config.due_soon_days
     tables, document = view.build(context, unit_id, days)
     count = len(document["overdue"])
-    from zzip.i18n import _, ngettext, prose_date
+    from zzip.i18n import prose_date
 
     severe = context.config.severe_days
     if unit_id:

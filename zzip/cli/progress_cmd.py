@@ -54,7 +54,7 @@ def progress(
     tables, document = view.build(context)
     counts = document["counts"]
     from zzip import labels
-    from zzip.i18n import _, ngettext
+    from zzip.i18n import ngettext
 
     footer = _("%(counts)s (method: %(method)s; 'zzip progress --explain ID' shows the arithmetic).",
                counts=_(", ").join(_("%(num)s %(status)s", num=n, status=labels.indicator_status(status))
