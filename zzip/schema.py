@@ -49,6 +49,20 @@ def _fast_validator(kind: str):
     return fastjsonschema.compile(schema(kind))
 
 
+def valid(data: Any, kind: str) -> bool:
+    """Whether the data has no schema problem at all (the fast path's question: no wording needed)."""
+    fast = _fast_validator(kind)
+    if fast is None:  # pragma: no cover - fastjsonschema is a declared dependency
+        return next(iter(_validator(kind).iter_errors(data)), None) is None
+    import fastjsonschema
+
+    try:
+        fast(data)
+        return True
+    except fastjsonschema.JsonSchemaException:
+        return False
+
+
 def check(doc: YamlDocument, kind: str) -> list[SchemaProblem]:
     """Every schema violation in the document, each with its line and column."""
     fast = _fast_validator(kind)
