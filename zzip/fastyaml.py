@@ -29,18 +29,20 @@ except ImportError:  # no wheel for this platform: zzip reads every file the pre
 # Text the fast path leaves to the precise reader. Each alternative is a feature where YAML 1.1
 # (libyaml, the precise reader) and YAML 1.2 (yaml-rs) may differ, or that the precise reader
 # refuses or checks: tabs, carriage returns and escapes; anchors, aliases, tags, merge keys and
-# directives; block and flow collections, complex keys and document markers; numbers written
+# directives; block scalars, complex keys and document markers; numbers written
 # with leading zeros, underscores, radix prefixes, sexagesimal colons, a signed leading point or
 # .inf/.nan; runs of 30 digits (the precise reader's number limit); indicators that cannot start a
 # plain scalar; and every character outside YAML's printable set, with NEL, BOM and the Unicode
 # line separators (line breaks to YAML 1.1 only). A false alarm costs only speed.
-_UNUSUAL = re.compile(
-    r"[\t\r\\&*!|>{}\[\]\x85\ufeff\u2028\u2029]|<<|^%|^(?:---|\.\.\.)|^[ \-]*\?(?:[ ]|$)"
-    r"|(?<![\w.+\-])[-+]?(?:0[0-9xob_]|[0-9]+_|\.(?:inf|nan)|[0-9]+(?:\.[0-9]*)?:[0-9])|(?<![\w.])[-+]\."
-    r"|[0-9]{30}|(?<!\S)[@`%]"
-    r"|[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]",
-    re.MULTILINE | re.IGNORECASE,
+_UNUSUAL_CHARACTERS = "\t\r\\&*!|>\x85\ufeff\u2028\u2029"
+_UNUSUAL = re.compile(  # each alternative begins with a fixed character set, which re searches fast
+    r"[ \n\[{,](?:[-+]?(?:0[0-9xob_]|[0-9.]*_|\.(?:inf|nan)|[0-9]+(?:\.[0-9]*)?:[0-9])|[-+]\.|[@`%?]|<<)"
+    r"|\n(?:---|\.\.\.)",
+    re.IGNORECASE,
 )
+_FLOW_COLON = re.compile(r":(?![ \n])")
+_LONG_NUMBER = re.compile(r"[0-9]{30}")
+_NOT_PRINTABLE = re.compile(r"[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 MAX_FAST_CHARS = 256 * 1024  # larger files (a status file is 4 KB) go the precise way, limits and all
 
 
@@ -50,7 +52,7 @@ def available() -> bool:
 
 def parse(text: str) -> Any | None:
     """The data of `text` exactly as the precise reader gives it, or None: read it the precise way."""
-    if yaml_rs is None or len(text) > MAX_FAST_CHARS or _UNUSUAL.search(text):
+    if yaml_rs is None or len(text) > MAX_FAST_CHARS or _unusual(text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
@@ -59,6 +61,22 @@ def parse(text: str) -> Any | None:
     if not isinstance(data, (dict, list)) or not _plain(data, 0):
         return None
     return data
+
+
+def _unusual(text: str) -> bool:
+    for character in _UNUSUAL_CHARACTERS:
+        if character in text:
+            return True
+    if "{" in text or "[" in text:  # flow collections: only on one line each, with no ':' glued to a value
+        if _FLOW_COLON.search(text) or "?" in text:
+            return True
+        for line in text.split("\n"):
+            if ("{" in line or "[" in line) and (line.count("{") != line.count("}") or line.count("[") != line.count("]")):
+                return True
+    framed = "\n" + text  # the first line is searched like every other
+    if _UNUSUAL.search(framed) or _LONG_NUMBER.search(text):
+        return True
+    return not text.replace("\n", " ").isprintable() and _NOT_PRINTABLE.search(text) is not None
 
 
 def _plain(node: Any, depth: int) -> bool:
