@@ -13,6 +13,8 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
 from zzip import fastyaml
 from zzip import schema as schemas
 from zzip.findings import Location
@@ -22,7 +24,8 @@ from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
     Submission, pack_spots, workbook_sheet,
 )
-from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, load_text, read_text
+from zzip.status_types import surely_valid
+from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, node_tree, read_text
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -362,7 +365,7 @@ def _read_fast(path: Path, shown: str, folder_period: Quarter | None) -> Submiss
     if notices:
         return None
     data = fastyaml.parse(text)
-    if data is None or not schemas.valid(data, "status"):
+    if data is None or not (surely_valid(data) or schemas.valid(data, "status")):
         return None
     later = _PositionsLater(path, shown, len(text), hash(text))
     try:
@@ -388,24 +391,41 @@ class _PositionsLater:
 
     def _resolve(self) -> tuple[array, array, array]:
         try:
-            text, notices = read_text(self.path, self.shown)
+            text, _notices = read_text(self.path, self.shown)
         except ParseError:
             text = None
-        doc = load_text(text, self.shown, notices) if text is not None else None
-        if text is None or len(text) != self.size or hash(text) != self.digest or not isinstance(doc, YamlDocument):
+        root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
+        if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
             empty = array("H")
             return pack_spots([1, 1] + [0] * 4 * len(SUBMISSION_FIELDS)), empty, empty
-        raw = doc.data
-        entries, values = raw.get("entries", ()), raw.get("indicators", ())
+        top = {key.value: value for key, value in root.value}
         entry_numbers: list[int] = []
-        for index, item in enumerate(entries):
-            entry_numbers += _spots((entries.positions[2 * index], entries.positions[2 * index + 1]), item, ENTRY_FIELDS)
+        for item in top["entries"].value if "entries" in top else ():
+            entry_numbers += _node_spots(item, ENTRY_FIELDS, False)
         value_numbers: list[int] = []
-        for index, item in enumerate(values):
-            value_numbers += _spots((values.positions[2 * index], values.positions[2 * index + 1]), item, VALUE_FIELDS)
-        origin = pack_spots(_spots(doc.root_position, raw, SUBMISSION_FIELDS, True))
+        for item in top["indicators"].value if "indicators" in top else ():
+            value_numbers += _node_spots(item, VALUE_FIELDS, False)
+        origin = pack_spots(_node_spots(root, SUBMISSION_FIELDS, True))
         return origin, pack_spots(entry_numbers), pack_spots(value_numbers)
+
+
+def _node_spots(node, names: tuple[str, ...], keys: bool) -> list[int]:
+    """`_spots` read off a node tree: the same numbers the precise reader's positions give."""
+    width = 4 if keys else 2
+    mark = node.start_mark
+    numbers = [mark.line + 1, mark.column + 1] + [0] * (width * len(names))
+    offsets = _OFFSETS[names]
+    for key_node, value_node in node.value:
+        start = offsets.get(key_node.value)
+        if start is not None:
+            start = 2 + (start - 2) * width // 2
+            value_mark = value_node.start_mark
+            numbers[start:start + 2] = (value_mark.line + 1, value_mark.column + 1)
+            if keys:
+                key_mark = key_node.start_mark
+                numbers[start + 2:start + 4] = (key_mark.line + 1, key_mark.column + 1)
+    return numbers
 
 
 class _LaterSpots:
