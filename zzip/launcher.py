@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import sys
 
+ARGV: list[str] | None = None  # the command line, once main() runs: zzip.cli registers only its command
+
 
 def main() -> None:
+    global ARGV
     if sys.argv[1:] == ["--version"]:
         from zzip import __version__
 
@@ -24,6 +27,7 @@ def main() -> None:
 
     # before the command line is built: its help texts are translated as its modules load
     set_language(choose_language(sys.argv[1:], os.environ))
+    ARGV = sys.argv[1:]
     from zzip.cli import main as run
 
     run()
