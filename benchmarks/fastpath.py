@@ -1,24 +1,34 @@
-"""`zzip check` on the realistic workload against the load floors, side by side (issue 13).
+"""`zzip check` against the load floors, side by side (issue 13), and start-up against yamllint.
 
-    .venv/bin/python benchmarks/fastpath.py [--files 1000] [--repeat 5] [--old-workload]
+    .venv/bin/python benchmarks/fastpath.py [--files 1000] [--repeat 5] [--json FILE]
+    .venv/bin/python benchmarks/fastpath.py --files 10000 --repeat 3
+    .venv/bin/python benchmarks/fastpath.py --old-workload --files 10000 --repeat 3
+    .venv/bin/python benchmarks/fastpath.py --startup-only --startup-repeat 30
 
-Measures, interleaved (one run of each in turn, `--repeat` rounds, medians reported), on the
-realistic workload of benchmarks/realistic.py (N files in histories of 557; every command runs
-once per history and the times are added, so each pays the same number of start-ups):
+Every measurement is interleaved: one run of each command in turn, `--repeat` rounds, the median
+reported with the fastest and slowest run. Commands:
 
-- check: `zzip check ROOT --as-of 2026-01-31 --format json -o /dev/null` (fast path);
-- precise: the same with yaml-rs made unimportable (every file read by libyaml, as before);
-- floor CSafeLoader: benchmarks/floor.py (find the files, yaml.load with CSafeLoader, nothing else);
-- floor native: the same with yaml_rs.loads (the fastest native load found).
+- check: `zzip check ROOT --plan plan --as-of 2026-01-31 --format json -o /dev/null`;
+- precise: the same with yaml-rs made unimportable (every file read by libyaml, as before the
+  fast path; also what a platform without a yaml-rs wheel gets);
+- floor CSafeLoader: benchmarks/floor.py (find the files as zzip does, yaml.load with CSafeLoader
+  on each, nothing else);
+- floor native: the same with yaml_rs.loads (the fastest native load found; rapidyaml's parse,
+  emit JSON and json.loads was slower on these files).
 
-`--old-workload` runs the old workload (workload.py: made-up units, thousands of S202/S203
-findings), which measures the fall-back cost when most files have findings.
-Peak memory is GNU time's maximum resident set size of the largest run, in MB.
+The workload (benchmarks/realistic.py) is N files of the plan's real units, each reporting
+exactly its active duties, in histories of 557 files (the plan has no more distinct unit and
+quarter pairs: a second report for one draws S206). Every command runs once per history and the
+times are added, so each pays as many start-ups as zzip does. `--old-workload` is the one-folder
+workload of workload.py instead (made-up units, thousands of S202/S203 findings): one process
+over all N files, which measures memory growth and the cost of positions when most files have
+findings. Peak memory: GNU time's maximum resident set size of the largest single run, MB.
 """
 
 from __future__ import annotations
 
 import argparse
+import json
 import statistics
 import subprocess
 import sys
@@ -28,23 +38,37 @@ from pathlib import Path
 
 HERE = Path(__file__).resolve().parent
 REPO = HERE.parent
-PY = str(REPO / ".venv/bin/python") if (REPO / ".venv/bin/python").exists() else sys.executable
+BIN = REPO / ".venv" / "bin"
+PY = str(BIN / "python") if (BIN / "python").exists() else sys.executable
 ZZIP = str(Path(PY).parent / "zzip")
+YAMLLINT = str(Path(PY).parent / "yamllint")
 PRECISE = ("import sys; sys.modules['yaml_rs'] = None; from zzip.launcher import main; "
            "sys.argv[0] = 'zzip'; main()")
-NATIVE = ("import sys; sys.path.insert(0, %r); from floor import find; import yaml_rs; "
+NATIVE = ("import sys; sys.path.insert(0, %r); from floor import find; import yaml_rs\n"
           "n = 0\nfor p in find(__import__('pathlib').Path(sys.argv[1])):\n"
           "    yaml_rs.loads(p.read_text(encoding='utf-8'), parse_datetime=False); n += 1\nprint(n)") % str(HERE)
+CHECK = "zzip check"
+PRECISE_CHECK = "zzip check, precise path only"
+FLOOR = "floor: CSafeLoader load"
+NATIVE_FLOOR = "floor: native load (yaml-rs)"
 
 
 def commands(root: str) -> dict[str, list[str]]:
     check = ["check", root, "--plan", str(REPO / "plan"), "--as-of", "2026-01-31", "--format", "json", "-o", "/dev/null"]
     return {
-        "zzip check": [ZZIP, *check],
-        "zzip check, precise path only": [PY, "-c", PRECISE, *check],
-        "floor: CSafeLoader load": [PY, str(HERE / "floor.py"), root],
-        "floor: native load (yaml-rs)": [PY, "-c", NATIVE, root],
+        CHECK: [ZZIP, *check],
+        PRECISE_CHECK: [PY, "-c", PRECISE, *check],
+        FLOOR: [PY, str(HERE / "floor.py"), root],
+        NATIVE_FLOOR: [PY, "-c", NATIVE, root],
     }
+
+
+STARTUP = {
+    "yamllint --version": [YAMLLINT, "--version"],
+    "zzip check --help": [ZZIP, "check", "--help"],
+    "zzip check (empty reports folder: start-up and the plan)": None,  # filled in with a folder
+    "zzip --version": [ZZIP, "--version"],
+}
 
 
 def timed(argv: list[str]) -> tuple[float, float]:
@@ -56,48 +80,90 @@ def timed(argv: list[str]) -> tuple[float, float]:
     return elapsed, int(done.stderr.strip().splitlines()[-1]) / 1024
 
 
+def measure(runs: dict[str, list[list[str]]], repeat: int) -> dict[str, dict]:
+    """name -> {median, low, high, peak}; each name's command lines run in turn, times added."""
+    times = {name: [] for name in runs}
+    peaks = {name: 0.0 for name in runs}
+    for _ in range(repeat):
+        for name, lines in runs.items():
+            total = 0.0
+            for argv in lines:
+                elapsed, peak = timed(argv)
+                total += elapsed
+                peaks[name] = max(peaks[name], peak)
+            times[name].append(total)
+    return {name: {"median": statistics.median(v), "low": min(v), "high": max(v), "peak": peaks[name],
+                   "runs": len(v)} for name, v in times.items()}
+
+
+def table(title: str, results: dict[str, dict]) -> str:
+    rows = [f"| {title} | median s | fastest-slowest s | peak MB | runs |", "| --- | ---: | ---: | ---: | ---: |"]
+    for name, r in results.items():
+        rows.append(f"| {name} | {r['median']:.3f} | {r['low']:.3f}-{r['high']:.3f} | {r['peak']:.1f} | {r['runs']} |")
+    return "\n".join(rows)
+
+
 def main() -> int:
     parser = argparse.ArgumentParser()
     parser.add_argument("--files", type=int, default=1000)
     parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--startup-repeat", type=int, default=20)
     parser.add_argument("--old-workload", action="store_true")
+    parser.add_argument("--startup-only", action="store_true")
+    parser.add_argument("--json", type=Path)
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="zzip-fast-"))
     sys.path.insert(0, str(HERE))
+    figures: dict = {"files": args.files}
+
+    empty = out / "empty" / "2025-Q2"
+    empty.mkdir(parents=True)
+    startup = dict(STARTUP)
+    startup["zzip check (empty reports folder: start-up and the plan)"] = commands(str(empty))[CHECK]
+    started = measure({name: [argv] for name, argv in startup.items()}, args.startup_repeat)
+    print(table("start-up", started))
+    base = started["yamllint --version"]["median"]
+    print()
+    for name in ("zzip check --help", "zzip check (empty reports folder: start-up and the plan)", "zzip --version"):
+        print(f"- {name} / yamllint --version: {started[name]['median'] / base:.2f}")
+    figures["startup"] = started
+    if args.startup_only:
+        return _dump(args.json, figures)
+
     if args.old_workload:
         import workload
 
-        workload.generate(out / "h01", files=args.files)
-        roots = [str(out / "h01")]
+        workload.generate(out / "w", files=args.files)
+        roots = [str(out / "w")]
+        kind = "old workload, one process"
     else:
         import realistic
 
-        roots = realistic.generate(out, files=args.files)["roots"]
-    names = list(commands(roots[0]))
+        roots = realistic.generate(out / "r", files=args.files)["roots"]
+        kind = f"realistic, {len(roots)} {'history' if len(roots) == 1 else 'histories'}"
     for root in roots:  # warm the page cache
-        subprocess.run(commands(root)["zzip check"], capture_output=True)
-    times = {name: [] for name in names}
-    peaks = {name: 0.0 for name in names}
-    for _ in range(args.repeat):
-        for name in names:
-            total = 0.0
-            for root in roots:
-                elapsed, peak = timed(commands(root)[name])
-                total += elapsed
-                peaks[name] = max(peaks[name], peak)
-            times[name].append(total)
-    median = {name: statistics.median(values) for name, values in times.items()}
-    kind = "old workload" if args.old_workload else f"realistic, {len(roots)} histories"
-    print(f"| {args.files:,} files ({kind}) | median s | spread s | peak MB |")
-    print("| --- | ---: | ---: | ---: |")
-    for name in names:
-        print(f"| {name} | {median[name]:.3f} | {min(times[name]):.3f}-{max(times[name]):.3f} | {peaks[name]:.1f} |")
-    check = median["zzip check"]
+        subprocess.run(commands(root)[CHECK], capture_output=True)
+    runs = {name: [commands(root)[name] for root in roots] for name in commands(roots[0])}
+    results = measure(runs, args.repeat)
     print()
-    print(f"check / CSafeLoader floor: {check / median['floor: CSafeLoader load']:.2f}")
-    print(f"check / native floor: {check / median['floor: native load (yaml-rs)']:.2f}")
-    print(f"precise check / CSafeLoader floor: {median['zzip check, precise path only'] / median['floor: CSafeLoader load']:.2f}")
-    print(f"check / precise check: {check / median['zzip check, precise path only']:.2f}")
+    print(table(f"{args.files:,} files ({kind})", results))
+    check, floor, native = (results[n]["median"] for n in (CHECK, FLOOR, NATIVE_FLOOR))
+    ratios = {
+        "check / CSafeLoader floor": check / floor,
+        "check / native floor": check / native,
+        "precise check / CSafeLoader floor": results[PRECISE_CHECK]["median"] / floor,
+        "check / precise check": check / results[PRECISE_CHECK]["median"],
+    }
+    print()
+    for name, value in ratios.items():
+        print(f"- {name}: {value:.2f}")
+    figures.update(kind=kind, results=results, ratios=ratios)
+    return _dump(args.json, figures)
+
+
+def _dump(path: Path | None, figures: dict) -> int:
+    if path is not None:
+        path.write_text(json.dumps(figures, indent=1), encoding="utf-8")
     return 0
 
 

@@ -202,11 +202,15 @@ def load_status_file(path: Path, shown: str) -> tuple[YamlDocument | list[ParseF
         workbook = load_workbook(path, shown)
         if isinstance(workbook, list):
             return workbook, []
-        return workbook, workbook.problems + _cell_problems(workbook, schemas.check(workbook, "status"))
+        return workbook, workbook.problems + _cell_problems(workbook, _schema_problems(workbook))
     loaded = load_file(path, shown)
     if isinstance(loaded, ParseFailure):
         return [loaded], []
-    return loaded, schemas.check(loaded, "status")
+    return loaded, _schema_problems(loaded)
+
+
+def _schema_problems(doc) -> list:
+    return [] if surely_valid(doc.data) else schemas.check(doc, "status")
 
 
 def _cell_problems(workbook, problems: list) -> list:

@@ -67,7 +67,7 @@ if msgspec is not None:
 
 def surely_valid(data: Any) -> bool:
     """True only if the status file's data has no schema problem; False: ask the JSON Schema."""
-    if msgspec is None or data.__class__ is not dict:
+    if msgspec is None or not isinstance(data, dict):
         return False
     try:
         report = msgspec.convert(data, _Status)
