@@ -9,7 +9,7 @@ too much nesting). Anything else returns None, and the caller reads the file the
 which gives today's data, verdict and positions. tests/test_fastyaml.py holds both paths to the
 same data and verdict (a hypothesis property and the yaml-test-suite cases in tests/yaml_suite/).
 
-Why yaml-rs (docs/performance.md): wheels for Linux, macOS (x86 and ARM) and Windows on
+Why yaml-rs (benchmarks/README.md, "The native parser"): wheels for Linux, macOS (x86 and ARM) and Windows on
 Python 3.10-3.13, it returns Python objects directly (rapidyaml only gives a tree of strings, to
 be emitted as JSON and parsed again) and refuses duplicate keys itself; public domain
 (Unlicense). Without its wheel, `available()` is False and every file takes the precise path.
