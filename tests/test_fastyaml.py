@@ -151,3 +151,39 @@ def test_positions_of_a_fast_read_file_are_the_precise_ones(tmp_path):
     places = [(f["code"], f.get("path"), f.get("line"), f.get("column")) for f in fast["findings"]]
     assert places == [(f["code"], f.get("path"), f.get("line"), f.get("column")) for f in precise["findings"]]
     assert any(line for _c, _p, line, _col in places)
+
+
+def _places(load):
+    from zzip.status import ENTRY_FIELDS, SUBMISSION_FIELDS, VALUE_FIELDS
+
+    out = []
+    for sub in load.submissions:
+        out += [sub.origin.at(name) for name in SUBMISSION_FIELDS] + [sub.origin.at(n, key=True) for n in SUBMISSION_FIELDS]
+        out += [entry.origin.at(name) for entry in sub.entries for name in ENTRY_FIELDS]
+        out += [value.origin.at(name) for value in sub.indicators for name in VALUE_FIELDS]
+    return out
+
+
+def test_every_field_position_is_the_precise_one(monkeypatch):
+    """Every field of every record of the example reports: the same line and column either way."""
+    from zzip.status_loader import load_submissions
+
+    fast = load_submissions(REPO / "reports")
+    monkeypatch.setattr(fastyaml, "yaml_rs", None)
+    precise = load_submissions(REPO / "reports")
+    assert len(fast.submissions) == len(precise.submissions) > 200
+    assert _places(fast) == _places(precise)
+
+
+def test_a_file_changed_during_the_run_points_at_its_first_line(tmp_path):
+    from zzip.status_loader import load_submissions
+
+    folder = tmp_path / "2025-Q2"
+    folder.mkdir()
+    path = folder / "market-regulation.yaml"
+    text = (REPO / "reports" / "2025-Q2" / "market-regulation.yaml").read_text(encoding="utf-8")
+    path.write_text(text, encoding="utf-8")
+    sub = load_submissions(tmp_path).submissions[0]
+    path.write_text("# edited meanwhile\n" + text, encoding="utf-8")
+    where = sub.entries[0].origin.at("status")
+    assert (where.line, where.column) == (1, 1)  # never a line of the other content

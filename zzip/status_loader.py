@@ -371,7 +371,8 @@ def _read_fast(path: Path, shown: str, folder_period: Quarter | None) -> Submiss
     data = fastyaml.parse(text)
     if data is None or not (surely_valid(data) or schemas.valid(data, "status")):
         return None
-    later = _PositionsLater(path, shown, len(text), hash(text))
+    later = _PositionsLater(path, shown, len(text), hash(text), len(data.get("entries", ())),
+                            len(data.get("indicators", ())))
     try:
         return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), later)
     except _NotPlain:
@@ -383,10 +384,11 @@ class _PositionsLater:
     the file is read again by the precise reader and its positions packed as `_build` packs them.
     Most files have no finding, so most are never read twice (benchmarks/README.md)."""
 
-    __slots__ = ("path", "shown", "size", "digest", "arrays")
+    __slots__ = ("path", "shown", "size", "digest", "counts", "arrays")
 
-    def __init__(self, path: Path, shown: str, size: int, digest: int):
+    def __init__(self, path: Path, shown: str, size: int, digest: int, entries: int, values: int):
         self.path, self.shown, self.size, self.digest, self.arrays = path, shown, size, digest, None
+        self.counts = (entries, values)
 
     def array(self, which: int) -> array:
         if self.arrays is None:
@@ -401,8 +403,10 @@ class _PositionsLater:
         root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
         if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
-            empty = array("H")
-            return pack_spots([1, 1] + [0] * 4 * len(SUBMISSION_FIELDS)), empty, empty
+            entries, values = self.counts
+            return (pack_spots([1, 1] + [0] * 4 * len(SUBMISSION_FIELDS)),
+                    pack_spots(([1, 1] + [0] * 2 * len(ENTRY_FIELDS)) * entries),
+                    pack_spots(([1, 1] + [0] * 2 * len(VALUE_FIELDS)) * values))
         top = {key.value: value for key, value in root.value}
         entry_numbers: list[int] = []
         for item in top["entries"].value if "entries" in top else ():
