@@ -44,7 +44,7 @@ _UNUSUAL_START = re.compile(
     re.IGNORECASE,
 )
 _FLOW_COLON = re.compile(r":(?![ \n])")
-_NOT_PRINTABLE = re.compile(r"[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
+_NOT_PRINTABLE = r"[^\n\x20-\x7e\u00a0-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]"  # compiled when needed: 3 ms
 MAX_FAST_CHARS = 256 * 1024  # larger files (a status file is 4 KB) go the precise way, limits and all
 
 
@@ -81,7 +81,7 @@ def _unusual(text: str) -> bool:
     for start in _SCALAR_START.finditer(framed):
         if _UNUSUAL_START.match(framed, start.start() + 1):
             return True
-    return not text.replace("\n", " ").isprintable() and _NOT_PRINTABLE.search(text) is not None
+    return not text.replace("\n", " ").isprintable() and re.search(_NOT_PRINTABLE, text) is not None
 
 
 def _plain(node: Any, depth: int) -> bool:
