@@ -3,10 +3,13 @@
     .venv/bin/python benchmarks/xlsx_run.py            # a year (164 workbooks) and 1,000 workbooks
     .venv/bin/python benchmarks/xlsx_run.py --json -   # also every figure as JSON
 
-The workloads are the YAML workload of benchmarks/workload.py (the real plan), each file written as
-the workbook `zzip convert` writes (zzip.xlsx.writer): "year" is its 2024-Q1..2024-Q4 files of the
-plan's 41 body units (4 quarters x 41 units = 164), "1000" all of its first 1,000 files. Beside
-each, the same reports as YAML are checked too. See benchmarks/README.md#workbooks.
+The workloads are the realistic YAML workload of benchmarks/realistic.py (the plan's units, each
+reporting exactly its active duties), each file written as the workbook `zzip convert` writes
+(zzip.xlsx.writer): "year" is the 2024-Q1..2024-Q4 files of its first history (4 quarters x the
+units with duties), "1000" all of its first 1,000 files (two histories, checked one after the
+other, times added; every floor is run the same way). Beside each, the same reports as YAML are
+checked too. Measurements are interleaved: one run of each command in turn, --repeat rounds.
+See benchmarks/README.md#workbooks.
 """
 
 from __future__ import annotations
@@ -21,35 +24,61 @@ from pathlib import Path
 HERE = Path(__file__).resolve().parent
 sys.path.insert(0, str(HERE))
 sys.path.insert(0, str(HERE.parent))
-from run import AS_OF, REPO, measure, tool  # noqa: E402
-from workload import generate  # noqa: E402
+from run import AS_OF, REPO, run_once, tool  # noqa: E402
+from realistic import generate  # noqa: E402
 
 
-def build(root: Path, files: int) -> dict[str, Path]:
+def build(root: Path, files: int) -> dict[str, list[Path]]:
+    """label -> the report folders (one per history) of that workload."""
     import yaml
 
     from zzip.plan_loader import load_plan
     from zzip.xlsx.writer import build_workbook
 
     plan = load_plan(REPO / "plan").plan
-    source = root / "yaml-1000"
+    source = root / "yaml"
     info = generate(source, files=files)
-    roots = {"year": root / "xlsx-year", "1000": root / "xlsx-1000", "year-yaml": root / "yaml-year",
-             "1000-yaml": source}
-    for path in info["paths"]:
-        relative = path.relative_to(source)
-        data = yaml.safe_load(path.read_text(encoding="utf-8"))
-        payload = build_workbook(data, plan)
-        targets = [roots["1000"]]
-        if relative.parts[0].startswith("2024-") and data["unit"] in plan.units:
-            targets.append(roots["year"])
-            (roots["year-yaml"] / relative).parent.mkdir(parents=True, exist_ok=True)
-            shutil.copyfile(path, roots["year-yaml"] / relative)
-        for target in targets:
-            out = (target / relative).with_suffix(".xlsx")
-            out.parent.mkdir(parents=True, exist_ok=True)
-            out.write_bytes(payload)
+    histories = [Path(p) for p in info["roots"]]
+    roots: dict[str, list[Path]] = {"year": [root / "xlsx-year"], "year-yaml": [root / "yaml-year"],
+                                    "1000": [root / "xlsx" / h.name for h in histories], "1000-yaml": histories}
+    for history in histories:
+        for path in sorted(history.rglob("*.yaml")):
+            relative = path.relative_to(history)
+            data = yaml.safe_load(path.read_text(encoding="utf-8"))
+            payload = build_workbook(data, plan)
+            targets = [root / "xlsx" / history.name]
+            if history == histories[0] and relative.parts[0].startswith("2024-"):
+                targets.append(roots["year"][0])
+                (roots["year-yaml"][0] / relative).parent.mkdir(parents=True, exist_ok=True)
+                shutil.copyfile(path, roots["year-yaml"][0] / relative)
+            for target in targets:
+                out = (target / relative).with_suffix(".xlsx")
+                out.parent.mkdir(parents=True, exist_ok=True)
+                out.write_bytes(payload)
     return roots
+
+
+def interleaved(named: dict[str, list[list[str]]], repeat: int) -> list[dict]:
+    """Each name's command lines (times added), one name after the other, `repeat` rounds."""
+    import statistics
+
+    times = {name: [] for name in named}
+    peaks = {name: 0.0 for name in named}
+    for _ in range(repeat):
+        for name, lines in named.items():
+            total = 0.0
+            for argv in lines:
+                wall, mb = run_once(argv, REPO, (0, 1))
+                total += wall
+                peaks[name] = max(peaks[name], mb)
+            times[name].append(total)
+    rows = []
+    for name, values in times.items():
+        rows.append({"name": name, "median_s": statistics.median(values), "peak_mb": peaks[name], "runs": repeat,
+                     "times_s": values})
+        print(f"  {name}: {rows[-1]['median_s']:.3f} s (runs {', '.join(f'{t:.3f}' for t in values)})",
+              file=sys.stderr, flush=True)
+    return rows
 
 
 def main() -> int:
@@ -64,19 +93,22 @@ def main() -> int:
         print("building the workbooks", file=sys.stderr, flush=True)
         roots = build(Path(temp), args.files)
         for label in ("year", "1000"):
-            root = roots[label]
-            count = sum(1 for _ in root.rglob("*.xlsx"))
-            check = [zzip, "check", str(root), "--plan", str(REPO / "plan"), "--as-of", AS_OF, "--format", "json",
-                     "-o", "/dev/null"]
-            measure("warm-up", [check], REPO, 1, ok_codes=(0, 1))
-            c = measure(f"zzip check, {count} workbooks ({label})", [check], REPO, args.repeat, ok_codes=(0, 1))
-            f = measure(f"floor: python-calamine load ({label})", [[python, str(HERE / "floor_xlsx.py"), str(root)]],
-                        REPO, args.repeat)
-            o = measure(f"openpyxl read-only load ({label})",
-                        [[python, str(HERE / "floor_xlsx.py"), str(root), "--openpyxl"]], REPO, args.repeat)
-            y = measure(f"zzip check, the same reports as YAML ({label})",
-                        [[zzip, "check", str(roots[f"{label}-yaml"]), "--plan", str(REPO / "plan"), "--as-of", AS_OF,
-                          "--format", "json", "-o", "/dev/null"]], REPO, args.repeat, ok_codes=(0, 1))
+            count = sum(1 for root in roots[label] for _ in root.rglob("*.xlsx"))
+
+            def check(root: Path) -> list[str]:
+                return [zzip, "check", str(root), "--plan", str(REPO / "plan"), "--as-of", AS_OF, "--format", "json",
+                        "-o", "/dev/null"]
+
+            for root in roots[label]:
+                run_once(check(root), REPO, (0, 1))  # warm-up
+            c, f, o, y = interleaved({
+                f"zzip check, {count} workbooks ({label})": [check(r) for r in roots[label]],
+                f"floor: python-calamine load ({label})": [[python, str(HERE / "floor_xlsx.py"), str(r)]
+                                                           for r in roots[label]],
+                f"openpyxl read-only load ({label})": [[python, str(HERE / "floor_xlsx.py"), str(r), "--openpyxl"]
+                                                       for r in roots[label]],
+                f"zzip check, the same reports as YAML ({label})": [check(r) for r in roots[f"{label}-yaml"]],
+            }, args.repeat)
             rows += [c, f, o, y]
             ratios += [(f"check / calamine floor ({label})", c["median_s"] / f["median_s"], "<= 1.5"),
                        (f"check / openpyxl read-only floor ({label})", c["median_s"] / o["median_s"], "-"),

@@ -5,8 +5,11 @@ from __future__ import annotations
 
 import sys
 
+ARGV: list[str] | None = None  # the command line, once main() runs: zzip.cli registers only its command
+
 
 def main() -> None:
+    global ARGV
     if sys.argv[1:] == ["--version"]:
         from zzip import __version__
 
@@ -27,6 +30,7 @@ def main() -> None:
     warning = env_lang_warning(os.environ)
     if warning:
         sys.stderr.write(warning + "\n")
+    ARGV = sys.argv[1:]
     from zzip.cli import main as run
 
     run()

@@ -9,9 +9,13 @@ from __future__ import annotations
 import gc
 import re
 import sys
+from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import yaml
+
+from zzip import fastyaml
 from zzip import schema as schemas
 from zzip.findings import Location
 from zzip.months import Period, parse_any_period, parse_date
@@ -20,7 +24,8 @@ from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
     Submission, pack_spots, workbook_sheet,
 )
-from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
+from zzip.status_types import surely_valid
+from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, node_tree, read_text
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
 WORKBOOK_SUFFIX = ".xlsx"
@@ -169,6 +174,11 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
 def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) -> None:
     shown = display_path(path)
     result.files.append(shown)
+    if fastyaml.available() and path.suffix.lower() in (".yaml", ".yml"):
+        submission = _read_fast(path, shown, folder_period)
+        if submission is not None:
+            result.submissions.append(submission)
+            return
     loaded, problems = load_status_file(path, shown)
     if isinstance(loaded, list):
         result.parse_failures.extend(loaded)
@@ -192,11 +202,15 @@ def load_status_file(path: Path, shown: str) -> tuple[YamlDocument | list[ParseF
         workbook = load_workbook(path, shown)
         if isinstance(workbook, list):
             return workbook, []
-        return workbook, workbook.problems + _cell_problems(workbook, schemas.check(workbook, "status"))
+        return workbook, workbook.problems + _cell_problems(workbook, _schema_problems(workbook))
     loaded = load_file(path, shown)
     if isinstance(loaded, ParseFailure):
         return [loaded], []
-    return loaded, schemas.check(loaded, "status")
+    return loaded, _schema_problems(loaded)
+
+
+def _schema_problems(doc) -> list:
+    return [] if surely_valid(doc.data) else schemas.check(doc, "status")
 
 
 def _cell_problems(workbook, problems: list) -> list:
@@ -230,10 +244,6 @@ _OFFSETS = {names: {name: 2 + 2 * i for i, name in enumerate(names)}
             for names in (SUBMISSION_FIELDS, ENTRY_FIELDS, VALUE_FIELDS)}
 
 
-def _pack(path: str, here, mapping, names: tuple[str, ...], keys: bool = False, sheet: str | None = None) -> PackedOrigin:
-    return PackedOrigin(path, names, pack_spots(_spots(here, mapping, names, keys)), keys, sheet)
-
-
 def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[int]:
     """The positions of `mapping`'s fields, copied out of the parsed file so it can be let go:
     values only (and keys with `keys`), two bytes a number where the file is small enough."""
@@ -254,8 +264,10 @@ def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[in
     return numbers
 
 
-def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | None, stem: str,
-           bad_paths: set) -> Submission | None:
+def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Period | None, stem: str,
+           bad_paths: set, lazy: "_PositionsLater | None" = None) -> Submission | None:
+    """The record of a document. With `lazy` (the fast path: a valid file read without positions)
+    the positions are the precise reader's, taken when a finding first needs one."""
     raw = doc.data
     if not isinstance(raw, dict) or () in bad_paths:
         return None  # a list or a scalar where the mapping belongs: the schema has said so
@@ -270,6 +282,8 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | No
         try:
             return parse_date(value)
         except ValueError as exc:
+            if lazy is not None:
+                raise _NotPlain from None  # a finding with a position: read the file the precise way
             message = f"{schemas.path_name(where)}: {exc}"  # named like every other S201 message
             result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), message, where))
             return None
@@ -284,6 +298,8 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | No
     try:
         period = parse_any_period(raw["period"])
     except ValueError as exc:
+        if lazy is not None:
+            raise _NotPlain from None
         result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)), f"period: {exc}", ("period",)))
         return None
     path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
@@ -298,7 +314,8 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | No
         if "completed" in item and completed is None:
             continue
         kept_entries.append((item, completed))
-        entry_numbers += _spots(item_spot(raw_entries, index), item, ENTRY_FIELDS)
+        if lazy is None:
+            entry_numbers += _spots(item_spot(raw_entries, index), item, ENTRY_FIELDS)
     kept_values, value_numbers = [], []
     raw_values = raw.get("indicators", ())
     for index, item in enumerate(raw_values):
@@ -308,9 +325,14 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | No
         if measured is None:
             continue
         kept_values.append((item, measured))
-        value_numbers += _spots(item_spot(raw_values, index), item, VALUE_FIELDS)
+        if lazy is None:
+            value_numbers += _spots(item_spot(raw_values, index), item, VALUE_FIELDS)
 
-    entry_spots, value_spots = pack_spots(entry_numbers), pack_spots(value_numbers)
+    if lazy is None:
+        entry_spots, value_spots = pack_spots(entry_numbers), pack_spots(value_numbers)
+        origin_spots = pack_spots(_spots(doc.root_position, raw, SUBMISSION_FIELDS, True))
+    else:
+        entry_spots, value_spots, origin_spots = _LaterSpots(lazy, 1), _LaterSpots(lazy, 2), _LaterSpots(lazy, 0)
     entries = tuple(
         Entry(id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(item["status"], item["status"])),
               role=intern(item["role"]) if "role" in item else None,
@@ -326,5 +348,104 @@ def _build(result: SubmissionLoad, doc: YamlDocument, folder_period: Period | No
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
         submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
-        origin=_pack(path, doc.root_position, raw, SUBMISSION_FIELDS, keys=True, sheet=workbook_sheet(path, "submission")),
+        origin=PackedOrigin(path, SUBMISSION_FIELDS, origin_spots, True, workbook_sheet(path, "submission")),
     )
+
+
+# The fast path ------------------------------------------------------------------------------
+
+class _NotPlain(Exception):
+    """The fast path met something with a finding: the file is read the precise way instead."""
+
+
+def _read_fast(path: Path, shown: str, folder_period: Period | None) -> Submission | None:
+    """A valid, plain status file read by the native parser (zzip.fastyaml), its positions left
+    for later; None for anything else, which the caller reads the precise way (and, for a bad
+    file, the bytes are read twice: only bad files pay that)."""
+    try:
+        text, notices = read_text(path, shown)
+    except ParseError:
+        return None
+    if notices:
+        return None
+    data = fastyaml.parse(text)
+    if data is None or not (surely_valid(data) or schemas.valid(data, "status")):
+        return None
+    later = _PositionsLater(path, shown, len(text), hash(text), len(data.get("entries", ())),
+                            len(data.get("indicators", ())))
+    try:
+        return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), later)
+    except _NotPlain:
+        return None
+
+
+class _PositionsLater:
+    """Where the fields of a file read by the fast path stand, found when a finding first asks:
+    the file is read again by the precise reader and its positions packed as `_build` packs them.
+    Most files have no finding, so most are never read twice (benchmarks/README.md)."""
+
+    __slots__ = ("path", "shown", "size", "digest", "counts", "arrays")
+
+    def __init__(self, path: Path, shown: str, size: int, digest: int, entries: int, values: int):
+        self.path, self.shown, self.size, self.digest, self.arrays = path, shown, size, digest, None
+        self.counts = (entries, values)
+
+    def array(self, which: int) -> array:
+        if self.arrays is None:
+            self.arrays = self._resolve()
+        return self.arrays[which]
+
+    def _resolve(self) -> tuple[array, array, array]:
+        try:
+            text, _notices = read_text(self.path, self.shown)
+        except ParseError:
+            text = None
+        root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
+        if root is None or not isinstance(root, yaml.MappingNode):
+            # changed since it was read (within this run): no position can be trusted but the file's
+            entries, values = self.counts
+            return (pack_spots([1, 1] + [0] * 4 * len(SUBMISSION_FIELDS)),
+                    pack_spots(([1, 1] + [0] * 2 * len(ENTRY_FIELDS)) * entries),
+                    pack_spots(([1, 1] + [0] * 2 * len(VALUE_FIELDS)) * values))
+        top = {key.value: value for key, value in root.value}
+        entry_numbers: list[int] = []
+        for item in top["entries"].value if "entries" in top else ():
+            entry_numbers += _node_spots(item, ENTRY_FIELDS, False)
+        value_numbers: list[int] = []
+        for item in top["indicators"].value if "indicators" in top else ():
+            value_numbers += _node_spots(item, VALUE_FIELDS, False)
+        origin = pack_spots(_node_spots(root, SUBMISSION_FIELDS, True))
+        return origin, pack_spots(entry_numbers), pack_spots(value_numbers)
+
+
+def _node_spots(node, names: tuple[str, ...], keys: bool) -> list[int]:
+    """`_spots` read off a node tree: the same numbers the precise reader's positions give."""
+    width = 4 if keys else 2
+    mark = node.start_mark
+    numbers = [mark.line + 1, mark.column + 1] + [0] * (width * len(names))
+    offsets = _OFFSETS[names]
+    for key_node, value_node in node.value:
+        start = offsets.get(key_node.value)
+        if start is not None:
+            start = 2 + (start - 2) * width // 2
+            value_mark = value_node.start_mark
+            numbers[start:start + 2] = (value_mark.line + 1, value_mark.column + 1)
+            if keys:
+                key_mark = key_node.start_mark
+                numbers[start + 2:start + 4] = (key_mark.line + 1, key_mark.column + 1)
+    return numbers
+
+
+class _LaterSpots:
+    """A stand-in for a packed position array (status.pack_spots) that asks `_PositionsLater`."""
+
+    __slots__ = ("later", "which")
+
+    def __init__(self, later: _PositionsLater, which: int):
+        self.later, self.which = later, which
+
+    def __getitem__(self, index):
+        return self.later.array(self.which)[index]
+
+    def __len__(self) -> int:
+        return len(self.later.array(self.which))

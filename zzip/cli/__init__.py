@@ -60,29 +60,54 @@ def _root(
         os.environ["ZZIP_DEBUG"] = "1"
 
 
-from zzip.cli import (  # noqa: E402
-    assess_cmd, check_cmd, convert_cmd, diff_cmd, overdue_cmd, plan_cmd, progress_cmd, rules_cmd, schema_cmd, template_cmd,
-    unit_cmd, validate_cmd,
-)
-from zzip.cli import bulletin_cmd, remind_cmd  # noqa: E402
-from zzip.cli import import_cmd, init_cmd  # noqa: E402
+# name -> (module, function); "plan" is a group of its own (plan_cmd.app)
+COMMANDS = {
+    "init": ("init_cmd", "init"), "import": ("import_cmd", "import_table"),
+    "check": ("check_cmd", "check"), "template": ("template_cmd", "template"), "convert": ("convert_cmd", "convert"),
+    "overdue": ("overdue_cmd", "overdue"), "progress": ("progress_cmd", "progress"), "unit": ("unit_cmd", "unit"),
+    "assess": ("assess_cmd", "assess"), "bulletin": ("bulletin_cmd", "bulletin"), "remind": ("remind_cmd", "remind"),
+    "diff": ("diff_cmd", "diff"), "validate": ("validate_cmd", "validate"), "schema": ("schema_cmd", "schema"),
+    "rules": ("rules_cmd", "rules"), "plan": ("plan_cmd", None),
+}
 
-app.command("init")(init_cmd.init)
-app.command("import")(import_cmd.import_table)
-app.command("check")(check_cmd.check)
-app.command("template")(template_cmd.template)
-app.command("convert")(convert_cmd.convert)
-app.command("overdue")(overdue_cmd.overdue)
-app.command("progress")(progress_cmd.progress)
-app.command("unit")(unit_cmd.unit)
-app.command("assess")(assess_cmd.assess)
-app.command("bulletin")(bulletin_cmd.bulletin)
-app.command("remind")(remind_cmd.remind)
-app.command("diff")(diff_cmd.diff)
-app.command("validate")(validate_cmd.validate)
-app.command("schema")(schema_cmd.schema)
-app.command("rules")(rules_cmd.rules)
-app.add_typer(plan_cmd.app, name="plan")
+
+def _register(names) -> None:
+    import importlib
+
+    for name in names:
+        module_name, function = COMMANDS[name]
+        module = importlib.import_module(f"zzip.cli.{module_name}")
+        if function is None:
+            app.add_typer(module.app, name=name)
+        else:
+            app.command(name)(getattr(module, function))
+
+
+def _invoked(argv: list[str]) -> str | None:
+    """The command this run names (`zzip --lang zh check ...` -> check), if it names one."""
+    arguments = iter(argv)
+    for argument in arguments:
+        if argument in ("--lang", "--color"):  # the root options that take a value
+            next(arguments, None)
+        elif argument.startswith(("--lang=", "--color=")) or argument in ("--debug", "--ascii", "--no-ascii"):
+            continue
+        else:
+            return argument if argument in COMMANDS else None
+    return None
+
+
+def _commands_to_register() -> list[str]:
+    """Run from the `zzip` script, only the command being run is imported and registered (`zzip
+    check` need not load the other thirteen: benchmarks/README.md, start-up); help, completion,
+    anything unknown, and every other importer of this module (tests) get them all."""
+    from zzip import launcher
+
+    argv = launcher.ARGV
+    invoked = _invoked(argv) if argv is not None and not os.environ.get("_ZZIP_COMPLETE") else None
+    return [invoked] if invoked else list(COMMANDS)
+
+
+_register(_commands_to_register())
 localise(app)  # Typer's and Click's own words in the run's language
 
 

@@ -42,10 +42,11 @@ ERRORS = (
 )
 
 
-# What is wrong with a value (pydantic's words, which Typer passes on).
+# What is wrong with a value (Click's words, or pydantic's, which Typer 0.29 passes on).
 PROBLEMS = (
     (r"(?:Value error, )?(?P<value>'.*') is not one of (?P<choices>.*?)\.?", N_("%(value)s is not one of %(choices)s")),
     (r"Input should be a valid integer.*", N_("a whole number is expected")),
+    (r"'.*' is not a valid (?:int|integer)(?: range)?\.?", N_("a whole number is expected")),  # Click's own words
     (r"Input should be less than or equal to (?P<limit>\S+)", N_("at most %(limit)s")),
     (r"Input should be greater than or equal to (?P<limit>\S+)", N_("at least %(limit)s")),
 )

@@ -1,0 +1,1 @@
+"""Generated schema validators (zzip/schemas/compile_validators.py)."""
