@@ -1,4 +1,5 @@
-"""`zzip overdue`: what is overdue, by lead unit, worst first; and what falls due soon."""
+"""`zzip overdue`: what is overdue, by the unit answering for it (lead or responsible), worst first;
+and what falls due soon."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def build(context: CheckContext, unit: str | None, within: int) -> tuple[list[Vi
                                 empty=_("nothing is overdue as of %(date)s.", date=prose_date(context.as_of))))
     upcoming = ViewTable(ngettext("Falls due within %(num)s day (by %(date)s)", "Falls due within %(num)s days (by %(date)s)",
                                   within, date=prose_date(_horizon(context, within))),
-                         [Column("unit", pgettext("column", "Lead unit"), min_width=6), *columns()], empty=_("nothing."))
+                         [Column("unit", pgettext("column", "Unit"), min_width=6), *columns()], empty=_("nothing."))
     for item in soon:
         upcoming.add({"unit": plan.unit_name(item.unit), **_row(context, item)}, "yellow")
     tables.append(upcoming)
