@@ -75,7 +75,10 @@ def _items(context: CheckContext, include_tasks: bool):
     # the others (due with the plan's targets at the end of its period) on request; ongoing, never
     for task in plan.tasks.values():
         if task.recurs and plan.meta:
-            for label, start, end, due in task.occurrences(plan.meta.period_start, plan.meta.period_end):
+            # from the task's start (its first step's start month, else the month the plan was
+            # issued): a plan issued in December 2022 with a 2023 step owes no 2022 occurrence
+            first, last = context.responsibilities.task_span(task)
+            for label, start, end, due in task.occurrences(first, last):
                 yield "task", task, due, plan.expand(task.lead), task.cooperating, task.title, (label, start, end)
         elif task.deadline is not None:
             yield "task", task, task.deadline, plan.expand(task.lead), task.cooperating, task.title
