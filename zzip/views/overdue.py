@@ -64,7 +64,8 @@ def latest_report(status: str | None, period=None, percent: float | None = None)
 def _row(context: CheckContext, item: DueItem) -> dict:
     plan = context.plan
     return {
-        "item": f"{item.item_id} ({labels.kind(item.kind)})", "ref": item.ref, "what": item.title,
+        # a recurring task's row names its occurrence: T-2 2023 (task)
+        "item": f"{item.item_id}{' ' + item.occurrence if item.occurrence else ''} ({labels.kind(item.kind)})", "ref": item.ref, "what": item.title,
         "deadline": item.deadline.isoformat(), "days": item.days, "grade": labels.overdue_grade(item.grade),
         "latest": latest_report(item.status, item.last_period, item.percent),
         "cooperating": [plan.unit_name(u) for u in item.cooperating],

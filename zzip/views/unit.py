@@ -87,7 +87,7 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         Column("grade", pgettext("column", "Grade"), no_wrap=True),
         Column("latest", pgettext("column", "Latest report"), min_width=8)], empty=_("nothing."))
     for item in (d for d in overdue if d.unit == unit_id):
-        late_items.add({"item": item.item_id, "ref": item.ref, "deadline": item.deadline.isoformat(), "days": item.days,
+        late_items.add({"item": f"{item.item_id} {item.occurrence}" if item.occurrence else item.item_id, "ref": item.ref, "deadline": item.deadline.isoformat(), "days": item.days,
                         "grade": labels.overdue_grade(item.grade), "latest": labels.item_status(item.status)}, "red")
 
     indicators = ViewTable(_("Indicators it owns"), [
