@@ -1,6 +1,7 @@
 """`zzip init` starts a plan folder that validates at once; `zzip import` reads a 任务分工表."""
 
 import json
+import re
 import shutil
 import subprocess
 import sys
@@ -135,3 +136,60 @@ def test_imported_time_keys_validate_with_no_finding(tmp_path: Path) -> None:
     validated = zzip("validate", "plan", "--format", "json", cwd=tmp_path)
     assert validated.returncode == 0, validated.stdout + validated.stderr
     assert json.loads(validated.stdout)["findings"] == []
+
+
+def uncommented(text: str, key: str) -> str:
+    """The file with its commented example (`# key:` and the lines after it) made real."""
+    head, example = text.split(f"{key}: []\n", 1)
+    return head + "".join(line[2:] if line.startswith("# ") else line for line in example.splitlines(True))
+
+
+def test_init_shows_the_choices_and_its_examples_validate(tmp_path: Path) -> None:
+    """A new office sees the cadence, the task time keys and a growth-rate target as comments, and
+    each example, uncommented, is a valid plan."""
+    assert zzip("init", "p", "--id", "some-county-ip", cwd=tmp_path).returncode == 0
+    plan = tmp_path / "p"
+    texts = {name: (plan / name).read_text(encoding="utf-8") for name in
+             ("plan.yaml", "units.yaml", "tasks.yaml", "milestones.yaml", "indicators.yaml")}
+    for words in ("half-yearly", "yearly", "# due_on:", "accept_before_end"):
+        assert words in texts["plan.yaml"]
+    for words in ('deadline: "2023-12"', "deadline_text: 2023年底前", "ongoing: true", "recurs: yearly",
+                  "due_month: 4", "recurs: quarterly"):
+        assert words in texts["tasks.yaml"]
+    assert "growth_rate: 10" in texts["indicators.yaml"]
+    # the examples are dated 2023-2025, as a plan of that period would be
+    texts["plan.yaml"] = re.sub(r'period: \{.*\}', 'period: {start: "2023-01", end: "2025-12"}', texts["plan.yaml"])
+    texts["plan.yaml"] = re.sub(r'issued: "[0-9-]+"', 'issued: "2022-12-30"', texts["plan.yaml"])
+    texts["plan.yaml"] = re.sub(r'first_period: "[0-9Q-]+"', 'first_period: "2023-Q1"', texts["plan.yaml"])
+    (plan / "plan.yaml").write_text(texts["plan.yaml"], encoding="utf-8")
+    units = uncommented(texts["units.yaml"], "units") + "".join(
+        f"  - {{id: {town}, name: {name}, kind: body, source: invented}}\n"
+        for town, name in (("town-a", "甲镇人民政府"), ("town-b", "乙镇人民政府")))
+    (plan / "units.yaml").write_text(units, encoding="utf-8")
+    for name, key in (("tasks.yaml", "tasks"), ("milestones.yaml", "milestones"), ("indicators.yaml", "indicators")):
+        (plan / name).write_text(uncommented(texts[name], key), encoding="utf-8")
+    result = zzip("validate", "p", cwd=tmp_path)
+    assert result.returncode == 0, result.stdout + result.stderr
+    tasks = (plan / "tasks.yaml").read_text(encoding="utf-8")
+    deadline = '    deadline: "2023-12"'
+    for other in ("    ongoing: true", "    recurs: yearly\n    due_month: 4", "    recurs: quarterly"):
+        (plan / "tasks.yaml").write_text(tasks.replace(deadline, other), encoding="utf-8")
+        result = zzip("validate", "p", cwd=tmp_path)
+        assert result.returncode == 0, other + result.stdout + result.stderr
+    yearly = (texts["plan.yaml"].replace("  cadence: quarterly", "  cadence: yearly")
+              .replace("  due_days: 15", "  # due_days: 15").replace("  # due_on:", "  due_on:")
+              .replace("  # accept_before_end:", "  accept_before_end:")
+              .replace('first_period: "2023-Q1"', 'first_period: "2023"'))
+    for plan_text in (yearly, texts["plan.yaml"].replace("  cadence: quarterly", "  cadence: half-yearly")
+                      .replace('first_period: "2023-Q1"', 'first_period: "2023-H1"')):
+        (plan / "plan.yaml").write_text(plan_text, encoding="utf-8")
+        result = zzip("validate", "p", cwd=tmp_path)
+        assert result.returncode == 0, result.stdout + result.stderr
+
+
+def test_init_help_names_the_choices_a_new_office_makes() -> None:
+    result = zzip("init", "--help", cwd=Path.cwd())
+    assert result.returncode == 0
+    text = " ".join(result.stdout.split())
+    for words in ("zzip import", "zzip validate", "half-yearly", "responsible", "2023年底前", "每年", "年均增长10%"):
+        assert words in text, words
