@@ -255,3 +255,15 @@ def test_a_broken_file_of_the_assessed_year_stops_it(tmp_path: Path) -> None:
     (reports / "2024-Q3" / "court.yaml").write_text("format: [1\n", encoding="utf-8")
     result = _assess_cli(tmp_path)
     assert result.exit_code == 2 and "problem(s) in the 2024 status files" in result.stderr
+
+
+def test_a_step_of_an_undivided_task_is_charged_to_its_responsible_unit_as_such(tmp_path: Path) -> None:
+    """MS-4-9 carries out KT-3-3; written `responsible:` (责任单位), the account says so, not "leads"."""
+    plan, reports = _copy(tmp_path)
+    _edit(plan / "tasks.yaml", "    lead: [market-regulation]\n    cooperating: [anti-counterfeiting-group-members, "
+          "development-zones, county-governments]\n", "    responsible: [market-regulation]\n")
+    score = scores("2025-01-31", plan, reports)["market-regulation"]
+    line = next(line for line in score.lines if line.item == "MS-4-9")
+    assert line.reason.startswith("The step MS-4-9 (四(四)9), which this unit is responsible for, ")
+    assert next(line for line in score.lines if line.item == "MS-3-2").reason.startswith(
+        "The step MS-3-2 (四(三)2), which this unit leads, ")

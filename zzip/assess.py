@@ -239,6 +239,9 @@ def _items(context: CheckContext, scheme: Scheme, year: int, raw) -> None:
             values = {"item": item.id, "ref": item.ref, "how": how, "grade": grade}
             if what == "yearly item":
                 reason = _("The yearly item %(item)s (%(ref)s), which this unit leads, %(how)s: %(grade)s.", **values)
+            elif context.responsibilities.role(lead, item.id) == "responsible":  # 责任单位 of undivided tasks
+                reason = _("The step %(item)s (%(ref)s), which this unit is responsible for, %(how)s: %(grade)s.",
+                           **values)
             else:
                 reason = _("The step %(item)s (%(ref)s), which this unit leads, %(how)s: %(grade)s.", **values)
             _add(raw, lead, Line(kind, -points, reason, where, item.id))

@@ -152,7 +152,7 @@ def _load_reports(reports: Path) -> tuple[list[Quarter] | None, SubmissionLoad]:
 def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStanding]:
     """One row per unit that answers for something, worst first.
 
-    Order: overdue milestones, then worst days overdue, then missing reports, then indicators
+    Order: overdue items (steps, yearly items, tasks), then worst days overdue, then missing reports, then indicators
     behind, then indicators at risk, then late reports (all descending), then the unit's name.
     """
     plan, duties = context.plan, context.responsibilities
@@ -164,7 +164,7 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
                 not any(f.unit == unit_id for f in findings):
             continue  # group members nobody named, who sent nothing: not listed
         mine = [f for f in findings if f.unit == unit_id]
-        overdue = [f for f in mine if f.code in ("C301", "C312")]
+        overdue = [f for f in mine if f.code in ("C301", "C312", "C313")]  # steps, yearly items, tasks
         rows.append(UnitStanding(
             unit_id=unit_id, unit_name=printable(unit.name), answers_for=duties.answers_for(unit_id),
             overdue=len(overdue), worst_days_overdue=max((f.extra.get("days_overdue", 0) for f in overdue), default=0),

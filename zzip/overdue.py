@@ -4,7 +4,7 @@ Milestones are due on the last day of their end month; yearly items (plan/annual
 deadline (a month's last day, or the day given); a task on its own deadline, each occurrence of
 a recurring task (每年, 每季度) on its due day, and other tasks on the last day of the plan period
 (they carry the plan's targets); ongoing tasks never. Either is overdue from the day after, for each lead
-unit whose latest report does not say done. Lateness is graded: up to `severe_days` days
+(or responsible) unit whose latest report does not say done. Lateness is graded: up to `severe_days` days
 "overdue", beyond that "severely overdue".
 """
 
@@ -27,7 +27,7 @@ class DueItem:
     kind: str  # "milestone", "annual" or "task"
     ref: str
     title: str
-    unit: str  # the lead unit this row is about
+    unit: str  # the unit answering for the item this row is about (lead, or responsible)
     cooperating: tuple[str, ...]
     deadline: dt.date
     days: int  # days overdue (positive) or days left (for due soon)
@@ -37,6 +37,11 @@ class DueItem:
     last_period: str | None
     location: Location
     occurrence: str | None = None  # a recurring task's period (2024, 2024-Q2)
+    role: str = "lead"  # "lead", or "responsible" for a 责任单位 with no lead/co-operating split
+
+    @property
+    def responsible(self) -> bool:
+        return self.role == "responsible"
 
     def to_dict(self) -> dict:
         data = {k: v for k, v in self.__dict__.items() if k != "location" and (k != "occurrence" or v)}
@@ -70,7 +75,10 @@ def _items(context: CheckContext, include_tasks: bool):
     # the others (due with the plan's targets at the end of its period) on request; ongoing, never
     for task in plan.tasks.values():
         if task.recurs and plan.meta:
-            for label, start, end, due in task.occurrences(plan.meta.period_start, plan.meta.period_end):
+            # from the task's start (its first step's start month, else the month the plan was
+            # issued): a plan issued in December 2022 with a 2023 step owes no 2022 occurrence
+            first, last = context.responsibilities.task_span(task)
+            for label, start, end, due in task.occurrences(first, last):
                 yield "task", task, due, plan.expand(task.lead), task.cooperating, task.title, (label, start, end)
         elif task.deadline is not None:
             yield "task", task, task.deadline, plan.expand(task.lead), task.cooperating, task.title
@@ -116,6 +124,7 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
                 deadline=deadline, days=days, grade=grade, status=entry.status if entry else None,
                 percent=entry.percent if entry else None, last_period=str(sub.period) if sub else None,
                 location=where, occurrence=occurrence[0] if occurrence else None,
+                role=context.responsibilities.role(unit, item.id) or "lead",
             ))
     overdue.sort(key=lambda d: (-d.days, d.unit, d.item_id))
     soon.sort(key=lambda d: (d.days, d.unit, d.item_id))
@@ -124,22 +133,37 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
 
 def overdue_message(item: DueItem, unit_name: str) -> str:
     """The message for a step or yearly item past its deadline (C301, C312): one whole sentence
-    for each thing the latest report can say."""
+    for each thing the latest report can say, and for each role (leads it / is responsible for it)."""
     values = {"item": item.item_id, "ref": item.ref, "grade": labels.overdue_grade(item.grade),
               "due": message_date(item.deadline), "unit": unit_name}
     if item.status is None:
+        if item.responsible:
+            return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s is responsible "
+                            "for it and no report has mentioned it",
+                            "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s is responsible "
+                            "for it and no report has mentioned it", item.days, **values)
         return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and no "
                         "report has mentioned it",
                         "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and no "
                         "report has mentioned it", item.days, **values)
     values.update(period=item.last_period, status=labels.item_status(item.status))
     if item.percent is None:
+        if item.responsible:
+            return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s is responsible "
+                            "for it and its latest report (%(period)s) says %(status)s",
+                            "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s is responsible "
+                            "for it and its latest report (%(period)s) says %(status)s", item.days, **values)
         return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and its "
                         "latest report (%(period)s) says %(status)s",
                         "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and its "
                         "latest report (%(period)s) says %(status)s", item.days, **values)
+    values["percent"] = f"{item.percent:g}"
+    if item.responsible:
+        return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s is responsible for "
+                        "it and its latest report (%(period)s) says %(status)s, %(percent)s%%",
+                        "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s is responsible for "
+                        "it and its latest report (%(period)s) says %(status)s, %(percent)s%%", item.days, **values)
     return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and its "
                     "latest report (%(period)s) says %(status)s, %(percent)s%%",
                     "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and its "
-                    "latest report (%(period)s) says %(status)s, %(percent)s%%", item.days,
-                    percent=f"{item.percent:g}", **values)
+                    "latest report (%(period)s) says %(status)s, %(percent)s%%", item.days, **values)

@@ -4,11 +4,17 @@ Nothing is guessed: a cell that cannot be read (a unit the plan does not know, a
 not in the list below, a row without a task) is listed with its position (sheet!B7 in a workbook,
 line:column in a CSV file) and left for the office to settle.
 
-Deadline phrases read (written as `deadline_text`, as the document says, with the reading beside
-it as a comment; docs/plan-format.md says how each maps onto a task's deadline or recurrence):
-  2023年底前, 2023年年底前, 2023年12月底前, 2024年6月前, 2024年6月底前  -> a deadline month
-  长期坚持, 持续推进, 长期                                             -> ongoing
-  每年, 每年4月, 每年4月底前, 每季度, 每半年                            -> a recurrence
+Deadline phrases read into a task's time keys (docs/plan-format.md, "Deadlines of tasks"); the words
+as written are always kept as `deadline_text`:
+  2023年底前, 2023年年底前, 2023年12月底前           -> deadline: "2023-12"
+  2024年6月前, 2024年6月底前                        -> deadline: "2024-06" (前 and 底前 both: by the month's end)
+  长期坚持, 持续推进, 长期, 持续开展                  -> ongoing: true
+  每年                                            -> recurs: yearly
+  每年4月, 每年4月底前                              -> recurs: yearly, due_month: 4
+  每季度                                          -> recurs: quarterly
+Full-width digits (２０２３年底前) and months in Chinese numerals (每年四月, 2024年十二月前) read the same.
+Anything else (尽快, 每半年: a task has no half-yearly recurrence) is kept as `deadline_text` only
+and listed with its position.
 """
 
 from __future__ import annotations
@@ -16,6 +22,7 @@ from __future__ import annotations
 import csv
 import io
 import re
+import unicodedata
 from dataclasses import dataclass, field
 from pathlib import Path
 
@@ -33,7 +40,6 @@ HEADERS = {
 }
 _SPLIT = re.compile("[\u3001\uff0c,;\uff1b/\\s]+")  # 、，, ;；/ and spaces
 _WRAPPED = re.compile("^[(\uff08](.*?)(?:负责|牵头)?[)\uff09]$")  # (…负责) with either parentheses
-_CN_DIGITS = "〇一二三四五六七八九十"
 
 
 @dataclass
@@ -51,7 +57,7 @@ class ImportedTask:
     units: list[str]
     unmatched: list[str]
     deadline_text: str | None
-    reading: str | None  # how the deadline phrase reads: "deadline 2023-12", "ongoing", "every year in April"
+    reading: dict | None  # the time keys the deadline phrase reads as: {"deadline": "2023-12"}, {"ongoing": True}
 
 
 @dataclass
@@ -137,41 +143,41 @@ def split_units(text: str) -> list[str]:
     return [name for name in _SPLIT.split(text) if name]
 
 
-def _month(year: str, month: str) -> str:
-    return f"{int(year):04d}-{int(month):02d}"
+_YEAR_END = re.compile(r"^(\d{4})年(?:年)?底前?$|^(\d{4})年12月底?前?$")
+_MONTH = re.compile(r"^(\d{4})年(\d{1,2})月(?:底)?前?$")
+_ONGOING = re.compile(r"^(?:长期坚持|持续推进|长期|持续开展)$")
+_YEARLY_MONTH = re.compile(r"^每年(\d{1,2})月(?:底)?前?$")
+_CN_MONTHS = {n: i for i, n in enumerate(
+    ["一", "二", "三", "四", "五", "六", "七", "八", "九", "十", "十一", "十二"], start=1)}
+_CN_MONTH = re.compile("(十[一二]|[一二三四五六七八九十])月")
 
 
-_PHRASES = [
-    (re.compile(r"^(\d{4})年(?:年)?底前?$|^(\d{4})年12月底?前?$|^(\d{4})年年底前$"), "year-end"),
-    (re.compile(r"^(\d{4})年(\d{1,2})月(?:底)?前?$"), "month"),
-    (re.compile(r"^(长期坚持|持续推进|长期|持续开展)$"), "ongoing"),
-    (re.compile(r"^每年$"), "yearly"),
-    (re.compile(r"^每年(\d{1,2})月(?:底)?前?$"), "yearly-month"),
-    (re.compile(r"^每季度$"), "quarterly"),
-    (re.compile(r"^每半年$"), "half-yearly"),
-]
+def _plain(text: str) -> str:
+    """The phrase without spaces, with full-width digits as ASCII and 四月 as 4月."""
+    phrase = unicodedata.normalize("NFKC", re.sub(r"\s+", "", text))
+    return _CN_MONTH.sub(lambda m: f"{_CN_MONTHS[m.group(1)]}月", phrase)
 
 
-def read_deadline(text: str) -> str | None:
-    """How a deadline phrase reads, or None when it is not one zzip knows."""
-    phrase = re.sub(r"\s+", "", text)
-    for pattern, kind in _PHRASES:
-        match = pattern.match(phrase)
-        if not match:
-            continue
-        if kind == "year-end":
-            year = next(g for g in match.groups() if g)
-            return f"deadline {year}-12"
-        if kind == "month":
-            if not 1 <= int(match.group(2)) <= 12:
-                return None
-            return f"deadline {_month(match.group(1), match.group(2))}"
-        if kind == "yearly-month":
-            if not 1 <= int(match.group(1)) <= 12:
-                return None
-            return f"recurs yearly, by the end of month {int(match.group(1))}"
-        return {"ongoing": "ongoing", "yearly": "recurs yearly", "quarterly": "recurs quarterly",
-                "half-yearly": "recurs half-yearly"}[kind]
+def read_deadline(text: str) -> dict | None:
+    """The task time keys a deadline phrase reads as ({"deadline": "2023-12"}, {"ongoing": True},
+    {"recurs": "yearly", "due_month": 4}, ...), or None when it is not one zzip knows."""
+    phrase = _plain(text)
+    if match := _YEAR_END.match(phrase):
+        return {"deadline": f"{next(g for g in match.groups() if g)}-12"}
+    if match := _MONTH.match(phrase):
+        month = int(match.group(2))
+        return {"deadline": f"{match.group(1)}-{month:02d}"} if 1 <= month <= 12 else None
+    if _ONGOING.match(phrase):
+        return {"ongoing": True}
+    if phrase == "每年":
+        return {"recurs": "yearly"}
+    if match := _YEARLY_MONTH.match(phrase):
+        month = int(match.group(1))
+        if not 1 <= month <= 12:
+            return None
+        return {"recurs": "yearly"} if month == 12 else {"recurs": "yearly", "due_month": month}
+    if phrase == "每季度":
+        return {"recurs": "quarterly"}
     return None
 
 
@@ -259,6 +265,7 @@ def tasks_yaml(imported: Imported, annex: int, kind: str) -> str:
     """The tasks as tasks.yaml text, each with where it came from as a comment."""
     from ruamel.yaml import YAML
     from ruamel.yaml.comments import CommentedMap, CommentedSeq
+    from ruamel.yaml.scalarstring import DoubleQuotedScalarString
 
     from zzip.findings import printable
 
@@ -275,10 +282,12 @@ def tasks_yaml(imported: Imported, annex: int, kind: str) -> str:
             item["text"] = task.text
         if task.units:
             item["responsible"] = task.units
+        for key, value in (task.reading or {}).items():
+            item[key] = DoubleQuotedScalarString(value) if key == "deadline" else value  # months are quoted
         if task.deadline_text:
             item["deadline_text"] = task.deadline_text
-            item.yaml_add_eol_comment(printable(f"read as: {task.reading or 'NOT READ: map it by hand'}"),
-                                      "deadline_text")
+            if task.reading is None:
+                item.yaml_add_eol_comment("NOT READ: set deadline, ongoing or recurs by hand", "deadline_text")
         note = position(task.row_at)
         if task.unmatched:
             note += "; NOT MATCHED: " + "、".join(task.unmatched)

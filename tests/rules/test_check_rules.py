@@ -59,6 +59,13 @@ def test_minimal_history_is_clean(workspace: Path) -> None:
 def test_check_rule_case(workspace: Path, case: dict) -> None:
     apply_case(workspace / "reports", case)
     assert findings_for(workspace, case["rule"], case.get("as_of", BASE_AS_OF)) == sorted(case["expect"])
+    if "messages" in case:  # words every finding of the rule must say (a role named rightly, ...)
+        report, _ = run_check(Path("plan"), Path("reports"), dt.date.fromisoformat(case.get("as_of", BASE_AS_OF)), Config())
+        messages = [f.message for f in report.findings if f.code == case["rule"]]
+        for words in case["messages"]:
+            assert messages and all(words in m for m in messages), (words, messages)
+        for words in case.get("not_messages", ()):
+            assert not any(words in m for m in messages), (words, messages)
 
 
 @pytest.mark.parametrize("rule", [r for r in all_rules() if r.scope in ("submission", "compliance")], ids=lambda r: r.code)

@@ -74,7 +74,9 @@ def environment(lang: str):
 def period_name(bulletin: Bulletin, t: Text) -> str:
     period = bulletin.period
     if period.kind == QUARTER and isinstance(period.span, HalfYear):
-        return t("Half-year %(half)s of %(year)s", half=period.quarter, year=period.year)
+        if period.quarter == 1:
+            return t("First half of %(year)s", year=period.year)
+        return t("Second half of %(year)s", year=period.year)
     if period.kind == QUARTER and not isinstance(period.span, Year):
         return t("Quarter %(quarter)s of %(year)s", quarter=period.quarter, year=period.year)
     return t("The year %(year)s", year=period.year)

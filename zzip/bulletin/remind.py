@@ -1,5 +1,5 @@
 """Reminders (催报/督办 notices): per unit with a report missing or late for a quarter, or an item
-it leads overdue, a short notice listing exactly what is due, as Markdown and plain text, and as
+it leads or is responsible for overdue, a short notice listing exactly what is due, as Markdown and plain text, and as
 an .eml draft when the plan's units.yaml gives the unit an `email`.
 
 The notices come from the same check as the bulletin: C304 and C305 for the quarter's report,

@@ -19,8 +19,8 @@ def import_table(
     annex: Annotated[int, typer.Option("--annex", help=_("The annex number of the table in the document: row 3 of 附件1 gets the ref 附件1-3."))] = 1,
     kind: Annotated[str, typer.Option("--kind", help=_("The kind given to every task (key-task, or one of the plan's task_kinds)."))] = "key-task",
 ) -> None:
-    """Read a 任务分工表 into tasks (each with its responsible units, its ref and its deadline as
-    written), and list every cell that could not be read with its place (sheet!cell or
+    """Read a 任务分工表 into tasks (each with its responsible units, its ref, and its 完成时限 as
+    deadline, ongoing or recurs keys beside the words as written), and list every cell that could not be read with its place (sheet!cell or
     line:column). Exit 0 when every cell was read, 1 when some were not (the tasks are written
     anyway, marked), 2 when the table or the plan cannot be read."""
     from zzip.atomic import write_text_atomic

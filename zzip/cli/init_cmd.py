@@ -21,7 +21,12 @@ def init(
     each commented, valid under 'zzip validate' at once. Nothing is ever overwritten.
 
     Then: fill in plan.yaml; list the units; 'zzip import TABLE --plan DIR' turns a 任务分工表 into
-    tasks; 'zzip validate DIR' checks the folder; docs/plan-format.md explains every key."""
+    tasks; 'zzip validate DIR' checks the folder; docs/plan-format.md explains every key.
+
+    The comments in the files show each choice a plan makes: the reporting cadence (quarterly,
+    half-yearly or yearly) and due dates; lead and co-operating units, or responsible units
+    (责任单位); a task's deadline (2023年底前), ongoing (持续推进) or recurring (每年, 每季度);
+    a target as a level or as a growth rate (年均增长10%)."""
     import datetime as dt
     import re
 

@@ -13,8 +13,8 @@ from zzip.cli.common import LangOption, described, OutputFile, fail_usage
 from zzip.cli.view_support import FormatOption, ViewFormat, load_context, resolve_unit_or_exit, show
 
 
-@described(_("One unit's page: what it leads and co-operates on, its reports by quarter, its overdue items, "
-            "its indicators."))
+@described(_("One unit's page: what it leads, is responsible for and co-operates on, its reports by reporting "
+            "period, its overdue items, its indicators."))
 def unit(
     name: Annotated[str, typer.Argument(help=_("The unit: its id, the name the plan writes, or an alias."))],
     reports: Annotated[Path, typer.Option("--reports", help=_("The reports folder."))] = Path("reports"),

@@ -67,7 +67,8 @@ def summary_line(report: Report) -> str:
         day = dt.date.fromisoformat(str(summary.get("as_of")))
     except ValueError:
         day = None
-    return _("Plan %(plan)s version %(version)s, as of %(date)s; quarters %(span)s (%(due)s past their due date); "
+    return _("Plan %(plan)s version %(version)s, as of %(date)s; reporting periods %(span)s (%(due)s past their due "
+             "date); "
              "%(files)s", plan=summary.get("plan"), version=summary.get("plan_version"),
              date=prose_date(day) if day else summary.get("as_of"), span=span,
              due=len(summary.get("quarters_due", [])),

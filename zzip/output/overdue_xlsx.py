@@ -41,7 +41,7 @@ def workbook_bytes(context: CheckContext, overdue: list[DueItem], lang: str = "z
               date=t.date(context.as_of), days=context.config.severe_days)
     _row(summary, 1, [title])
     summary.cell(row=1, column=1).font = Font(bold=True)
-    headers = [t("Lead unit"), t("Overdue"), t("Severely overdue"), t("Worst days overdue")]
+    headers = [t("Unit"), t("Overdue"), t("Severely overdue"), t("Worst days overdue")]
     _row(summary, 3, headers, bold=True)
     for n, unit in enumerate(order, start=4):
         items = by_unit[unit]

@@ -7,7 +7,7 @@ CODE = "C301"
 NAME = "milestone-overdue"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = N_("A milestone's end month has passed and its lead unit has not reported it done")
+SUMMARY = N_("A milestone's end month has passed and its lead (or responsible) unit has not reported it done")
 EXPLANATION = N_("""
 ## What it does
 A milestone with an end month (e.g. 四(四)9, 2022年9月—2023年6月) is due on the last day of

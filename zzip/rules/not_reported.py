@@ -1,18 +1,18 @@
 """C303: an active task or milestone missing from its lead unit's report."""
 
 from zzip.findings import Problem
-from zzip.responsibility import answers
+from zzip.responsibility import RESPONSIBLE, answers
 from zzip.i18n import N_, _
 
 CODE = "C303"
 NAME = "not-reported"
 SEVERITY = "warning"
 SCOPE = "compliance"
-SUMMARY = N_("A lead unit's report leaves out a task, milestone or yearly item active in that quarter")
+SUMMARY = N_("A lead or responsible unit's report leaves out a task, milestone or yearly item active in that period")
 EXPLANATION = N_("""
 ## What it does
 For each report, lists the tasks, milestones and yearly items (plan/annual/) that the unit
-leads, that are active in the quarter (an ongoing milestone always is, from its start month),
+leads or is responsible for, that are active in the quarter (an ongoing milestone always is, from its start month),
 and that the report has no entry for. A milestone or yearly item already reported done in an
 earlier quarter is not asked for again.
 
@@ -37,8 +37,13 @@ def check(context):
                 continue
             item = plan.item(duty.item_id)
             title = getattr(item, "title", None) or item.text
-            yield Problem(sub.origin.at("entries", key=True),
-                          _("no entry for %(item)s (%(ref)s %(title)s), which %(unit)s leads and which is active in "
-                            "%(period)s", item=duty.item_id, ref=item.ref, title=title[:30],
-                            unit=plan.unit_name(sub.unit), period=sub.period), unit=sub.unit,
+            values = {"item": duty.item_id, "ref": item.ref, "title": title[:30], "unit": plan.unit_name(sub.unit),
+                      "period": sub.period}
+            if duty.role == RESPONSIBLE:
+                message = _("no entry for %(item)s (%(ref)s %(title)s), which %(unit)s is responsible for and which is "
+                            "active in %(period)s", **values)
+            else:
+                message = _("no entry for %(item)s (%(ref)s %(title)s), which %(unit)s leads and which is active in "
+                            "%(period)s", **values)
+            yield Problem(sub.origin.at("entries", key=True), message, unit=sub.unit,
                           extra={"item": duty.item_id})

@@ -1,7 +1,7 @@
 """C304: a unit that answers for active work sent no report."""
 
 from zzip.findings import Location, Problem
-from zzip.responsibility import answers
+from zzip.responsibility import LEAD, RESPONSIBLE
 from zzip.i18n import N_, _, message_date, ngettext
 
 CODE = "C304"
@@ -33,13 +33,26 @@ def check(context):
                 continue
             due = context.due_date(quarter)
             active = duties.active_duties(unit, quarter)
-            leads = sum(1 for d in active if answers(d.role))
-            cooperates = len(active) - leads
-            if leads and cooperates:
+            leads = sum(1 for d in active if d.role == LEAD)
+            responsible = sum(1 for d in active if d.role == RESPONSIBLE)
+            cooperates = len(active) - leads - responsible
+            if leads and responsible and cooperates:
+                what = _("it leads %(leads)s, is responsible for %(responsible)s and co-operates on %(cooperates)s "
+                         "active items", leads=leads, responsible=responsible, cooperates=cooperates)
+            elif leads and responsible:
+                what = _("it leads %(leads)s and is responsible for %(responsible)s active items", leads=leads,
+                         responsible=responsible)
+            elif leads and cooperates:
                 what = _("it leads %(leads)s and co-operates on %(cooperates)s active items", leads=leads,
                          cooperates=cooperates)
+            elif responsible and cooperates:
+                what = _("it is responsible for %(responsible)s and co-operates on %(cooperates)s active items",
+                         responsible=responsible, cooperates=cooperates)
             elif leads:
                 what = ngettext("it leads %(num)s active item", "it leads %(num)s active items", leads)
+            elif responsible:
+                what = ngettext("it is responsible for %(num)s active item", "it is responsible for %(num)s active items",
+                                responsible)
             else:
                 what = ngettext("it co-operates on %(num)s active item", "it co-operates on %(num)s active items",
                                 cooperates)

@@ -8,8 +8,8 @@ CODE = "C313"
 NAME = "task-overdue"
 SEVERITY = "error"
 SCOPE = "compliance"
-SUMMARY = N_("A task's own deadline, or one occurrence of a recurring task, has passed and its lead unit has not reported "
-             "it done")
+SUMMARY = N_("A task's own deadline, or one occurrence of a recurring task, has passed and its lead (or responsible) unit "
+             "has not reported it done")
 EXPLANATION = N_("""
 ## What it does
 Like C301 for steps, for tasks that carry a deadline of their own (tasks.yaml `deadline`,
@@ -41,10 +41,19 @@ def check(context):
         if item.kind != "task":
             continue
         which = f"{item.item_id} ({item.ref}, {item.occurrence})" if item.occurrence else f"{item.item_id} ({item.ref})"
-        yield Problem(item.location, ngettext(
-            "%(item)s is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and has not reported it done",
-            "%(item)s is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and has not reported it done",
-            item.days, item=which, grade=labels.overdue_grade(item.grade), due=message_date(item.deadline),
-            unit=plan.unit_name(item.unit)),
+        values = {"item": which, "grade": labels.overdue_grade(item.grade), "due": message_date(item.deadline),
+                  "unit": plan.unit_name(item.unit)}
+        if item.responsible:
+            message = ngettext(
+                "%(item)s is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s is responsible for it and has not "
+                "reported it done",
+                "%(item)s is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s is responsible for it and has not "
+                "reported it done", item.days, **values)
+        else:
+            message = ngettext(
+                "%(item)s is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s leads it and has not reported it done",
+                "%(item)s is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and has not reported it done",
+                item.days, **values)
+        yield Problem(item.location, message,
             unit=item.unit, extra={"item": item.item_id, "deadline": item.deadline.isoformat(), "days_overdue": item.days,
                                    "grade": item.grade, **({"occurrence": item.occurrence} if item.occurrence else {})})

@@ -36,8 +36,10 @@ period: {{start: "{start}", end: "{end}"}}
 timezone: Asia/Shanghai
 # supervisor: ip-office      # the unit id of the office that supervises the plan
 reporting:
-  cadence: quarterly
-  due_days: 15          # reports are due this many days after each quarter ends
+  cadence: quarterly    # or half-yearly (periods 2024-H1, 2024-H2; first_period "2024-H1") or yearly ("2024")
+  due_days: 15          # reports are due this many days after each period ends
+  # due_on: "12-10"     # instead of due_days, a fixed day each year (每年12月10日前报送); a list for several
+  # accept_before_end: true   # with a due_on inside the period: a report sent before the period ends counts
   first_period: "{first}"
   source: external      # the plan sets no reporting rule: this one is the office's
 # task_kinds:           # the kinds of task the plan names, if not 重点任务/重大工程 (key-task, major-project)
@@ -76,6 +78,12 @@ tasks: []
 #     kind: key-task
 #     title: 优化知识产权管理体制
 #     responsible: [market-regulation, towns]
+#     deadline: "2023-12"      # its own deadline: 2023年底前 (a month ends on its last day; or a day "2024-06-20")
+#     deadline_text: 2023年底前  # the 完成时限 as the document writes it
+#   # instead of deadline, at most one of:
+#   #   ongoing: true          # 长期坚持, 持续推进: never overdue
+#   #   recurs: yearly         # 每年: due by 31 December each year; with due_month: 4 for 每年4月
+#   #   recurs: quarterly      # 每季度: due by each quarter's end
 """
 
 _MILESTONES = """\
@@ -104,4 +112,7 @@ indicators: []
 #     target: {value: 10, comparator: reach, deadline: "2025-12"}
 #     owner: market-regulation
 #     owner_basis: derived
+#   # a growth rate (年均增长10%) instead of a level, from a base-year value:
+#   #   target: {growth_rate: 10, comparator: at_least, wording: 年均增长10%, deadline: "2025-12"}
+#   #   baseline: {value: 12.5, date: "2022-12-31", source: 2022年统计公报}
 """

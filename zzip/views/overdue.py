@@ -1,4 +1,5 @@
-"""`zzip overdue`: what is overdue, by lead unit, worst first; and what falls due soon."""
+"""`zzip overdue`: what is overdue, by the unit answering for it (lead or responsible), worst first;
+and what falls due soon."""
 
 from __future__ import annotations
 
@@ -41,7 +42,7 @@ def build(context: CheckContext, unit: str | None, within: int) -> tuple[list[Vi
                                 empty=_("nothing is overdue as of %(date)s.", date=prose_date(context.as_of))))
     upcoming = ViewTable(ngettext("Falls due within %(num)s day (by %(date)s)", "Falls due within %(num)s days (by %(date)s)",
                                   within, date=prose_date(_horizon(context, within))),
-                         [Column("unit", pgettext("column", "Lead unit"), min_width=6), *columns()], empty=_("nothing."))
+                         [Column("unit", pgettext("column", "Unit"), min_width=6), *columns()], empty=_("nothing."))
     for item in soon:
         upcoming.add({"unit": plan.unit_name(item.unit), **_row(context, item)}, "yellow")
     tables.append(upcoming)
@@ -63,7 +64,8 @@ def latest_report(status: str | None, period=None, percent: float | None = None)
 def _row(context: CheckContext, item: DueItem) -> dict:
     plan = context.plan
     return {
-        "item": f"{item.item_id} ({labels.kind(item.kind)})", "ref": item.ref, "what": item.title,
+        # a recurring task's row names its occurrence: T-2 2023 (task)
+        "item": f"{item.item_id}{' ' + item.occurrence if item.occurrence else ''} ({labels.kind(item.kind)})", "ref": item.ref, "what": item.title,
         "deadline": item.deadline.isoformat(), "days": item.days, "grade": labels.overdue_grade(item.grade),
         "latest": latest_report(item.status, item.last_period, item.percent),
         "cooperating": [plan.unit_name(u) for u in item.cooperating],

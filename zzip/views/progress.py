@@ -109,7 +109,10 @@ def build(context: CheckContext, indicator_ids: list[str] | None = None) -> tupl
 
 
 def target_cell(target, unit: str) -> str:
-    """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14,653件 2025-06."""
+    """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14,653件 2025-06, +10% a year 2025-12."""
+    if target.growth_rate is not None:  # a rate (年均增长10%): there is no level to show
+        rate = pgettext("target", "%(rate)s%% a year") % {"rate": f"{target.growth_rate:+g}"}
+        return f"{rate} {target.deadline}"
     amount = f"{fmt_short(target.min)}-{fmt_short(target.max)}" if target.value is None else fmt_short(target.value)
     amount += unit
     words = {"at_least": pgettext("target", "≥%(amount)s"), "about": pgettext("target", "≈%(amount)s"),
@@ -119,6 +122,8 @@ def target_cell(target, unit: str) -> str:
 
 def target_words(target, unit: str) -> str:
     """In prose: at least 7亿元 by 2025-12."""
+    if target.growth_rate is not None:
+        return target.describe(unit)
     amount = f"{fmt_short(target.min)}-{fmt_short(target.max)}" if target.value is None else fmt_short(target.value)
     amount += unit
     words = {"at_least": _("at least %(amount)s by %(deadline)s", amount=amount, deadline=target.deadline),

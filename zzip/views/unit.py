@@ -48,10 +48,10 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         work.add({"item": duty.item_id, "ref": item.ref, "role": role, "what": title,
                   "when": when, "latest": status}, None if answers(duty.role) else "dim")
 
-    reports = ViewTable(_("Reports by quarter"), [
-        Column("quarter", pgettext("column", "Quarter"), no_wrap=True), Column("due", pgettext("column", "Due"), no_wrap=True),
+    reports = ViewTable(_reports_heading(context.cadence.name), [
+        Column("quarter", _period_column(context.cadence.name), no_wrap=True), Column("due", pgettext("column", "Due"), no_wrap=True),
         Column("submitted", pgettext("column", "Submitted"), no_wrap=True), Column("state", pgettext("column", "State"), min_width=8),
-        Column("file", pgettext("column", "File"), min_width=10)], empty=_("no quarter is due yet."))
+        Column("file", pgettext("column", "File"), min_width=10)], empty=_("no report is due yet."))
     report_rows = []
     for quarter in context.plan_quarters:
         if quarter.first_day > context.as_of:
@@ -87,7 +87,7 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         Column("grade", pgettext("column", "Grade"), no_wrap=True),
         Column("latest", pgettext("column", "Latest report"), min_width=8)], empty=_("nothing."))
     for item in (d for d in overdue if d.unit == unit_id):
-        late_items.add({"item": item.item_id, "ref": item.ref, "deadline": item.deadline.isoformat(), "days": item.days,
+        late_items.add({"item": f"{item.item_id} {item.occurrence}" if item.occurrence else item.item_id, "ref": item.ref, "deadline": item.deadline.isoformat(), "days": item.days,
                         "grade": labels.overdue_grade(item.grade), "latest": labels.item_status(item.status)}, "red")
 
     indicators = ViewTable(_("Indicators it owns"), [
@@ -120,3 +120,14 @@ def build(context: CheckContext, unit_id: str) -> tuple[list[ViewTable], dict, s
         "indicators": owned,
     }
     return [work, reports, late_items, indicators], document, heading
+
+
+def _reports_heading(cadence: str) -> str:
+    """The heading of the reports table, in the plan's reporting cadence."""
+    return {"quarterly": _("Reports by quarter"), "half-yearly": _("Reports by half-year"),
+            "yearly": _("Reports by year")}[cadence]
+
+
+def _period_column(cadence: str) -> str:
+    return {"quarterly": pgettext("column", "Quarter"), "half-yearly": pgettext("column", "Half-year"),
+            "yearly": pgettext("column", "Year")}[cadence]
