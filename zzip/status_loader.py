@@ -17,6 +17,7 @@ import yaml
 
 from zzip import fastyaml
 from zzip import schema as schemas
+from zzip.filebytes import os_reason
 from zzip.findings import Location
 from zzip.i18n import _
 from zzip.months import Period, parse_any_period, parse_date
@@ -157,7 +158,7 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
         result.parse_failures.append(
             ParseFailure(Location(display_path(folder)),
                          # TRANSLATORS: %(reason)s is the operating system's own words, e.g. "Permission denied"
-                         _("cannot read folder: %(reason)s", reason=exc.strerror or exc)))
+                         _("cannot read folder: %(reason)s", reason=os_reason(exc))))
     for link in outside:
         shown = display_path(link)
         result.files.append(shown)
