@@ -6,10 +6,31 @@ so one wrong file can neither hang a run nor fill its memory. Each reader words 
 
 from __future__ import annotations
 
+import errno
 import stat
 from pathlib import Path
 
-from zzip.i18n import _
+from zzip.i18n import N_, _
+
+# The operating system's reasons a person meets, in the language of the run. The English is
+# Linux's own wording (os.strerror), so English output is what it always was; any other reason
+# is said in the system's words.
+_OS_REASONS = {
+    errno.EACCES: N_("Permission denied"),
+    errno.EPERM: N_("Operation not permitted"),
+    errno.ELOOP: N_("Too many levels of symbolic links"),
+    errno.ENOENT: N_("No such file or directory"),
+    errno.ENOTDIR: N_("Not a directory"),
+    errno.EISDIR: N_("Is a directory"),
+    errno.EIO: N_("Input/output error"),
+    errno.ENAMETOOLONG: N_("File name too long"),
+}
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in words for the user (the system's own where zzip has none)."""
+    known = _OS_REASONS.get(exc.errno)
+    return _(known) if known else str(exc.strerror or exc)
 
 
 class Unreadable(Exception):
@@ -34,4 +55,5 @@ def read_bytes(path: Path, limit: int, too_big: str) -> bytes:
     except PermissionError:
         raise Unreadable(_("permission denied: zzip cannot read this file")) from None
     except OSError as exc:
-        raise Unreadable(_("cannot read file: %(reason)s", reason=exc.strerror or exc)) from None
+        # TRANSLATORS: %(reason)s is the operating system's reason, e.g. "Too many levels of symbolic links"
+        raise Unreadable(_("cannot read file: %(reason)s", reason=os_reason(exc))) from None

@@ -21,6 +21,7 @@ class SchemaProblem:
     location: Location
     message: str
     path: tuple  # where in the data the problem sits, e.g. ("tasks", 3, "lead")
+    missing: str | None = None  # the key a "missing required key" problem names (the message is translated)
 
 
 def schema_reference(kind: str, folder=None) -> str:
@@ -117,7 +118,8 @@ def check(doc: YamlDocument, kind: str) -> list[SchemaProblem]:
     for error in _validator(kind).iter_errors(doc.data):
         path = tuple(error.absolute_path)
         message, at_path, at_key = _describe(error)
-        problems.append(SchemaProblem(doc.locate(at_path, at_key=at_key), message, path))
+        missing = _missing_key(error) if error.validator == "required" else None
+        problems.append(SchemaProblem(doc.locate(at_path, at_key=at_key), message, path, missing))
     problems.sort(key=lambda p: (p.location.line or 0, p.location.column or 0, p.message))
     return problems
 
@@ -143,7 +145,7 @@ def _describe(error) -> tuple[str, tuple, bool]:
             message = _("%(problem)s; allowed keys: %(keys)s", problem=message, keys=", ".join(allowed))
         return message, path + (key,), True
     if kind == "required":
-        missing = error.message.split("'")[1] if "'" in error.message else error.message
+        missing = _missing_key(error)
         return (_("missing required key '%(key)s' in %(where)s", key=missing, where=where) if where else
                 _("missing required key '%(key)s'", key=missing)), path, True
     values = {"where": where or _("value"), "found": _describe_value(value)}
@@ -176,6 +178,11 @@ def _describe(error) -> tuple[str, tuple, bool]:
         return _("%(where)s: expected %(expected)s; found %(found)s", **values, expected=expected), path, False
     # jsonschema's own words (a case the schemas do not describe): shown as they are
     return _("%(where)s: %(problem)s", where=values["where"], problem=error.message), path, False
+
+
+def _missing_key(error) -> str:
+    """The key a `required` error names ("'submitted' is a required property")."""
+    return error.message.split("'")[1] if "'" in error.message else error.message
 
 
 def _expected_from_context(error) -> str | None:

@@ -17,7 +17,9 @@ import yaml
 
 from zzip import fastyaml
 from zzip import schema as schemas
+from zzip.filebytes import os_reason
 from zzip.findings import Location
+from zzip.i18n import _
 from zzip.months import Period, parse_any_period, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
@@ -111,9 +113,12 @@ class _Fence:
         return not target.is_relative_to(self._resolved)
 
 
-def link_outside_message(what: str) -> str:
-    return (f"is a symbolic link to a {what} outside the folder being checked; zzip does not follow it "
-            f"(replace the link with the {what} itself)")
+def link_outside_message(folder: bool) -> str:
+    if folder:
+        return _("is a symbolic link to a folder outside the folder being checked; zzip does not follow it "
+                 "(replace the link with the folder itself)")
+    return _("is a symbolic link to a file outside the folder being checked; zzip does not follow it "
+             "(replace the link with the file itself)")
 
 
 def _status_files_in(folder: Path, unreadable: list) -> list[Path]:
@@ -144,19 +149,20 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
     refused (F001), never followed."""
     result = SubmissionLoad()
     if not root.exists():
-        result.parse_failures.append(ParseFailure(Location(display_path(root)), "reports folder does not exist"))
+        result.parse_failures.append(ParseFailure(Location(display_path(root)), _("reports folder does not exist")))
         return result
     unreadable: list[tuple[Path, OSError]] = []
     outside: list[Path] = []
     files, _periods = find_status_files(root, unreadable, boundary, outside)
     for folder, exc in unreadable:
         result.parse_failures.append(
-            ParseFailure(Location(display_path(folder)), f"cannot read folder: {exc.strerror or exc}"))
+            ParseFailure(Location(display_path(folder)),
+                         # TRANSLATORS: %(reason)s is the operating system's own words, e.g. "Permission denied"
+                         _("cannot read folder: %(reason)s", reason=os_reason(exc))))
     for link in outside:
         shown = display_path(link)
         result.files.append(shown)
-        result.parse_failures.append(ParseFailure(Location(shown), link_outside_message(
-            "folder" if _is_dir(link) else "file")))
+        result.parse_failures.append(ParseFailure(Location(shown), link_outside_message(_is_dir(link))))
     # Reading builds no reference cycles (trees of dicts and lists, freed by reference counting),
     # so the cyclic garbage collector would only re-scan the growing pile of records: half the
     # run time on a thousand files (benchmarks/README.md). It is paused while reading.
@@ -223,21 +229,18 @@ def _cell_problems(workbook, problems: list) -> list:
             continue
         name, where = workbook.field_name(problem.path), schemas.path_name(problem.path)
         message, location = problem.message, problem.location
-        missing = _MISSING_KEY.match(message)
-        if missing and problem.path + (missing.group(1),) in workbook.cells:  # an empty cell: point at it
-            path = problem.path + (missing.group(1),)
+        if problem.missing and problem.path + (problem.missing,) in workbook.cells:  # an empty cell: point at it
+            path = problem.path + (problem.missing,)
             if path in said:
                 continue
             location = workbook.locate(path)
-            kept.append(schemas.SchemaProblem(location, f"{workbook.field_name(path)} is empty: fill it in", problem.path))
+            kept.append(schemas.SchemaProblem(location, _("%(cell)s is empty: fill it in",
+                                                          cell=workbook.field_name(path)), problem.path))
             continue
         if name and where and message.startswith(where):
             message = name + message[len(where):]
         kept.append(schemas.SchemaProblem(location, message, problem.path))
     return kept
-
-
-_MISSING_KEY = re.compile(r"^missing required key '([a-z_]+)'")
 
 
 _OFFSETS = {names: {name: 2 + 2 * i for i, name in enumerate(names)}
@@ -284,7 +287,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
         except ValueError as exc:
             if lazy is not None:
                 raise _NotPlain from None  # a finding with a position: read the file the precise way
-            message = f"{schemas.path_name(where)}: {exc}"  # named like every other S201 message
+            message = _("%(where)s: %(problem)s", where=schemas.path_name(where), problem=exc)  # as every S201
             result.schema_problems.append(schemas.SchemaProblem(doc.locate(where), message, where))
             return None
 
@@ -300,7 +303,9 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     except ValueError as exc:
         if lazy is not None:
             raise _NotPlain from None
-        result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)), f"period: {exc}", ("period",)))
+        result.schema_problems.append(schemas.SchemaProblem(doc.locate(("period",)),
+                                                                  _("%(where)s: %(problem)s", where="period",
+                                                                    problem=exc), ("period",)))
         return None
     path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
     # First the items that are sound, with their positions; then the records, which share one

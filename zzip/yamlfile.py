@@ -85,7 +85,7 @@ def node_tree(text: str) -> yaml.Node | None:
 
 
 from zzip.filebytes import Unreadable, read_bytes
-from zzip.i18n import _
+from zzip.i18n import N_, _
 from zzip.findings import Location
 
 MAX_FILE_BYTES = 5 * 1024 * 1024
@@ -259,7 +259,7 @@ def _compose(text: str) -> yaml.Node:
 
 def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ParseError:
     mark = exc.problem_mark or exc.context_mark
-    problem = exc.problem or "syntax error"
+    problem = exc.problem or N_("syntax error")
     line = mark.line + 1 if mark else None
     column = mark.column + 1 if mark else None
     if "but found another document" in (exc.context or "") + problem or problem == "but found another document":
@@ -275,9 +275,41 @@ def _syntax_error(exc: yaml.MarkedYAMLError, text: str) -> ParseError:
     if "maximum nesting depth" in problem:
         return ParseError(_("nesting is too deep for a YAML parser (over 1000 levels)"), line, column)
     if "special characters are not allowed" in problem or "unacceptable character" in problem:
-        return ParseError(_("control character not allowed in YAML text (%(problem)s)", problem=problem), line, column)
-    said = f"{exc.context}: {problem}" if exc.context and exc.context not in problem else problem
-    return ParseError(_("invalid YAML: %(problem)s", problem=said.replace(":: ", ": ")), line, column)
+        return ParseError(_("control character not allowed in YAML text (%(problem)s)", problem=_parser_words(problem)),
+                          line, column)
+    if exc.context and exc.context not in problem:
+        # TRANSLATORS: %(context)s and %(problem)s are the YAML parser's words ("while parsing a block mapping",
+        # "did not find expected key"), translated below where zzip knows them
+        return ParseError(_("invalid YAML: %(context)s: %(problem)s", context=_parser_words(exc.context.rstrip(":")),
+                            problem=_parser_words(problem)), line, column)
+    return ParseError(_("invalid YAML: %(problem)s", problem=_parser_words(problem)), line, column)
+
+
+# What libyaml says, in the language of the run: these are its messages that a status or plan file
+# typed by hand meets. Any other stays in libyaml's own (English) words, after "invalid YAML:".
+_PARSER_WORDS = frozenset((
+    N_("syntax error"),
+    N_("while scanning a quoted scalar"), N_("while parsing a quoted scalar"), N_("found unexpected end of stream"),
+    N_("found unknown escape character"),
+    N_("mapping values are not allowed in this context"), N_("block sequence entries are not allowed in this context"),
+    N_("while parsing a block mapping"), N_("did not find expected key"),
+    N_("while parsing a block collection"), N_("did not find expected '-' indicator"),
+    N_("while parsing a flow sequence"), N_("did not find expected ',' or ']'"),
+    N_("while parsing a flow mapping"), N_("did not find expected ',' or '}'"),
+    N_("while scanning a simple key"), N_("could not find expected ':'"),
+    N_("while parsing a node"), N_("found undefined tag handle"), N_("found undefined alias"),
+    N_("did not find expected <document start>"),
+    N_("while scanning a block scalar"), N_("found a tab character where an indentation space is expected"),
+    N_("while scanning for the next token"), N_("found character that cannot start any token"),
+    N_("while scanning an anchor"), N_("while scanning an alias"),
+    N_("did not find expected alphabetic or numeric character"),
+    N_("special characters are not allowed"), N_("found unexpected ':'"),
+))
+
+
+def _parser_words(text: str) -> str:
+    """libyaml's words translated where they are known (the English is libyaml's own)."""
+    return _(text) if text in _PARSER_WORDS else text
 
 
 def _char_at(text: str, mark: Any) -> str:

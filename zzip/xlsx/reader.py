@@ -29,7 +29,7 @@ from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
 from zzip.findings import Location, column_letters
-from zzip.i18n import _
+from zzip.i18n import N_, _
 from zzip.schema import SchemaProblem
 from zzip.xlsx import layout as L
 from zzip.yamlfile import MAX_FILE_BYTES, ParseFailure, YamlDocument, YamlList, YamlMap
@@ -52,25 +52,35 @@ _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
 
 _SUFFIX_ADVICE = {
-    ".xls": "an old binary Excel 97-2003 workbook (.xls)",
-    ".et": "a WPS Spreadsheets workbook (.et)",
-    ".ett": "a WPS Spreadsheets template (.ett)",
-    ".xlsm": "a macro-enabled workbook (.xlsm)",
-    ".ods": "an OpenDocument spreadsheet (.ods)",
-    ".numbers": "an Apple Numbers file",
+    ".xls": N_("an old binary Excel 97-2003 workbook (.xls)"),
+    ".et": N_("a WPS Spreadsheets workbook (.et)"),
+    ".ett": N_("a WPS Spreadsheets template (.ett)"),
+    ".xlsm": N_("a macro-enabled workbook (.xlsm)"),
+    ".ods": N_("an OpenDocument spreadsheet (.ods)"),
+    ".numbers": N_("an Apple Numbers file"),
 }
 REFUSED_SUFFIXES = (*_SUFFIX_ADVICE, ".csv")
-SAVE_AS = "open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)' (文件 → 另存为), then remove the old file"
+# Translated where it is said (save_as()): the menu path in the words of the reader's Excel or WPS
+SAVE_AS = N_("open it in Excel or WPS and save it as 'Excel 工作簿 (*.xlsx)' (文件 → 另存为; in English Excel: "
+             "File → Save As → Excel Workbook), then remove the old file")
+
+
+def save_as() -> str:
+    """How to turn another spreadsheet into an .xlsx workbook, in the language of the run."""
+    return _(SAVE_AS)
 
 
 def refused_format(path: Path, display: str) -> ParseFailure:
     """A spreadsheet in a format zzip does not read, named by its suffix."""
     suffix = path.suffix.lower()
     if suffix == ".csv":
-        return ParseFailure(Location(display), "is a CSV text file; zzip reads status reports as .xlsx workbooks or "
-                                               "YAML files, not CSV exports: fill in the workbook made by "
-                                               "'zzip template --format xlsx' and send it as .xlsx")
-    return ParseFailure(Location(display), f"is {_SUFFIX_ADVICE[suffix]}; zzip reads .xlsx workbooks: {SAVE_AS}")
+        return ParseFailure(Location(display), _("is a CSV text file; zzip reads status reports as .xlsx workbooks "
+                                                 "or YAML files, not CSV exports: fill in the workbook made by "
+                                                 "'zzip template --format xlsx' and send it as .xlsx"))
+    # TRANSLATORS: %(what)s names the format ("an old binary Excel 97-2003 workbook (.xls)"); %(advice)s is
+    # the sentence "open it in Excel or WPS and save it as ..."
+    return ParseFailure(Location(display), _("is %(what)s; zzip reads .xlsx workbooks: %(advice)s",
+                                             what=_(_SUFFIX_ADVICE[suffix]), advice=save_as()))
 
 
 class WorkbookDocument(YamlDocument):
@@ -105,8 +115,11 @@ class WorkbookDocument(YamlDocument):
         if part == "submission":
             return f"{L.label_of(part, key)} ({key})" if key in dict(L.INFO_ROWS) else None
         row = self.position(path[:2])[0]
-        column = f", {L.label_of(part, key)} ({key})" if key in dict(L.ENTRY_COLUMNS if part == "entries" else L.VALUE_COLUMNS) else ""
-        return f"{L.SHEET_OF[part]} row {row}{column}"
+        if key in dict(L.ENTRY_COLUMNS if part == "entries" else L.VALUE_COLUMNS):
+            # TRANSLATORS: a cell of the status workbook: "任务进展 row 12, 进展状态 (status)"
+            return _("%(sheet)s row %(row)s, %(column)s (%(key)s)", sheet=L.SHEET_OF[part], row=row,
+                     column=L.label_of(part, key), key=key)
+        return _("%(sheet)s row %(row)s", sheet=L.SHEET_OF[part], row=row)
 
 
 def load_workbook(path: Path, display: str) -> WorkbookDocument | list[ParseFailure]:
@@ -142,9 +155,9 @@ def _read_bytes(path: Path) -> bytes:
 
     try:
         return read_bytes(path, MAX_FILE_BYTES,
-                          f"workbook is {{size:,}} bytes; zzip reads status workbooks up to "
-                          f"{MAX_FILE_BYTES // 1048576} MB: check that it is the right file, and remove pictures "
-                          "or pasted documents from it")
+                          _("workbook is %(size)s bytes; zzip reads status workbooks up to %(mb)s MB: check that "
+                            "it is the right file, and remove pictures or pasted documents from it",
+                            size="{size:,}", mb=MAX_FILE_BYTES // 1048576))  # read_bytes fills in {size:,}
     except Unreadable as exc:
         raise _Refused(str(exc)) from None
 
@@ -170,55 +183,63 @@ class _Reader:
     def check_container(self) -> None:
         raw = self.raw
         if not raw:
-            raise _Refused("file is empty (0 bytes): it is not a workbook; save the workbook again from Excel or WPS")
+            raise _Refused(_("file is empty (0 bytes): it is not a workbook; save the workbook again from Excel or "
+                             "WPS"))
         if raw.startswith(_OLE):
             if _ENCRYPTED in raw:
-                raise _Refused("workbook is password-protected (encrypted); zzip cannot open it: in Excel or WPS remove "
-                               "the password (文件 → 信息 → 保护工作簿 → 用密码进行加密, clear it) and save it again")
-            raise _Refused(f"is an old binary workbook (Excel 97-2003 .xls or WPS .et) with an .xlsx name; {SAVE_AS}")
+                raise _Refused(_("workbook is password-protected (encrypted); zzip cannot open it: in Excel remove the "
+                                 "password (File → Info → Protect Workbook → Encrypt with Password, clear it; in WPS: "
+                                 "File → Document Encryption) and save it again"))
+            raise _Refused(_("is an old binary workbook (Excel 97-2003 .xls or WPS .et) with an .xlsx name; "
+                             "%(advice)s", advice=save_as()))
         if not raw.startswith(b"PK"):
             head = raw[:2048]
             if b"\x00" not in head and (b"," in head or b"\t" in head or b"\n" in head):
-                raise _Refused("is a text file (a CSV export?), not an .xlsx workbook; fill in the workbook made by "
-                               "'zzip template --format xlsx' and send it as .xlsx")
-            raise _Refused("is not an .xlsx workbook (an .xlsx file is a zip archive); "
-                           "check that it is the right file, or save it again as .xlsx")
+                raise _Refused(_("is a text file (a CSV export?), not an .xlsx workbook; fill in the workbook made "
+                                 "by 'zzip template --format xlsx' and send it as .xlsx"))
+            raise _Refused(_("is not an .xlsx workbook (an .xlsx file is a zip archive); check that it is the right "
+                             "file, or save it again as .xlsx"))
         try:
             self.zip = zipfile.ZipFile(io.BytesIO(raw))
             members = self.zip.infolist()
-        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError) as exc:
-            raise _Refused(f"workbook is damaged or incomplete (cut off while copying or sending?): {exc}; "
-                           "ask the unit to send it again") from None
+        except (zipfile.BadZipFile, zipfile.LargeZipFile, OSError, ValueError, EOFError):
+            # (the zip module's own words, "File is not a zip file", tell the unit nothing more)
+            raise _Refused(_("workbook is damaged or incomplete (cut off while copying or sending?); ask the unit "
+                             "to send it again")) from None
         if len(members) > MAX_MEMBERS:
-            raise _Refused(f"workbook holds {len(members):,} parts; a status workbook has a few dozen: "
-                           "zzip does not read it (is it the right file?)")
+            raise _Refused(_("workbook holds %(count)s parts; a status workbook has a few dozen: zzip does not read "
+                             "it (is it the right file?)", count=f"{len(members):,}"))
         total = 0
         for member in members:
             total += member.file_size
             if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
-                raise _Refused(f"workbook part '{member.filename}' would inflate {member.compress_size:,} bytes to "
-                               f"{member.file_size:,} (a zip bomb?); zzip does not read it")
+                raise _Refused(_("workbook part '%(part)s' would inflate %(packed)s bytes to %(size)s (a zip bomb?); "
+                                 "zzip does not read it", part=member.filename, packed=f"{member.compress_size:,}",
+                                 size=f"{member.file_size:,}"))
             if member.flag_bits & 0x1:
-                raise _Refused("workbook is password-protected (encrypted zip); zzip cannot open it: remove the "
-                               "password and save it again")
+                raise _Refused(_("workbook is password-protected (encrypted zip); zzip cannot open it: remove the "
+                                 "password and save it again"))
         if total > MAX_UNZIPPED_BYTES:
-            raise _Refused(f"workbook inflates to {total:,} bytes; zzip reads status workbooks up to "
-                           f"{MAX_UNZIPPED_BYTES // 1048576} MB unpacked: is it the right file?")
+            raise _Refused(_("workbook inflates to %(size)s bytes; zzip reads status workbooks up to %(mb)s MB "
+                             "unpacked: is it the right file?", size=f"{total:,}", mb=MAX_UNZIPPED_BYTES // 1048576))
         names = {m.filename for m in members}
         if "xl/workbook.xml" not in names:
-            what = "a Word document" if "word/document.xml" in names else \
-                "a PowerPoint file" if "ppt/presentation.xml" in names else "a zip archive"
-            raise _Refused(f"is {what}, not an Excel workbook; send the status workbook as .xlsx")
+            if "word/document.xml" in names:
+                raise _Refused(_("is a Word document, not an Excel workbook; send the status workbook as .xlsx"))
+            if "ppt/presentation.xml" in names:
+                raise _Refused(_("is a PowerPoint file, not an Excel workbook; send the status workbook as .xlsx"))
+            raise _Refused(_("is a zip archive, not an Excel workbook; send the status workbook as .xlsx"))
 
     def _part(self, name: str) -> bytes:
         try:
             return self.zip.read(name)
         except KeyError:
-            raise _Refused(f"workbook is damaged or not an Excel workbook: its part '{name}' is missing; ask the unit "
-                           "to send it again") from None
-        except Exception as exc:  # a bad CRC, a broken deflate stream (zlib.error), a cut-off member ...
-            raise _Refused(f"workbook is damaged: cannot read its part '{name}' ({type(exc).__name__}: {exc}); "
-                           "ask the unit to send it again") from None
+            raise _Refused(_("workbook is damaged or not an Excel workbook: its part '%(part)s' is missing; ask the "
+                             "unit to send it again", part=name)) from None
+        except Exception:  # a bad CRC, a broken deflate stream (zlib.error), a cut-off member ...
+            # (which of these it was tells the unit nothing: the part's name is what can be checked)
+            raise _Refused(_("workbook is damaged: cannot read its part '%(part)s'; ask the unit to send it again",
+                             part=name)) from None
 
     def scan_sheets(self) -> None:
         """Sheet names and parts from the workbook's own index; then, per data sheet, hidden rows,
@@ -227,7 +248,9 @@ class _Reader:
             book = ElementTree.fromstring(self._part("xl/workbook.xml"))
             rels = ElementTree.fromstring(self._part("xl/_rels/workbook.xml.rels"))
         except ElementTree.ParseError as exc:
-            raise _Refused(f"workbook is damaged: its index is not valid XML ({exc})") from None
+            # TRANSLATORS: %(error)s is the XML parser's own words (English), e.g. "not well-formed: line 1, column 5"
+            raise _Refused(_("workbook is damaged: its index is not valid XML (%(error)s); ask the unit to send it "
+                             "again", error=exc)) from None
         targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
         names = []
         for sheet in book.iterfind("m:sheets/m:sheet", _NS):
@@ -239,14 +262,18 @@ class _Reader:
         self.sheet_names = names
         missing = [s for s in L.DATA_SHEETS if s not in names]
         if missing and not any(s in names for s in L.DATA_SHEETS):
-            found = "、".join(names) or "none"
-            raise _Refused(f"workbook has none of the status workbook's sheets ({'、'.join(L.DATA_SHEETS)}; it has: "
-                           f"{found}): it is empty or not a status report. Start from the workbook made by "
-                           "'zzip template --format xlsx'")
+            raise _Refused(_("workbook has none of the status workbook's sheets (%(expected)s; it has: %(found)s): "
+                             "it is empty or not a status report. Start from the workbook made by "
+                             "'zzip template --format xlsx'", expected="、".join(L.DATA_SHEETS),
+                             found="、".join(names) or "—"))
         for sheet in missing:
             close = [n for n in names if n not in L.KNOWN_SHEETS]
-            hint = f" (renamed? the workbook has {'、'.join(close)})" if close else ""
-            self.fail(f"sheet '{sheet}' is missing{hint}; keep the template's sheets and their names", sheet)
+            if close:
+                self.fail(_("sheet '%(sheet)s' is missing (renamed? the workbook has %(others)s); keep the template's "
+                            "sheets and their names", sheet=sheet, others="、".join(close)), sheet)
+            else:
+                self.fail(_("sheet '%(sheet)s' is missing; keep the template's sheets and their names", sheet=sheet),
+                          sheet)
         for sheet in L.DATA_SHEETS:
             if sheet in self.sheet_parts:
                 self._scan(sheet, self._part(self.sheet_parts[sheet]))
@@ -254,8 +281,8 @@ class _Reader:
     def _scan(self, sheet: str, xml: bytes) -> None:
         rows = xml.count(b"<row") + xml.count(b":row ")
         if rows > L.MAX_ROWS:
-            self.fail(f"sheet has {rows:,} rows; a status workbook has at most {L.MAX_ROWS:,}: "
-                      "is it the right file? Delete the rows below the data", sheet)
+            self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
+                        "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
             return
         hidden = set()
         if b"hidden=" in xml:
@@ -285,7 +312,9 @@ class _Reader:
             book = CalamineWorkbook.from_filelike(io.BytesIO(self.raw))
         except BaseException as exc:  # calamine's own errors, Python's, and a Rust panic (a BaseException)
             _reraise_interrupts(exc)
-            raise _Refused(f"workbook cannot be read: {type(exc).__name__}: {exc}") from None
+            # TRANSLATORS: %(error)s is the spreadsheet library's own words (English): a case zzip does not know
+            raise _Refused(_("workbook cannot be read (%(error)s); open it in Excel or WPS, save it again as .xlsx "
+                             "and send it again", error=f"{type(exc).__name__}: {exc}")) from None
         for name in self.sheet_names:
             if name in L.KNOWN_SHEETS:
                 continue
@@ -300,9 +329,10 @@ class _Reader:
             handle = self._sheet(book, sheet)
             rows = self._rows(handle)
             for (first_row, first_col), (last_row, last_col) in self._merged(handle):
-                self.fail(f"cells {column_letters(first_col + 1)}{first_row + 1}:{column_letters(last_col + 1)}"
-                          f"{last_row + 1} are merged; unmerge them (开始 → 合并后居中 → 取消单元格合并) and give "
-                          "each row its own value", sheet, first_row + 1, first_col + 1)
+                cells = f"{column_letters(first_col + 1)}{first_row + 1}:{column_letters(last_col + 1)}{last_row + 1}"
+                # (the menu path is the Chinese Excel's and WPS's, as the offices use them, in both languages)
+                self.fail(_("cells %(cells)s are merged; unmerge them (开始 → 合并后居中 → 取消单元格合并) and give "
+                            "each row its own value", cells=cells), sheet, first_row + 1, first_col + 1)
             tables[sheet] = rows
         if self.failures:
             return
@@ -316,7 +346,9 @@ class _Reader:
             return book.get_sheet_by_name(name)  # parses the sheet: once per sheet
         except BaseException as exc:
             _reraise_interrupts(exc)
-            raise _Refused(f"sheet '{name}' cannot be read: {type(exc).__name__}: {exc}") from None
+            raise _Refused(_("sheet '%(sheet)s' cannot be read (%(error)s); open the workbook in Excel or WPS, save "
+                             "it again as .xlsx and send it again", sheet=name,
+                             error=f"{type(exc).__name__}: {exc}")) from None
 
     @staticmethod
     def _rows(sheet) -> list[list]:
@@ -324,7 +356,9 @@ class _Reader:
             return sheet.to_python(skip_empty_area=False)
         except BaseException as exc:
             _reraise_interrupts(exc)
-            raise _Refused(f"sheet '{sheet.name}' cannot be read: {type(exc).__name__}: {exc}") from None
+            raise _Refused(_("sheet '%(sheet)s' cannot be read (%(error)s); open the workbook in Excel or WPS, save "
+                             "it again as .xlsx and send it again", sheet=sheet.name,
+                             error=f"{type(exc).__name__}: {exc}")) from None
 
     @staticmethod
     def _merged(sheet) -> list:
@@ -339,14 +373,14 @@ class _Reader:
         for index, row in enumerate(rows):
             label = _label(row[0]) if row else ""
             if label in labels and labels[label] in seen:  # two rows for one field: which one counts?
-                self.fail(f"the row '{label}' appears twice in column A (rows {seen[labels[label]]} and {index + 1}); "
-                          "keep one", L.SHEET_INFO)
+                self.fail(_("the row '%(label)s' appears twice in column A (rows %(first)s and %(second)s); keep one",
+                            label=label, first=seen[labels[label]], second=index + 1), L.SHEET_INFO)
             elif label in labels:
                 seen[labels[label]] = index + 1
         for key in L.INFO_READ:
             if key not in seen and key not in ("contact", "note"):
-                self.fail(f"the row '{L.label_of('submission', key)}' ({key}) is missing from column A; keep the "
-                          "template's rows and their labels", L.SHEET_INFO)
+                self.fail(_("the row '%(label)s' (%(key)s) is missing from column A; keep the template's rows and "
+                            "their labels", label=L.label_of("submission", key), key=key), L.SHEET_INFO)
         if self.failures:
             return
         positions = self.data.positions
@@ -369,16 +403,17 @@ class _Reader:
         for index, cell in enumerate(header):
             label = _label(cell)
             if label in labels and labels[label] in where:  # two columns for one field: which one counts?
-                self.fail(f"column '{label}' appears twice in the header row (columns {column_letters(where[labels[label]] + 1)} "
-                          f"and {column_letters(index + 1)}); keep one", sheet, 1)
+                self.fail(_("column '%(label)s' appears twice in the header row (columns %(first)s and %(second)s); "
+                            "keep one", label=label, first=column_letters(where[labels[label]] + 1),
+                            second=column_letters(index + 1)), sheet, 1)
             elif label in labels:
                 where[labels[label]] = index
             elif label:
                 unknown.append((index, label))
         for key in read:
             if key not in where:
-                self.fail(f"column '{L.label_of(part, key)}' ({key}) is missing from the header row (row 1); keep "
-                          "the template's columns and their headers", sheet, 1)
+                self.fail(_("column '%(label)s' (%(key)s) is missing from the header row (row 1); keep the "
+                            "template's columns and their headers", label=L.label_of(part, key), key=key), sheet, 1)
         if self.failures:
             return
         for index, label in unknown:
