@@ -173,11 +173,19 @@ def run(args: list[str], lang: str, tmp: Path, stderr: bool = True) -> str:
     return "\n".join(texts)
 
 
+# a line of YAML (commented out or not): its key and value are data; a comment after it is read
+_YAML_LINE = re.compile(r"^\s*#?\s*(?:- )?[a-z_][a-z0-9_]*:(?:\s.*?)?(?=\s+#\s|$)")
+
+
+def human_part(line: str) -> str:
+    return _YAML_LINE.sub(" ", line, count=1)
+
+
 def english_lines(output: str) -> list[str]:
     data = data_text() + IMPORT_TABLE
     found = []
     for line in output.split("\n"):
-        rest = line
+        rest = human_part(line)
         for pattern in _MACHINE:
             rest = re.sub(pattern, " ", rest)
         for match in ENGLISH.finditer(rest):
@@ -190,7 +198,7 @@ def english_lines(output: str) -> list[str]:
 def chinese_lines(output: str) -> list[str]:
     data = data_text() + IMPORT_TABLE
     return [line.strip() for line in output.split("\n")
-            if any(piece and piece not in data for run in CJK.findall(line) for piece in run.split("、"))]
+            if any(piece and piece not in data for run in CJK.findall(human_part(line)) for piece in run.split("、"))]
 
 
 def offending(commands, lang: str, tmp: Path, stderr: bool = True) -> list[str]:
