@@ -92,7 +92,7 @@ def _files() -> dict[str, list]:
             "tasks: []",
             "# tasks:",
             "#   - id: T-1-1",
-            ("#     ref: 二(一)1", _("where the document says it: 二(一)1, 二（一）1, 四(一)1(1), 附件1-3")),
+            ("#     ref: 二(一)1", _("where the document says it: 二(一)1, 四(一)1(1), 附件1-3")),
             "#     kind: key-task",
             "#     title: 优化知识产权管理体制",
             "#     responsible: [market-regulation, towns]",
