@@ -1,7 +1,9 @@
 """Every command on the example data speaks one language: with ZZIP_LANG=zh no English sentence
 is left (codes, ids, paths, numbers, YAML keys and the plan's and reports' own text allowed);
-with --lang en (ZZIP_LANG=en) no Chinese outside the plan's and reports' text. Each failure
-lists every offending line, with the command that printed it."""
+with --lang en (ZZIP_LANG=en) no Chinese outside the plan's and reports' text. Each command runs
+in each of its formats, and what it writes to files is read too (workbook cells, sheet names and
+drop-down messages, HTML text, notices, new plan files). Each failure lists every offending line,
+with the command that printed it."""
 
 import os
 import re
