@@ -136,6 +136,11 @@ def test_the_issue_commands_give_chinese() -> None:
     by_option = zzip("check", "reports", "--as-of", "2025-07-31", "--lang", "zh", LANG="C.UTF-8")
     assert by_locale.returncode == by_option.returncode == 1
     assert by_locale.stdout == by_option.stdout
+    assert by_locale.stdout.rstrip().endswith("在251个文件中发现19个错误，13个警告，2条提示。")
+    from test_language_outputs import english_lines  # the findings, headings and summary: no English sentence
+
+    assert english_lines(by_locale.stdout + by_locale.stderr) == []
+    assert english_lines(by_option.stdout + by_option.stderr) == []
     for args in (["check", "--help"], ["--help"]):
         assert "用法：zzip" in zzip(*args, LANG="C.UTF-8").stdout  # no locale: Chinese, the default
         assert "Usage: zzip" in zzip(*args, LANG="en_US.UTF-8").stdout
