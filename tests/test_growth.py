@@ -84,3 +84,16 @@ def test_required_at_follows_the_rate() -> None:
 @pytest.mark.parametrize("value, status", [(133.11, ACHIEVED), (133.10, BEHIND)])
 def test_the_deadline_rows_of_docs_progress_md(value, status) -> None:
     assert grade(value, "2025-12-31").status == status
+
+
+@pytest.mark.parametrize(("lang", "stretch", "growth"), [("en", "aim 14653件 2025-06", "+10%/yr 2025-12"),
+                                                         ("zh", "力争14653件 2025-06", "年均+10% 2025-12")])
+def test_a_compact_target_is_in_the_language_of_the_run(lang, stretch, growth) -> None:
+    """The bulletin's table cell: English had 力争 and 年均 in it."""
+    from zzip.i18n import set_language
+
+    set_language(lang)
+    assert Target(comparator="stretch", deadline=Month.parse("2025-06"), value=14653).short("件") == stretch
+    assert Target(comparator="at_least", deadline=Month.parse("2025-12"), value=7).short("亿元") == "≥7亿元 2025-12"
+    assert Target(comparator="at_least", deadline=Month.parse("2025-12"), growth_rate=10,
+                  growth_base=BASE).short("亿元") == growth

@@ -25,6 +25,17 @@ def invoke(*args: str):
     return runner.invoke(app, list(args))
 
 
+def chinese(*args: str):
+    """A command run in Chinese (the workbook the office hands out: 进展状态, 已完成), the rest of the
+    test staying in English."""
+    from zzip.i18n import set_language
+
+    try:
+        return invoke(*args, "--lang", "zh")
+    finally:
+        set_language("en")
+
+
 def findings(*extra: str, root: str = "reports") -> tuple[int, list[dict]]:
     result = invoke("check", root, "--as-of", AS_OF, "-f", "json", *extra)
     assert result.exit_code in (0, 1, 2), result.output
@@ -35,7 +46,7 @@ def to_workbook(workspace: Path, unit: str = "court", quarter: str = "2023-Q1") 
     """The unit's YAML report converted to a workbook, which replaces it in the reports folder."""
     source = workspace / "reports" / quarter / f"{unit}.yaml"
     target = source.with_suffix(".xlsx")
-    result = invoke("convert", str(source), "-o", str(target), "--plan", str(workspace / "plan"))
+    result = chinese("convert", str(source), "-o", str(target), "--plan", str(workspace / "plan"))
     assert result.exit_code == 0, result.output
     source.unlink()
     return target
@@ -54,7 +65,7 @@ def row_of(sheet, label: str) -> int:
 # -- the template --------------------------------------------------------------------------------
 
 def test_template_workbook_locks_what_the_unit_must_not_change_and_validates_what_it_fills_in(workspace: Path) -> None:
-    result = invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx")
+    result = chinese("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx")
     assert result.exit_code == 0, result.output
     path = workspace / "reports/2023-Q2/court.xlsx"
     book = openpyxl.load_workbook(path)
@@ -82,7 +93,7 @@ def test_template_workbook_locks_what_the_unit_must_not_change_and_validates_wha
 
 
 def test_template_indicator_rows_are_dated_and_valued_as_numbers(workspace: Path) -> None:
-    assert invoke("template", "--unit", "market-regulation", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
+    assert chinese("template", "--unit", "market-regulation", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
     sheet = openpyxl.load_workbook(workspace / "reports/2023-Q2/market-regulation.xlsx")["指标数据"]
     rows = {sheet.cell(r, 1).value: r for r in range(2, sheet.max_row + 1) if sheet.cell(r, 1).value}
     assert set(rows) == {"patents", "training-classes"}
@@ -94,7 +105,7 @@ def test_template_indicator_rows_are_dated_and_valued_as_numbers(workspace: Path
 
 
 def test_an_untouched_template_with_its_date_filled_in_checks_clean(workspace: Path) -> None:
-    assert invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
+    assert chinese("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx").exit_code == 0
     path = workspace / "reports/2023-Q2/court.xlsx"
 
     def date(book):
@@ -202,8 +213,13 @@ def test_a_yaml_only_check_and_help_do_not_import_the_spreadsheet_libraries(work
 
 # -- convert ------------------------------------------------------------------------------------
 
-def test_convert_yaml_to_workbook_and_back_loses_nothing(workspace: Path) -> None:
+@pytest.mark.parametrize(("written", "read"), [("en", "en"), ("zh", "en"), ("en", "zh"), ("zh", "zh")])
+def test_convert_yaml_to_workbook_and_back_loses_nothing(workspace: Path, written: str, read: str) -> None:
+    """A workbook written in either language (English labels and status keys, or 进展状态 and 已完成)
+    reads back exactly, in a run of either language."""
     import yaml
+
+    from zzip.i18n import set_language
 
     source = workspace / "reports/2023-Q1/market-regulation.yaml"
     text = source.read_text(encoding="utf-8").replace("    status: in-progress\n    percent: 30\n", (
@@ -214,8 +230,13 @@ def test_convert_yaml_to_workbook_and_back_loses_nothing(workspace: Path) -> Non
     source.write_text(text, encoding="utf-8")
     original = yaml.safe_load(text)
     out = workspace / "mr.xlsx"
-    assert invoke("convert", str(source), "-o", str(out)).exit_code == 0
-    back = invoke("convert", str(out), "-o", "-")
+    assert invoke("convert", str(source), "-o", str(out), "--lang", written).exit_code == 0
+    book = openpyxl.load_workbook(out)
+    header = [c.value for c in book["任务进展"][1]]
+    assert ("Status" in header and "in-progress" in [c.value for c in book["任务进展"]["F"]]) if written == "en" else \
+        ("进展状态" in header and "进行中" in [c.value for c in book["任务进展"]["F"]])
+    back = invoke("convert", str(out), "-o", "-", "--lang", read)
+    set_language("en")
     assert back.exit_code == 0, back.output
     assert yaml.safe_load(back.stdout) == original
     assert back.stdout.startswith("# yaml-language-server")
@@ -305,7 +326,8 @@ def _workbook_with(tmp_path: Path, edit) -> Path:
     folder = tmp_path / "2024-Q4"
     folder.mkdir()
     (folder / "market-regulation.yaml").write_bytes((repo / "reports/2024-Q4/market-regulation.yaml").read_bytes())
-    assert subprocess.run([str(ZZIP), "convert", str(folder / "market-regulation.yaml"), "--plan", str(repo / "plan")],
+    assert subprocess.run([str(ZZIP), "convert", str(folder / "market-regulation.yaml"), "--plan", str(repo / "plan"),
+                           "--lang", "zh"],
                           capture_output=True, timeout=120).returncode == 0
     (folder / "market-regulation.yaml").unlink()
     source = folder / "market-regulation.xlsx"
@@ -371,3 +393,23 @@ def test_evidence_with_a_bar_in_it_survives_the_round_trip(tmp_path: Path) -> No
     again = YAML(typ="safe").load(back.stdout)
     entry = next(e for e in again["entries"] if e["id"] == done["id"])
     assert entry["evidence"] == done["evidence"]
+
+
+def test_the_workbooks_of_earlier_versions_still_read(tmp_path: Path) -> None:
+    """The example reports' workbooks, written by an earlier zzip with Chinese labels only, read as
+    they did, in an English run."""
+    repo = Path(__file__).parent.parent
+    result = subprocess.run([str(ZZIP), "convert", str(repo / "reports/2025-Q2/intermediate-court.xlsx"), "-o", "-",
+                             "--plan", str(repo / "plan"), "--lang", "en"], capture_output=True, text=True, timeout=120)
+    assert result.returncode == 0, result.stderr
+    assert "unit: intermediate-court" in result.stdout and "status: " in result.stdout
+
+
+def test_english_labels_with_other_spacing_are_read() -> None:
+    """The reader drops the spaces of a label: 'Percent done' is read however it is spaced."""
+    from zzip.xlsx import layout as L
+
+    accepted = {label: key for key, label in L.ENTRY_COLUMNS}
+    assert accepted["Percentdone"] == "percent" and accepted["完成比例(%)"] == "percent"
+    assert L.label_of("entries", "percent") == "完成比例(%)"
+    assert [label for _key, label in L.labels("entries", "en")][5] == "Status"

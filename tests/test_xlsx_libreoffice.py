@@ -16,7 +16,7 @@ import openpyxl
 import pytest
 import yaml
 
-from test_xlsx import invoke, row_of
+from test_xlsx import chinese, invoke, row_of
 from xlsx_libreoffice import INSTALL_HINT, resave, soffice
 
 FIXTURES = Path(__file__).parent / "fixtures"
@@ -68,7 +68,7 @@ def test_libreoffice_keeps_the_sheets_drop_downs_and_protection() -> None:
 def test_template_resaved_and_filled_in_libreoffice_checks_as_the_yaml_does(workspace: Path, tmp_path: Path) -> None:
     """A template, re-saved by LibreOffice, filled in (editing the re-saved file), checked: the same
     findings, and the same data, as the YAML template filled in the same way."""
-    assert invoke("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx")).exit_code == 0
+    assert chinese("template", "--unit", "court", "--period", "2023-Q2", "--format", "xlsx", "-o", str(tmp_path / "t.xlsx")).exit_code == 0
     workbook = workspace / "reports/2023-Q2/court.xlsx"
     workbook.parent.mkdir()
     resave(tmp_path / "t.xlsx", workbook)

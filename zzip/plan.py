@@ -125,12 +125,18 @@ class Target:
         return (day - self.growth_base.date).days / 365.25  # type: ignore[union-attr]
 
     def short(self, unit: str | None) -> str:
-        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均+10% 2025-12."""
+        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06 (aim 14653件),
+        年均+10% 2025-12 (+10%/yr)."""
+        from zzip.i18n import _
+
         if self.growth_rate is not None:
-            return f"年均{self.growth_rate:+g}% {self.deadline}"
+            return _("%(rate)s%%/yr", rate=f"{self.growth_rate:+g}") + f" {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
-        sign = {"at_least": "≥", "about": "≈", "stretch": "力争", "reach": "", "range": ""}.get(self.comparator, "")
-        return f"{sign}{amount}{unit or ''} {self.deadline}"
+        if self.comparator == "stretch":
+            amount = _("aim %(amount)s", amount=f"{amount}{unit or ''}")
+        else:
+            amount = {"at_least": "≥", "about": "≈"}.get(self.comparator, "") + f"{amount}{unit or ''}"
+        return f"{amount} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
         from zzip.i18n import _, language, message_month

@@ -11,6 +11,7 @@ import io
 
 from zzip.check_context import CheckContext
 from zzip.findings import printable
+from zzip.i18n import _, message_date
 from zzip.months import Period
 from zzip.responsibility import Responsibilities, answers
 
@@ -35,9 +36,10 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
     doc["unit"] = unit_id
     doc["period"] = str(quarter)
     doc["submitted"] = today.isoformat()
-    doc.yaml_add_eol_comment(_one_line("the day you send this report (YYYY-MM-DD)"), "submitted")
+    doc.yaml_add_eol_comment(_one_line(_("the day you send this report (YYYY-MM-DD)")), "submitted")
     doc.yaml_add_eol_comment(_one_line(f"{unit.name}"), "unit")
-    doc.yaml_add_eol_comment(_one_line(f"{quarter.first_day.isoformat()} to {quarter.last_day.isoformat()}"), "period")
+    doc.yaml_add_eol_comment(_one_line(_("%(first)s to %(last)s", first=message_date(quarter.first_day),
+                                          last=message_date(quarter.last_day))), "period")
 
     entries = CommentedSeq()
     order = {"task": 0, "milestone": 1, "annual": 2}
@@ -62,41 +64,51 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
             entry["blocker"] = carried.blocker
         title = getattr(item, "title", None) or item.text
         if duty.kind in ("milestone", "annual"):
-            when = f"due {item.deadline.isoformat()}" if item.deadline else "ongoing (持续推进)"
-            entry.yaml_add_eol_comment(_one_line(f"{item.ref} {when}: {title[:40]}"), "id")
+            if item.deadline:
+                line = _("%(ref)s due %(date)s: %(title)s", ref=item.ref, date=message_date(item.deadline),
+                         title=title[:40])
+            else:
+                line = _("%(ref)s ongoing: %(title)s", ref=item.ref, title=title[:40])
+            entry.yaml_add_eol_comment(_one_line(line), "id")
         else:
             entry.yaml_add_eol_comment(_one_line(f"{item.ref} {title}"), "id")
         entries.append(entry)
     doc["entries"] = entries
     doc.yaml_set_comment_before_after_key(
         "entries",
-        before="One entry per task and milestone. status: not-started | in-progress | done | blocked\n"
-               "(or 未开始 | 进行中 | 已完成 | 受阻). done needs completed: and evidence:; blocked needs blocker:.\n"
-               "percent: 0-100. note: anything the office should know.",
+        before=_("One entry per task and milestone. status: not-started | in-progress | done | blocked.\n"
+                 "done needs completed: and evidence:; blocked needs blocker:.\n"
+                 "percent: 0-100. note: anything the office should know."),
     )
 
     owned = [i for i in plan.indicators.values() if i.owner == unit_id]
     measured = quarter.last_day.isoformat()
     footer = ""
     if owned:  # as comments: a blank value must never be sent as a real number
-        lines = ["# Indicators you answer for: uncomment the `indicators:` line and the lines you have values for,",
-                 "# fill in the value, and keep (or correct) the date the value refers to.",
+        lines = [*("# " + line for line in _(
+                     "Indicators you answer for: uncomment the `indicators:` line and the lines you have values for,\n"
+                     "fill in the value, and keep (or correct) the date the value refers to.").split("\n")),
                  "# indicators:"]
         # a yearly (flow) figure is for a whole year: the last year that has ended by the quarter's end (S216)
         year_end = measured if quarter.last_day.month == 12 else f"{quarter.year - 1}-12-31"
         for indicator in owned:
-            when, what = (year_end, "; the full-year figure") if indicator.kind == "flow" else (measured, "")
-            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  " + _one_line(
-                         f"# {indicator.name} ({indicator.unit or ''}{what}); target {indicator.target.describe(indicator.unit)}"))
+            values = {"name": indicator.name, "unit": indicator.unit or "",
+                      "target": indicator.target.describe(indicator.unit)}
+            if indicator.kind == "flow":
+                when, about = year_end, _("%(name)s (%(unit)s; the full-year figure); target %(target)s", **values)
+            else:
+                when, about = measured, _("%(name)s (%(unit)s); target %(target)s", **values)
+            lines.append(f"#   - {{id: {indicator.id}, value: , measured: \"{when}\"}}  " + _one_line(f"# {about}"))
         footer = "\n".join(lines) + "\n"
 
     from zzip.schema import schema_line
 
     header = (
         schema_line("status", folder)
-        + _one_line(f"# Status report of {unit.name} ({unit_id}) for {quarter}, due {due.isoformat()}.") + "\n"
-        + _one_line(f"# Plan: {meta.cited_as}, version {meta.version}.") + "\n"
-        "# Check it before sending: zzip check reports/" + str(quarter) + "\n"
+        + _one_line("# " + _("Status report of %(unit)s (%(id)s) for %(period)s, due %(date)s.", unit=unit.name,
+                                id=unit_id, period=quarter, date=message_date(due))) + "\n"
+        + _one_line("# " + _("Plan: %(plan)s, version %(version)s.", plan=meta.cited_as, version=meta.version)) + "\n"
+        + "# " + _("Check it before sending: %(command)s", command=f"zzip check reports/{quarter}") + "\n"
     )
     yaml = YAML()
     yaml.indent(mapping=2, sequence=4, offset=2)

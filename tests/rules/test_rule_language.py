@@ -116,6 +116,11 @@ def test_zzip_rules_explains_one_rule_in_chinese_and_in_english() -> None:
     assert "## What it does" in english.stdout and "规则说明" not in english.stdout
 
 
+def _without_comments(code: str) -> str:
+    return "\n".join(line for line in (re.sub(r"\s+# .*$", "", line) for line in code.split("\n"))
+                     if not line.lstrip().startswith("# "))
+
+
 @pytest.mark.parametrize("rule", [r for r in all_rules() if r.code[0] in MY_FAMILIES], ids=lambda r: r.code)
 def test_every_explanation_keeps_its_sections_code_and_yaml_in_chinese(rule) -> None:
     english = rule.explanation
@@ -125,7 +130,9 @@ def test_every_explanation_keeps_its_sections_code_and_yaml_in_chinese(rule) -> 
     headings = {"## What it does": "## 规则说明", "## Why it matters": "## 为什么重要", "## Example": "## 示例",
                 "## How to fix": "## 如何处理"}
     assert [headings[h] for h in re.findall(r"^## .*$", english, re.M)] == re.findall(r"^## .*$", chinese, re.M)
-    assert re.findall(r"```.*?```", english, re.S) == re.findall(r"```.*?```", chinese, re.S)
+    # the code and YAML are the same; their comments (the messages zzip prints there) are in Chinese
+    assert [_without_comments(c) for c in re.findall(r"```.*?```", english, re.S)] == \
+        [_without_comments(c) for c in re.findall(r"```.*?```", chinese, re.S)]
     assert set(re.findall(r"`[^`\n]+`", english)) <= set(re.findall(r"`[^`\n]+`", chinese)) | {"`"}
 
 

@@ -8,21 +8,24 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.i18n import _
 
 
+@described(_("Read a 任务分工表 (task assignment table) into tasks.\n\n"
+            "Each task gets its responsible units, its ref, and its 完成时限 as deadline, ongoing or recurs keys "
+            "beside the words as written; every cell that could "
+            "not be read is listed with its place (sheet!cell or line:column). Exit 0 when every cell was read, "
+            "1 when some were not (the tasks are written anyway, marked), 2 when the table or the plan cannot "
+            "be read."))
 def import_table(
     table: Annotated[Path, typer.Argument(help=_("The 任务分工表: a .xlsx workbook or a .csv file (UTF-8 or GBK) with the columns 序号, 重点任务, 责任单位, 完成时限."))],
     plan_dir: Annotated[Path, typer.Option("--plan", "-p", help=_("The plan folder whose units (names and aliases) the 责任单位 are matched against."))] = Path("plan"),
     output: Annotated[Optional[str], typer.Option("--output", "-o", help=_("Where to write the tasks ('-' or nothing: standard output). Never an input, never an existing file."))] = None,
     annex: Annotated[int, typer.Option("--annex", help=_("The annex number of the table in the document: row 3 of 附件1 gets the ref 附件1-3."))] = 1,
     kind: Annotated[str, typer.Option("--kind", help=_("The kind given to every task (key-task, or one of the plan's task_kinds)."))] = "key-task",
+    lang: LangOption = None,
 ) -> None:
-    """Read a 任务分工表 into tasks (each with its responsible units, its ref, and its 完成时限 as
-    deadline, ongoing or recurs keys beside the words as written), and list every cell that could not be read with its place (sheet!cell or
-    line:column). Exit 0 when every cell was read, 1 when some were not (the tasks are written
-    anyway, marked), 2 when the table or the plan cannot be read."""
     from zzip.atomic import write_text_atomic
     from zzip.findings import printable
     from zzip.plan_loader import display_path, load_plan

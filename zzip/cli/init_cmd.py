@@ -8,25 +8,25 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import fail_usage
+from zzip.cli.common import LangOption, described, fail_usage
 from zzip.i18n import _
 
 
+@described(_("Start a new plan folder, commented and valid at once.\n\n"
+            "It holds plan.yaml, units.yaml, tasks.yaml, milestones.yaml and indicators.yaml, each commented, "
+            "valid under 'zzip validate' at once. Nothing is ever overwritten.\n\n"
+            "Then: fill in plan.yaml; list the units; 'zzip import TABLE --plan DIR' turns a task assignment "
+            "table into tasks; 'zzip validate DIR' checks the folder; docs/plan-format.md explains every key.\n\n"
+            "The comments in the files show each choice a plan makes: the reporting cadence (quarterly, "
+            "half-yearly or yearly) and due dates; lead and co-operating units, or responsible units (责任单位); "
+            "a task's deadline (2023年底前), ongoing (持续推进) or recurring (每年, 每季度); a target as a level "
+            "or as a growth rate (年均增长10%)."))
 def init(
     folder: Annotated[Path, typer.Argument(help=_("The plan folder to create, e.g. plan. It must not exist yet, or be empty."))],
     plan_id: Annotated[str, typer.Option("--id", help=_("The plan's id, which status files name: lowercase letters, digits and hyphens, e.g. taicang-ip-2022-2025."))] = "my-plan",
     name: Annotated[Optional[str], typer.Option("--name", help=_("The plan's title as the document writes it."))] = None,
+    lang: LangOption = None,
 ) -> None:
-    """Write a new plan folder: plan.yaml, units.yaml, tasks.yaml, milestones.yaml and indicators.yaml,
-    each commented, valid under 'zzip validate' at once. Nothing is ever overwritten.
-
-    Then: fill in plan.yaml; list the units; 'zzip import TABLE --plan DIR' turns a 任务分工表 into
-    tasks; 'zzip validate DIR' checks the folder; docs/plan-format.md explains every key.
-
-    The comments in the files show each choice a plan makes: the reporting cadence (quarterly,
-    half-yearly or yearly) and due dates; lead and co-operating units, or responsible units
-    (责任单位); a task's deadline (2023年底前), ongoing (持续推进) or recurring (每年, 每季度);
-    a target as a level or as a growth rate (年均增长10%)."""
     import datetime as dt
     import re
 

@@ -12,7 +12,7 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.cli.common import LangOption, console, fail_usage, use_colour
+from zzip.cli.common import LangOption, console, described, fail_usage, use_colour
 from zzip.i18n import _
 
 
@@ -22,12 +22,12 @@ class RulesFormat(str, enum.Enum):
     markdown = "markdown"
 
 
+@described(_("List every check rule with its code and default severity, or explain one rule."))
 def rules(
-    code: Annotated[Optional[str], typer.Argument(help="A rule code (P103) or name (unknown-reference) to explain.")] = None,
-    output_format: Annotated[RulesFormat, typer.Option("--format", "-f", help="text, json, or markdown (the docs/rules.md page).")] = RulesFormat.text,
+    code: Annotated[Optional[str], typer.Argument(help=_("A rule code (P103) or name (unknown-reference) to explain."))] = None,
+    output_format: Annotated[RulesFormat, typer.Option("--format", "-f", help=_("text, json, or markdown (the docs/rules.md page)."))] = RulesFormat.text,
     lang: LangOption = None,
 ) -> None:
-    """List every check rule with its code and default severity, or explain one rule."""
     from zzip.labels import severity as severity_word
     from zzip.rules import all_rules, find_rule
 

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from zzip.findings import Finding, Severity
+from zzip.i18n import _
 from zzip.report import Report
 
 COMMANDS = {Severity.ERROR: "error", Severity.WARNING: "warning", Severity.INFO: "notice"}
@@ -19,7 +20,8 @@ def escape_property(text: str) -> str:
 def annotation(finding: Finding) -> str:
     loc = finding.location
     props = {"file": loc.path.replace("\\", "/"), "line": loc.line, "col": loc.column,
-             "title": f"{finding.code} {finding.name}" + (f" at {loc.place}" if loc.sheet else "")}
+             "title": _("%(code)s %(name)s at %(place)s", code=finding.code, name=finding.name, place=loc.place)
+             if loc.sheet else f"{finding.code} {finding.name}"}
     fields = ",".join(f"{key}={escape_property(str(value))}" for key, value in props.items() if value is not None)
     where = f"{loc.place}: " if loc.sheet else ""  # a workbook: the row and column alone do not name the cell
     return f"::{COMMANDS[finding.severity]} {fields}::{escape_data(where + finding.message)}"

@@ -11,9 +11,10 @@ import xml.etree.ElementTree as ET
 from datetime import date, datetime, timezone
 
 from zzip.findings import Finding
+from zzip.i18n import N_, _
 from zzip.report import Report
 
-PASSED = "all checks passed"
+PASSED = N_("all checks passed")  # the name of a file's passing testcase, in the run's language
 # Characters XML 1.0 cannot carry at all, even escaped: drop them rather than write a file no one can parse.
 _NOT_XML = re.compile("[^\t\n\r\u0020-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 
@@ -49,7 +50,7 @@ def _cases(report: Report) -> dict[tuple[str, str], list[Finding]]:
     with_findings = {path for path, _ in cases}
     for path in report.files:
         if path not in with_findings:
-            cases.setdefault((path, PASSED), [])  # setdefault: a file listed twice is one testcase
+            cases.setdefault((path, _(PASSED)), [])  # setdefault: a file listed twice is one testcase
     return dict(sorted(cases.items()))
 
 

@@ -13,6 +13,7 @@ import datetime as dt
 import io
 from pathlib import Path
 
+from zzip.i18n import _, language
 from zzip.xlsx import layout as L
 
 _HEAD_FILL = "DDEBF7"
@@ -38,6 +39,8 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
     unlocked = Protection(locked=False)
     wrap = Alignment(wrap_text=True, vertical="top")
     top = Alignment(vertical="top")
+    english = language() == "en"
+    status_choices = L.STATUS_KEYS if english else L.STATUS_CHOICES
     unit_name = plan.unit_name(data.get("unit", "")) if plan is not None and data.get("unit") in plan.units else ""
 
     def protect(sheet) -> None:
@@ -65,13 +68,15 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
 
     # 报送信息
     info = book.create_sheet(L.SHEET_INFO)
-    header(info, L.INFO_HEADER)
+    header(info, [_("Field"), _("Value"), _("How to fill it in")] if english else list(L.INFO_HEADER))
     info.freeze_panes = None
-    hints = {"plan": "锁定,勿改", "plan_version": "锁定,勿改", "unit": "锁定,勿改", "unit_name": "锁定,勿改",
-             "period": "锁定,勿改", "submitted": "报送当天的日期,如 2025-07-08", "contact": "填报人及联系方式(可选)",
-             "note": "需要向办公室说明的情况(可选)", "format": "锁定,勿改"}
+    locked_hint = _("Locked; do not change")
+    hints = {"plan": locked_hint, "plan_version": locked_hint, "unit": locked_hint, "unit_name": locked_hint,
+             "period": locked_hint, "submitted": _("The day you send the report, e.g. 2025-07-08"),
+             "contact": _("Who filled it in, and how to reach them (optional)"),
+             "note": _("Anything the office should know (optional)"), "format": locked_hint}
     values = dict(data, unit_name=unit_name or data.get("unit", ""))
-    for key, label in L.INFO_ROWS:
+    for key, label in L.labels("submission", language()):
         value = values.get(key)
         if key in L.DATE_FIELDS and isinstance(value, str):
             value = _date_or_text(value)
@@ -93,13 +98,16 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
 
     # 任务进展
     entries = book.create_sheet(L.SHEET_ENTRIES)
-    keys = [key for key, _label in L.ENTRY_COLUMNS]
-    header(entries, [label for _key, label in L.ENTRY_COLUMNS])
-    status_list = DataValidation(type="list", formula1='"' + ",".join(L.STATUS_CHOICES) + '"', allow_blank=False,
-                                 showErrorMessage=True, errorTitle="进展状态",
-                                 error="请从下拉列表中选择:" + "、".join(L.STATUS_CHOICES))
+    columns = L.labels("entries", language())
+    keys = [key for key, _label in columns]
+    header(entries, [label for _key, label in columns])
+    status_list = DataValidation(type="list", formula1='"' + ",".join(status_choices) + '"', allow_blank=False,
+                                 showErrorMessage=True, errorTitle=dict(columns)["status"],
+                                 error=_("Choose from the list: %(choices)s",
+                                         choices=(", " if english else "、").join(status_choices)))
     percent_rule = DataValidation(type="decimal", operator="between", formula1="0", formula2="100", allow_blank=True,
-                                  showErrorMessage=True, errorTitle="完成比例", error="请填写0到100之间的数字(不带%号)")
+                                  showErrorMessage=True, errorTitle=_("Percent done"),
+                                  error=_("Type a number from 0 to 100, without a percent sign"))
     entries.add_data_validation(status_list)
     entries.add_data_validation(percent_rule)
     dates = _date_validation(entries, DataValidation, None)
@@ -108,8 +116,8 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
         shown = _describe_item(plan, item.get("id"))
         values = {
             "id": item.get("id"), "ref": shown.get("ref"), "title": shown.get("title"), "due": shown.get("due"),
-            "role": L.ROLE_WORDS.get(item.get("role"), item.get("role")),
-            "status": L.STATUS_WORDS.get(item.get("status"), item.get("status")),
+            "role": item.get("role") if english else L.ROLE_WORDS.get(item.get("role"), item.get("role")),
+            "status": item.get("status") if english else L.STATUS_WORDS.get(item.get("status"), item.get("status")),
             "percent": item.get("percent"), "completed": _date_or_text(item.get("completed")),
             "blocker": item.get("blocker"), "evidence": evidence_text(item.get("evidence")), "note": item.get("note"),
         }
@@ -130,18 +138,20 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
 
     # 指标数据
     sheet = book.create_sheet(L.SHEET_VALUES)
-    keys = [key for key, _label in L.VALUE_COLUMNS]
-    header(sheet, [label for _key, label in L.VALUE_COLUMNS])
+    columns = L.labels("indicators", language())
+    keys = [key for key, _label in columns]
+    header(sheet, [label for _key, label in columns])
     numbers = DataValidation(type="decimal", operator="between", formula1="-1E+15", formula2="1E+15",
-                             allow_blank=True, showErrorMessage=True, errorTitle="数值",
-                             error="请填写数字:不带千位分隔符、不带“万”“%”等单位,按“计量单位”一栏的单位填写")
+                             allow_blank=True, showErrorMessage=True, errorTitle=dict(columns)["value"],
+                             error=_("Type a number, without thousands separators or units such as 万 or %%, in the "
+                                     "unit of the column %(column)s", column=dict(columns)["unit_of_measure"]))
     sheet.add_data_validation(numbers)
     value_dates = _date_validation(sheet, DataValidation, None)
     owned = [i.id for i in plan.indicators.values() if i.owner == data.get("unit")] if plan is not None else []
     ids = None
     if template and owned:
         ids = DataValidation(type="list", formula1=_list_range(book, owned), allow_blank=True, showErrorMessage=True,
-                             errorTitle="指标编号", error="请从下拉列表中选择本单位负责的指标")
+                             errorTitle=dict(columns)["id"], error=_("Choose one of your unit's indicators from the list"))
         sheet.add_data_validation(ids)
     rows = list(data.get("indicators", ()))
     blank = L.EXTRA_VALUE_ROWS if template else 0
@@ -172,7 +182,8 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
     for candidate in book.worksheets:  # one selected tab: several would be "grouped", and typing would fill them all
         candidate.sheet_view.tabSelected = candidate is opening
     properties = book.properties
-    properties.title = f"{unit_name or data.get('unit', '')} {data.get('period', '')} 工作进展报送表"
+    properties.title = _("%(unit)s %(period)s status report", unit=unit_name or data.get("unit", ""),
+                         period=data.get("period", ""))
     properties.subject = f"{data.get('plan', '')} {data.get('plan_version', '')}"
     properties.keywords = f"zzip status plan={data.get('plan', '')} version={data.get('plan_version', '')} " \
                           f"unit={data.get('unit', '')} period={data.get('period', '')}"
@@ -187,8 +198,8 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
 
 def _date_validation(sheet, DataValidation, ref: str | None):
     rule = DataValidation(type="date", operator="between", formula1="DATE(2000,1,1)", formula2="DATE(2100,12,31)",
-                          allow_blank=True, showErrorMessage=True, errorTitle="日期",
-                          error="请填写日期,如 2025-06-30")
+                          allow_blank=True, showErrorMessage=True, errorTitle=_("Date"),
+                          error=_("Type a date, e.g. 2025-06-30"))
     sheet.add_data_validation(rule)
     if ref:
         rule.add(ref)
@@ -228,14 +239,20 @@ def _date_or_text(value):
 
 
 def evidence_text(evidence) -> str | None:
-    """Evidence as the 佐证材料 cell holds it: one line each, '文号:… | 链接:… | 文件:… | 标题:…'."""
+    """Evidence as the 佐证材料 cell holds it: one line each, '文号:… | 链接:… | 文件:… | 标题:…'
+    (in English '《title》 | document:… | link:… | file:…')."""
     if not evidence:
         return None
+    english = language() == "en"
     lines = []
     for item in evidence:
-        parts = [f"{L.EVIDENCE_PREFIXES[key]}:{item[key]}" for key in ("document", "link", "file") if item.get(key)]
+        parts = [f"{key if english else L.EVIDENCE_PREFIXES[key]}:{item[key]}" for key in ("document", "link", "file")
+                 if item.get(key)]
         if item.get("title"):
-            parts.append(f"标题:{item['title']}")
+            if english:
+                parts.insert(0, f"《{item['title']}》")
+            else:
+                parts.append(f"标题:{item['title']}")
         lines.append(" | ".join(parts))
     return "\n".join(lines)
 
@@ -248,7 +265,7 @@ def _describe_item(plan, item_id) -> dict:
         return {}
     title = getattr(item, "title", None) or item.text
     deadline = getattr(item, "deadline", None)
-    due = deadline.isoformat() if deadline is not None and hasattr(deadline, "isoformat") else ("持续推进" if item_id in plan.milestones else "")
+    due = deadline.isoformat() if deadline is not None and hasattr(deadline, "isoformat") else (_("ongoing") if item_id in plan.milestones else "")
     return {"ref": item.ref, "title": title, "due": due}
 
 
@@ -256,31 +273,46 @@ def _describe_indicator(plan, indicator_id) -> dict:
     if plan is None or indicator_id not in getattr(plan, "indicators", {}):
         return {}
     indicator = plan.indicators[indicator_id]
-    kind = "(年度数值:统计截止日期填12月31日)" if indicator.kind == "flow" else ""
+    kind = _(" (a yearly figure: measured on 31 December)") if indicator.kind == "flow" else ""
     return {"name": indicator.name + kind, "unit_of_measure": indicator.unit or "",
             "target": indicator.target.describe(indicator.unit)}
 
 
 def _instructions(data: dict, unit_name: str, due: dt.date | None, template: bool) -> list[str]:
     period = data.get("period", "")
-    lines = [
-        f"{unit_name or data.get('unit', '')} {period} 工作进展报送表",
-        f"方案:{data.get('plan', '')},版本 {data.get('plan_version', '')};单位编号:{data.get('unit', '')};报送季度:{period}"
-        + (f";报送截止日期:{due.isoformat()}" if due else ""),
+    values = {"unit": unit_name or data.get("unit", ""), "period": period, "plan": data.get("plan", ""),
+              "version": data.get("plan_version", ""), "unit_id": data.get("unit", "")}
+    if due:
+        about = _("Plan: %(plan)s, version %(version)s; unit id: %(unit_id)s; period: %(period)s; due: %(due)s",
+                  due=due.isoformat(), **values)
+    else:
+        about = _("Plan: %(plan)s, version %(version)s; unit id: %(unit_id)s; period: %(period)s", **values)
+    # the sheets are named in Chinese in both languages: the reader finds them by these names
+    sheets = {"info": L.SHEET_INFO, "entries": L.SHEET_ENTRIES, "values": L.SHEET_VALUES}
+    return [
+        _("%(unit)s %(period)s status report", **values),
+        about,
         "",
-        "填写方法",
-        "1. 在“报送信息”表填写报送日期(报送当天,日期格式,如 2025-07-08)、联系人和需要说明的情况。灰色单元格已锁定,请勿修改。",
-        "2. 在“任务进展”表逐行填写本单位牵头或配合的每项任务、实施步骤:进展状态从下拉列表选择(未开始、进行中、已完成、受阻);"
-        "完成比例填0到100的数字(不带%号);",
-        "   已完成的须填写完成日期(日期格式),并在“佐证材料”中列出文件文号、链接或文件名,每行一项,如“文号:郑市监〔2025〕12号 | 标题:……”;"
-        "受阻的须在“受阻原因”中写明原因。",
-        "3. 在“指标数据”表填写本单位负责的指标:数值按“计量单位”一栏的单位填写数字(不带千位分隔符,不写“万”“%”),"
-        "统计截止日期为数值对应的日期;没有数值的行留空即可。",
-        "   年度指标(名称中注明)填写上一完整年度的全年数值,统计截止日期为12月31日。需要报送其他日期的数值时,使用下方空行,指标编号从下拉列表选择。",
-        "4. 请勿增删、改名、调整工作表和列,请勿合并单元格、隐藏行或使用公式;日期和数字请直接输入,不要设置为文本格式。",
-        "5. 保存为 Excel 工作簿(.xlsx)格式报送,不要另存为 .xls、.et 或 .csv,也不要设置打开密码。",
+        _("How to fill it in"),
+        _("1. On the sheet %(info)s, fill in the day you send the report (a date, e.g. 2025-07-08), the contact "
+          "and anything the office should know. Grey cells are locked; do not change them.", **sheets),
+        _("2. On the sheet %(entries)s, one row for each task and step your unit leads or co-operates on: choose the "
+          "status from the drop-down list (%(choices)s); type the percent done as a number from 0 to 100 (without "
+          "the %% sign);", choices=", ".join(L.STATUS_KEYS) if language() == "en" else "、".join(L.STATUS_CHOICES),
+          **sheets),
+        _("   for a done item, type the completion date (a date) and list the documents, links or file names under "
+          "evidence, one a line, e.g. %(example)s; for a blocked item, write why under blocker.",
+          example="《Title》 | document:No. 12 [2025] | link:https://…" if language() == "en" else "“文号:郑市监〔2025〕12号 | 标题:……”"),
+        _("3. On the sheet %(values)s, fill in the indicators your unit answers for: the value as a number in the "
+          "unit of measure column (no thousands separators, no 万 or %%), and the date the value refers to; leave "
+          "the rows you have no value for empty.", **sheets),
+        _("   For a yearly indicator (its name says so) give the whole figure of the last full year, dated 31 "
+          "December. For a value on another date use the blank rows below, choosing the indicator id from the list."),
+        _("4. Do not add, delete, rename or move sheets and columns; do not merge cells, hide rows or use formulas; "
+          "type dates and numbers directly, not formatted as text."),
+        _("5. Send it as an Excel workbook (.xlsx): not saved as .xls, .et or .csv, and with no password to open it."),
         "",
-        "报送前可由办公室用 zzip check 检查;发现的问题会指明工作表和单元格,例如“任务进展!F12”。",
-        "如有疑问,请与联席会议办公室联系。",
+        _("The office can check it with zzip check before it is sent; each problem found names the sheet and the "
+          "cell, e.g. %(cell)s.", cell=f"{L.SHEET_ENTRIES}!F12"),
+        _("Questions: please contact the office of the joint conference."),
     ]
-    return lines
