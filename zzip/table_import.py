@@ -287,10 +287,10 @@ def tasks_yaml(imported: Imported, annex: int, kind: str) -> str:
         if task.deadline_text:
             item["deadline_text"] = task.deadline_text
             if task.reading is None:
-                item.yaml_add_eol_comment("NOT READ: set deadline, ongoing or recurs by hand", "deadline_text")
+                item.yaml_add_eol_comment(_("NOT READ: set deadline, ongoing or recurs by hand"), "deadline_text")
         note = position(task.row_at)
         if task.unmatched:
-            note += "; NOT MATCHED: " + "、".join(task.unmatched)
+            note = _("%(place)s; NOT MATCHED: %(units)s", place=note, units="、".join(task.unmatched))
         item.yaml_add_eol_comment(printable(note), "id")
         tasks.append(item)
     doc = CommentedMap()

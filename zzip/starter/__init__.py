@@ -104,7 +104,7 @@ def _files() -> dict[str, list]:
             ('#     deadline: "2023-12"', _("its own deadline: 2023年底前 (a month ends on its last day; or a day "
                                             "\"2024-06-20\")")),
             ("#     deadline_text: 2023年底前", _("the deadline as the document writes it")),
-            _comment("  " + _("instead of deadline, at most one of:")),
+            "#   # " + _("instead of deadline, at most one of:").replace("{", "{{").replace("}", "}}"),
             ("#   #   ongoing: true", _("长期坚持, 持续推进: never overdue")),
             ("#   #   recurs: yearly", _("每年: due by 31 December each year; with due_month: 4 for 每年4月")),
             ("#   #   recurs: quarterly", _("每季度: due by each quarter's end")),
@@ -134,7 +134,8 @@ def _files() -> dict[str, list]:
             '#     target: {{value: 10, comparator: reach, deadline: "2025-12"}}',
             "#     owner: market-regulation",
             "#     owner_basis: derived",
-            _comment("  " + _("a growth rate (年均增长10%) instead of a level, from a base-year value:")),
+            "#   # " + _("a growth rate (年均增长10%) instead of a level, from a base-year value:").replace("{", "{{")
+            .replace("}", "}}"),
             "#   #   target: {{growth_rate: 10, comparator: at_least, wording: 年均增长10%, deadline: \"2025-12\"}}",
             "#   #   baseline: {{value: 12.5, date: \"2022-12-31\", source: 2022年统计公报}}",
         ],
