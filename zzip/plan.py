@@ -121,8 +121,10 @@ class Target:
         return self.value if self.value is not None else self.min  # type: ignore[return-value]
 
     def growth_years(self, day: dt.date) -> float:
-        """Years (of 365.25 days) from the growth base's date to `day`."""
-        return (day - self.growth_base.date).days / 365.25  # type: ignore[union-attr]
+        """Years from the growth base's date to `day`: whole years between same-day dates, so a
+        rate met exactly over three calendar years is met (zzip.months.years_between)."""
+        from zzip.months import years_between
+        return years_between(self.growth_base.date, day)  # type: ignore[union-attr]
 
     def short(self, unit: str | None) -> str:
         """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均+10% 2025-12."""
