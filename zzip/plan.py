@@ -257,6 +257,14 @@ class Task:
     recurs: str | None = None  # "yearly" (每年) or "quarterly" (每季度): due again each period
     due_month: int | None = None  # yearly: the month by whose end each year's occurrence is due (每年4月)
 
+    def occurrence_of(self, day: dt.date) -> str | None:
+        """The occurrence of a recurring task that `day` falls in (2024, 2024-Q2); None if it does not recur."""
+        from zzip.months import Quarter, Year
+
+        if not self.recurs:
+            return None
+        return str((Year if self.recurs == "yearly" else Quarter).of(day))
+
     def occurrences(self, first: Month, last: Month) -> list[tuple[str, dt.date, dt.date, dt.date]]:
         """A recurring task's occurrences within first..last: (label, window start, window end, due
         day). A year's occurrence is due by the end of `due_month` (December by default) and done
