@@ -101,3 +101,18 @@ def test_a_decrease_rate_met_exactly_is_met(value, status) -> None:
 ])
 def test_years_are_whole_years_between_same_day_dates_plus_the_part_of_the_next(start, end, years) -> None:
     assert years_between(dt.date.fromisoformat(start), dt.date.fromisoformat(end)) == pytest.approx(years, abs=1e-12)
+
+
+@pytest.mark.parametrize("rate, language, words, cell", [
+    (10.0, "en", "growth of 10% a year from 100亿元 on 2022-12-31 by", "年均增长10% 2025-12"),
+    (-5.0, "en", "a fall of 5% a year from 100亿元 on 2022-12-31 by", "年均下降5% 2025-12"),
+    (10.0, "zh", "年均增长10%", "年均增长10% 2025-12"),
+    (-5.0, "zh", "年均下降5%", "年均下降5% 2025-12"),
+])
+def test_a_growth_target_is_worded_as_growth_or_fall(rate, language, words, cell) -> None:
+    from zzip.i18n import set_language
+
+    set_language(language)
+    target = indicator(rate=rate, direction="decrease" if rate < 0 else "increase").target
+    assert words in target.describe("亿元") and "-" not in target.describe("亿元").split(" by ")[0].replace("2022-12-31", "")
+    assert target.short("亿元") == cell

@@ -111,7 +111,7 @@ def parse_month_day(text: str) -> tuple[int, int]:
         month, day = (int(part) for part in text.split("-"))
         dt.date(2023, month, day)  # a common year: 02-29 would be due only every fourth year
     except ValueError:
-        raise ValueError(f"{text!r} is not a day of every year written MM-DD, e.g. 12-10") from None
+        raise ValueError(_("%(text)s is not a day of every year written MM-DD, e.g. 12-10", text=repr(text))) from None
     return month, day
 
 

@@ -127,9 +127,9 @@ class Target:
         return years_between(self.growth_base.date, day)  # type: ignore[union-attr]
 
     def short(self, unit: str | None) -> str:
-        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均+10% 2025-12."""
-        if self.growth_rate is not None:
-            return f"年均{self.growth_rate:+g}% {self.deadline}"
+        """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06, 年均增长10% 2025-12."""
+        if self.growth_rate is not None:  # 年均增长10% / 年均下降5%, as plans write them
+            return f"年均{'下降' if self.growth_rate < 0 else '增长'}{abs(self.growth_rate):g}% {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         sign = {"at_least": "≥", "about": "≈", "stretch": "力争", "reach": "", "range": ""}.get(self.comparator, "")
         return f"{sign}{amount}{unit or ''} {self.deadline}"
@@ -142,14 +142,18 @@ class Target:
                 return f"{int(value):,}"
             return _num(value)
 
-        if self.growth_rate is not None:
-            base = self.growth_base
+        if self.growth_rate is not None:  # 年均增长10% or 年均下降5%: a whole sentence for each
+            base, falls = self.growth_base, self.growth_rate < 0
+            rate, deadline = _num(abs(self.growth_rate)), message_month(self.deadline.year, self.deadline.month)
             if base:
-                return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s",
-                         rate=_num(self.growth_rate), base=f"{num(base.value)}{unit or ''}",
-                         date=base.date.isoformat(), deadline=message_month(self.deadline.year, self.deadline.month))
-            return _("growth of %(rate)s%% a year by %(deadline)s", rate=_num(self.growth_rate),
-                     deadline=message_month(self.deadline.year, self.deadline.month))
+                values = {"rate": rate, "base": f"{num(base.value)}{unit or ''}", "date": base.date.isoformat(),
+                          "deadline": deadline}
+                if falls:
+                    return _("a fall of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s", **values)
+                return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s", **values)
+            if falls:
+                return _("a fall of %(rate)s%% a year by %(deadline)s", rate=rate, deadline=deadline)
+            return _("growth of %(rate)s%% a year by %(deadline)s", rate=rate, deadline=deadline)
         values = {"amount": f"{num(self.min)}-{num(self.max)}" if self.value is None else num(self.value),
                   "unit": unit or "", "deadline": message_month(self.deadline.year, self.deadline.month)}
         if self.comparator == "at_least":

@@ -355,7 +355,7 @@ def _cadence(reporting: dict) -> Cadence:
         try:
             days.append(parse_month_day(text))
         except ValueError as exc:
-            raise _BadValue(where, f"{_field_name(where)}: {exc}") from None
+            raise _BadValue(where, _said(_field_name(where), exc)) from None
     cadence = Cadence(reporting["cadence"], reporting.get("due_days"), tuple(days),
                       bool(reporting.get("accept_before_end", False)))
     if days and not cadence.accept_before_end:

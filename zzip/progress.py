@@ -118,7 +118,13 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         return _grade_growth(result, target, baseline, latest, deadline, settings, overdue_result, missed_after)
     if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
-        result.reason = _("%(value)s meets the target of %(goal)s", value=fmt_exact(latest.value), goal=fmt_exact(goal))
+        if target.comparator == "about" and direction * (latest.value - goal) < 0:  # 83分左右: short, but close enough
+            result.reason = _("%(value)s is within ±%(tolerance)s of the target of about %(goal)s",
+                              value=fmt_exact(latest.value), tolerance=f"{settings.about_tolerance * 100:g}%",
+                              goal=fmt_exact(goal))
+        else:
+            result.reason = _("%(value)s meets the target of %(goal)s", value=fmt_exact(latest.value),
+                              goal=fmt_exact(goal))
         step(pgettext("explain", "target achieved"), _("yes: checked before any ratio"))
         return result
     if latest.date >= deadline:  # measured on the deadline day or later: that is the result

@@ -11,7 +11,7 @@ SUMMARY = N_("A group of units lists another group among its members")
 EXPLANATION = N_("""
 ## What it does
 Reports a group (`kind: group`) whose `members` include a unit that is itself a group, and so
-also a group that lists itself or a cycle of groups (towns -> districts -> towns).
+also a group that lists itself or a cycle of groups (towns listing districts that list the towns).
 
 ## Why it matters
 A group's members answer in its place: they are given templates, report and are chased
