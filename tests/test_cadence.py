@@ -101,3 +101,62 @@ def test_with_accept_before_end_only_a_report_before_the_period_began_is_early(s
 def test_a_due_day_must_exist_every_year(bad) -> None:
     with pytest.raises(ValueError):
         parse_month_day(bad)
+
+
+YEARLY_DEC_10 = Cadence("yearly", None, ((12, 10),), True)
+
+
+@pytest.mark.parametrize("cadence, day, period", [
+    (YEARLY_DEC_10, D(2025, 12, 10), Year(2025)),   # on the due day: this year's report
+    (YEARLY_DEC_10, D(2025, 12, 11), Year(2026)),   # after it (a year's total on 12-31): next year's
+    (YEARLY_DEC_10, D(2025, 12, 31), Year(2026)),
+    (YEARLY_DEC_10, D(2025, 6, 30), Year(2025)),
+    (Cadence("half-yearly", None, ((6, 20), (12, 10)), True), D(2024, 6, 30), HalfYear(2024, 2)),
+    (Cadence("half-yearly", None, ((6, 20), (12, 10)), True), D(2024, 6, 20), HalfYear(2024, 1)),
+    (Cadence("quarterly", 15), D(2025, 12, 31), Quarter(2025, 4)),  # due after its end: its own period
+    (Cadence("quarterly", 0), D(2025, 12, 31), Quarter(2025, 4)),
+])
+def test_a_value_on_a_day_comes_with_the_first_report_due_on_or_after_it(cadence, day, period) -> None:
+    assert cadence.report_due_with(day) == period
+
+
+@pytest.mark.parametrize("cadence, period, level, year_end", [
+    (YEARLY_DEC_10, Year(2025), D(2025, 11, 30), D(2024, 12, 31)),  # due 2025-12-10: 2025 has not ended
+    (Cadence("yearly", None, ((1, 15),)), Year(2025), D(2025, 12, 31), D(2025, 12, 31)),  # due 2026-01-15
+    (Cadence("quarterly", 15), Quarter(2025, 4), D(2025, 12, 31), D(2025, 12, 31)),
+    (Cadence("quarterly", 0), Quarter(2025, 4), D(2025, 12, 31), D(2025, 12, 31)),  # due on 12-31 itself
+    (Cadence("quarterly", 15), Quarter(2025, 2), D(2025, 6, 30), D(2024, 12, 31)),
+    (Cadence("half-yearly", None, ((6, 20), (12, 10)), True), HalfYear(2024, 1), D(2024, 5, 31), D(2023, 12, 31)),
+])
+def test_a_template_never_asks_for_a_value_measured_after_its_due_date(cadence, period, level, year_end) -> None:
+    assert cadence.measured_days(period) == (level, year_end)
+
+
+def test_a_yearly_template_due_before_the_year_ends_is_accepted_as_filled(workspace) -> None:
+    """每年12月10日前报送: the 2023 template asks for the 2022 full-year figure and a level at the end
+    of November, and a report sent on the due day with those dates has no S207/S216."""
+    import re
+    from pathlib import Path
+
+    from zzip.check import run_check
+    from zzip.config import Config
+    from zzip.plan_loader import load_plan
+    from zzip.template import render_template
+
+    plan_file = workspace / "plan" / "plan.yaml"
+    plan_file.write_text(plan_file.read_text(encoding="utf-8").replace(
+        'cadence: quarterly, due_days: 15, first_period: "2023-Q1"',
+        'cadence: yearly, due_on: "12-10", accept_before_end: true, first_period: "2023"'), encoding="utf-8")
+    for old in (workspace / "reports" / "2023-Q1").iterdir():
+        old.unlink()
+    plan = load_plan(workspace / "plan").plan
+    text = render_template(plan, "market-regulation", Year(2023), D(2023, 12, 1), None)
+    assert '{id: patents, value: , measured: "2023-11-30"}' in text
+    assert '{id: training-classes, value: , measured: "2022-12-31"}' in text
+    filled = re.sub(r"#   - \{id: (\S+), value: ,", r"  - {id: \1, value: 1,", text).replace("# indicators:", "indicators:")
+    filled = re.sub(r"submitted: '[0-9-]+'", "submitted: '2023-12-10'", filled)
+    (workspace / "reports" / "2023").mkdir()
+    (workspace / "reports" / "2023" / "market-regulation.yaml").write_text(filled, encoding="utf-8")
+    report, _ = run_check(Path("plan"), Path("reports"), D(2023, 12, 11), Config())
+    codes = {f.code for f in report.findings}
+    assert not codes & {"S207", "S216", "S201", "S202"}, codes

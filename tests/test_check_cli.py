@@ -123,7 +123,16 @@ def test_plan_errors_stop_the_check_and_say_so(workspace: Path) -> None:
     result = runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01"])
     assert result.exit_code == 1
     assert "P103 unknown unit 'nobody'" in result.stdout
-    assert "the status files were not checked; run 'zzip validate'" in result.stdout
+    assert "Found 1 error in 5 files; the plan has errors, so the status files were not checked: run 'zzip " \
+           "validate'." in " ".join(result.stdout.split())
+
+
+def test_plan_errors_stop_the_check_in_one_chinese_sentence(workspace: Path) -> None:
+    tasks = workspace / "plan/tasks.yaml"
+    tasks.write_text(tasks.read_text().replace("lead: [court]", "lead: [nobody]"))
+    result = runner.invoke(app, ["--lang", "zh", "check", "reports", "--as-of", "2023-05-01"])
+    last = " ".join(result.stdout.split()).rsplit("P103", 1)[-1]
+    assert "zzip validate" in last and "the plan has errors" not in last and "status files" not in last
 
 
 def test_unreadable_status_file_exits_two_and_the_rest_is_checked(workspace: Path) -> None:

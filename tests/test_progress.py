@@ -61,6 +61,17 @@ def test_about_target_met_within_tolerance() -> None:
     assert assess(ind, [point("2024-06-30", 78)], ProgressSettings(), START).status != ACHIEVED
 
 
+@pytest.mark.parametrize("value, reason", [
+    (80.4, "80.4 is within ±5% of the target of about 83"),
+    (83, "83 meets the target of 83"),
+    (84, "84 meets the target of 83"),
+])
+def test_an_about_target_met_within_tolerance_says_so(value, reason) -> None:
+    ind = indicator(value=83, comparator="about", kind="level", baseline=(75, "2022-12-31"))
+    result = assess(ind, [point("2024-06-30", value)], ProgressSettings(), START)
+    assert (result.status, result.reason) == (ACHIEVED, reason)
+
+
 def test_interim_targets_bend_the_line() -> None:
     ind = indicator(interim=[("2023-12", 12000)])
     result = assess(ind, [point("2023-12-31", 11000)], ProgressSettings(), START)

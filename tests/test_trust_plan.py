@@ -97,11 +97,11 @@ def test_a_supervisor_or_group_member_that_is_not_a_unit_is_an_error(workspace: 
     ("plan.yaml", 'first_period: "2023-Q1"', 'first_period: "0000-Q1"', "plan/plan.yaml:11:61",
      "reporting.first_period: 0000-Q1 is outside the years a plan can cover (1949 to 2100)"),
     ("milestones.yaml", 'end: "2023-12"', 'end: "9999-12"', "plan/milestones.yaml:14:10",
-     "end: 9999-12 is outside the years a plan can cover (1949 to 2100)"),
+     "milestones[2].end: 9999-12 is outside the years a plan can cover (1949 to 2100)"),
     ("indicators.yaml", 'date: "2022-12-31"', 'date: "0001-01-01"', "plan/indicators.yaml:13:36",
-     "baseline.date: 0001-01-01 is outside the years a plan can cover (1949 to 2100)"),
+     "indicators[1].baseline.date: 0001-01-01 is outside the years a plan can cover (1949 to 2100)"),
     ("indicators.yaml", 'deadline: "2025-06"', 'deadline: "2101-01"', "plan/indicators.yaml:9:74",
-     "target.deadline: 2101-01 is outside the years a plan can cover (1949 to 2100)"),
+     "indicators[1].target.deadline: 2101-01 is outside the years a plan can cover (1949 to 2100)"),
 ])
 def test_dates_outside_the_window_are_plan_errors_and_crash_nothing(
         workspace: Path, file: str, old: str, new: str, place: str, words: str) -> None:
@@ -109,6 +109,15 @@ def test_dates_outside_the_window_are_plan_errors_and_crash_nothing(
     lines = validate_lines(workspace)
     assert f"{place}: P101 {words}" in lines, lines
     assert_every_command_refuses_the_plan(workspace, words)
+
+
+@pytest.mark.parametrize("deadline, words", [
+    ("2021-02-30", "tasks[2].deadline: '2021-02-30' is not a real calendar date"),
+    ("2101-01", "tasks[2].deadline: 2101-01 is outside the years a plan can cover (1949 to 2100)"),
+])
+def test_a_bad_task_deadline_is_named_by_its_full_path(workspace: Path, deadline: str, words: str) -> None:
+    edit(workspace / "plan/tasks.yaml", "    lead: [court]\n", f'    lead: [court]\n    deadline: "{deadline}"\n')
+    assert f"plan/tasks.yaml:15:15: P101 {words}" in validate_lines(workspace)
 
 
 def test_first_period_after_the_plan_ends_is_a_plan_error(workspace: Path) -> None:

@@ -67,6 +67,28 @@ class Cadence:
         nearest = min((c for c in candidates if c is not None), key=lambda c: (abs((c - end).days), -c.toordinal()))
         return nearest.date()
 
+    def report_due_with(self, day: dt.date):
+        """The first period whose report is due on or after `day`: the report that can carry a
+        value measured on `day`. Usually the period `day` falls in; when a report is due before its
+        period ends (每年12月10日前报送), a value on the period's last day (a deadline, a year's
+        total) comes with the next period's report."""
+        period = self.of(day)
+        while self.due_date(period) < day:
+            period = period.next()
+        return period
+
+    def measured_days(self, period) -> tuple[dt.date, dt.date]:
+        """The days a template pre-fills as `measured` (a report cannot carry a value measured after
+        it is sent, S207): for a level or stock, the period's last day, or, when the report is due
+        before that, the end of the month before the due date; for a yearly (flow) figure, the
+        last 31 December on or before the due date (S216)."""
+        due = self.due_date(period)
+        level = period.last_day if due >= period.last_day else due.replace(day=1) - dt.timedelta(days=1)
+        year_end = dt.date(due.year, 12, 31)
+        if year_end > due:
+            year_end = dt.date(due.year - 1, 12, 31)
+        return level, year_end
+
     def describe_due(self) -> str:
         """For plan diffs and exports: "15 days after" or "12-10"."""
         if self.due_on:
@@ -89,7 +111,7 @@ def parse_month_day(text: str) -> tuple[int, int]:
         month, day = (int(part) for part in text.split("-"))
         dt.date(2023, month, day)  # a common year: 02-29 would be due only every fourth year
     except ValueError:
-        raise ValueError(f"{text!r} is not a day of every year written MM-DD, e.g. 12-10") from None
+        raise ValueError(_("%(text)s is not a day of every year written MM-DD, e.g. 12-10", text=repr(text))) from None
     return month, day
 
 

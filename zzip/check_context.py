@@ -191,8 +191,9 @@ class CheckContext:
 
     def missed_after(self, target: Target) -> dt.date:
         """The day after which a target's deadline value should be known: the due date (and
-        grace) of the report on the quarter its deadline falls in."""
-        return self.late_after(self.cadence.of(target.deadline.last_day))
+        grace) of the first report due on or after the deadline (the report on the period the
+        deadline falls in, or the next one when reports are due before their period ends)."""
+        return self.late_after(self.cadence.report_due_with(target.deadline.last_day))
 
     def _assess(self, indicator, points, target: Target, role: str = "headline", label: str | None = None,
                 key: str | None = None) -> Assessment:

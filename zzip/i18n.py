@@ -148,8 +148,8 @@ def env_lang_warning(environ) -> str | None:
              value="".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in value[:40]))
 
 
-def lang_from_config() -> str | None:
-    """`lang` of the zzip.toml (or [tool.zzip]) that applies in this folder, when it is valid."""
+def _config_lang():
+    """(path, value) of `lang` in the zzip.toml (or [tool.zzip]) that applies in this folder, or None."""
     try:
         import tomllib
 
@@ -161,10 +161,28 @@ def lang_from_config() -> str | None:
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("zzip", {})
-        value = data.get("lang")
+        if "lang" not in data:
+            return None
+        return path, data["lang"]
     except Exception:  # noqa: BLE001 - a broken configuration is reported by the command itself
         return None
-    return value if value in LANGUAGES else None
+
+
+def lang_from_config() -> str | None:
+    """`lang` of the zzip.toml (or [tool.zzip]) that applies in this folder, when it is valid."""
+    found = _config_lang()
+    return found[1] if found and found[1] in LANGUAGES else None
+
+
+def config_lang_warning() -> str | None:
+    """The one-line warning for a configuration `lang` that is neither zh nor en, for the commands
+    that do not read the rest of the configuration (those report it as an error of the file)."""
+    found = _config_lang()
+    if not found or found[1] in LANGUAGES:
+        return None
+    value = repr(found[1])[:40]
+    return _("zzip: warning: lang = %(value)s in %(path)s is neither zh nor en; it is ignored (docs/language.md)",
+             value="".join(ch if ch.isprintable() else f"\\u{ord(ch):04x}" for ch in value), path=str(found[0]))
 
 
 def choose_language(argv: list[str], environ) -> str:

@@ -233,3 +233,15 @@ def parse_date(text: str) -> dt.date:
         raise ValueError(_("%(text)s is not a real calendar date", text=repr(text))) from None
     _in_range(day.year, text)
     return day
+
+
+def years_between(start: dt.date, end: dt.date) -> float:
+    """Years from `start` to `end`: the whole years between same-day dates (2022-12-31 to
+    2025-12-31 is exactly 3, leap day or not), plus the part of the next year that has passed,
+    as days over that year's length. Negative when `end` is before `start`."""
+    if end < start:
+        return -years_between(end, start)
+    whole = relativedelta(end, start).years
+    anniversary = start + relativedelta(years=whole)
+    following = start + relativedelta(years=whole + 1)
+    return whole + (end - anniversary).days / (following - anniversary).days

@@ -121,16 +121,20 @@ class Target:
         return self.value if self.value is not None else self.min  # type: ignore[return-value]
 
     def growth_years(self, day: dt.date) -> float:
-        """Years (of 365.25 days) from the growth base's date to `day`."""
-        return (day - self.growth_base.date).days / 365.25  # type: ignore[union-attr]
+        """Years from the growth base's date to `day`: whole years between same-day dates, so a
+        rate met exactly over three calendar years is met (zzip.months.years_between)."""
+        from zzip.months import years_between
+        return years_between(self.growth_base.date, day)  # type: ignore[union-attr]
 
     def short(self, unit: str | None) -> str:
         """Compact, for a table cell: ≥7亿元 2025-12, ≈83分 2025-12, 力争14653件 2025-06 (aim 14653件),
-        年均+10% 2025-12 (+10%/yr)."""
+        年均增长10% 2025-12 (+10%/yr), 年均下降5% 2025-12 (-5%/yr)."""
         from zzip.i18n import _
 
-        if self.growth_rate is not None:
-            return _("%(rate)s%%/yr", rate=f"{self.growth_rate:+g}") + f" {self.deadline}"
+        if self.growth_rate is not None:  # 年均增长10% / 年均下降5%, as plans write them
+            rate = f"{abs(self.growth_rate):g}"
+            words = _("+%(rate)s%%/yr", rate=rate) if self.growth_rate >= 0 else _("-%(rate)s%%/yr", rate=rate)
+            return f"{words} {self.deadline}"
         amount = f"{_num(self.min)}-{_num(self.max)}" if self.value is None else _num(self.value)
         if self.comparator == "stretch":
             amount = _("aim %(amount)s", amount=f"{amount}{unit or ''}")
@@ -146,14 +150,18 @@ class Target:
                 return f"{int(value):,}"
             return _num(value)
 
-        if self.growth_rate is not None:
-            base = self.growth_base
+        if self.growth_rate is not None:  # 年均增长10% or 年均下降5%: a whole sentence for each
+            base, falls = self.growth_base, self.growth_rate < 0
+            rate, deadline = _num(abs(self.growth_rate)), message_month(self.deadline.year, self.deadline.month)
             if base:
-                return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s",
-                         rate=_num(self.growth_rate), base=f"{num(base.value)}{unit or ''}",
-                         date=base.date.isoformat(), deadline=message_month(self.deadline.year, self.deadline.month))
-            return _("growth of %(rate)s%% a year by %(deadline)s", rate=_num(self.growth_rate),
-                     deadline=message_month(self.deadline.year, self.deadline.month))
+                values = {"rate": rate, "base": f"{num(base.value)}{unit or ''}", "date": base.date.isoformat(),
+                          "deadline": deadline}
+                if falls:
+                    return _("a fall of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s", **values)
+                return _("growth of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s", **values)
+            if falls:
+                return _("a fall of %(rate)s%% a year by %(deadline)s", rate=rate, deadline=deadline)
+            return _("growth of %(rate)s%% a year by %(deadline)s", rate=rate, deadline=deadline)
         values = {"amount": f"{num(self.min)}-{num(self.max)}" if self.value is None else num(self.value),
                   "unit": unit or "", "deadline": message_month(self.deadline.year, self.deadline.month)}
         if self.comparator == "at_least":
@@ -260,6 +268,14 @@ class Task:
     ongoing: bool = False  # 长期坚持 / 持续推进: never overdue
     recurs: str | None = None  # "yearly" (每年) or "quarterly" (每季度): due again each period
     due_month: int | None = None  # yearly: the month by whose end each year's occurrence is due (每年4月)
+
+    def occurrence_of(self, day: dt.date) -> str | None:
+        """The occurrence of a recurring task that `day` falls in (2024, 2024-Q2); None if it does not recur."""
+        from zzip.months import Quarter, Year
+
+        if not self.recurs:
+            return None
+        return str((Year if self.recurs == "yearly" else Quarter).of(day))
 
     def occurrences(self, first: Month, last: Month) -> list[tuple[str, dt.date, dt.date, dt.date]]:
         """A recurring task's occurrences within first..last: (label, window start, window end, due

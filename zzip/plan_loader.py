@@ -9,6 +9,7 @@ from __future__ import annotations
 import datetime as dt
 import os
 import re
+from contextvars import ContextVar
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
@@ -218,19 +219,27 @@ def _build_items(result: PlanLoad, doc: YamlDocument, key: str, bad_paths: set, 
             result.plan.all_definitions.append((label, raw["id"], origin))
         if any(path[:2] == (key, index) or path == (key,) for path in bad_paths):
             continue
+        token = _ITEM_PATH.set((key, index))  # messages name the field in full: tasks[2].deadline
         try:
             item = make(raw, origin)
         except _BadValue as bad:
             result.schema_problems.append(
                 schemas.SchemaProblem(origin.at(*bad.field_path), bad.message, (key, index, *bad.field_path)))
             continue
+        finally:
+            _ITEM_PATH.reset(token)
         store.setdefault(item.id, item)
 
 
+# the list and index of the item being read (("tasks", 1) while tasks[2] is built), for _field_name
+_ITEM_PATH: ContextVar[tuple] = ContextVar("item_path", default=())
+
+
 def _field_name(keys: tuple) -> str:
-    """("interim", 0, "deadline") -> "interim[1].deadline", as P101 names fields."""
+    """("interim", 0, "deadline") -> "interim[1].deadline", as P101 names fields; inside an item,
+    from the file's top (indicators[3].interim[1].deadline), as the schema's messages do."""
     text = ""
-    for key in keys:
+    for key in (*_ITEM_PATH.get(), *keys):
         text += f"[{key + 1}]" if isinstance(key, int) else (f".{key}" if text else str(key))
     return text
 

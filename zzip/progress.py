@@ -17,6 +17,7 @@ Where no ratio can be computed, the status is "no data" and the reason says why.
 from __future__ import annotations
 
 import datetime as dt
+import math
 from dataclasses import dataclass, field
 
 from zzip import labels
@@ -117,7 +118,13 @@ def assess(indicator: Indicator, reported: list[Point], settings: ProgressSettin
         return _grade_growth(result, target, baseline, latest, deadline, settings, overdue_result, missed_after)
     if _achieved(indicator, target, latest.value, settings):
         result.status = ACHIEVED
-        result.reason = _("%(value)s meets the target of %(goal)s", value=fmt_exact(latest.value), goal=fmt_exact(goal))
+        if target.comparator == "about" and direction * (latest.value - goal) < 0:  # 83分左右: short, but close enough
+            result.reason = _("%(value)s is within ±%(tolerance)s of the target of about %(goal)s",
+                              value=fmt_exact(latest.value), tolerance=f"{settings.about_tolerance * 100:g}%",
+                              goal=fmt_exact(goal))
+        else:
+            result.reason = _("%(value)s meets the target of %(goal)s", value=fmt_exact(latest.value),
+                              goal=fmt_exact(goal))
         step(pgettext("explain", "target achieved"), _("yes: checked before any ratio"))
         return result
     if latest.date >= deadline:  # measured on the deadline day or later: that is the result
@@ -238,7 +245,10 @@ def _grade_growth(result: Assessment, target: Target, baseline: Point, latest: P
                         rate=f"{observed:.4%}")))
     steps.append((pgettext("explain", "required growth"), _("%(rate)s a year", rate=f"{required_rate:.4%}")))
     result.required = baseline.value * (1 + required_rate) ** years
-    met = observed >= required_rate if required_rate > 0 else observed <= required_rate
+    # met on the level the rate gives, not on the rates: 100 x 1.1^3 is 133.10000000000005 in floating
+    # point, and a value exactly on the required rate meets it
+    on_rate = math.isclose(latest.value, result.required, rel_tol=1e-9)
+    met = on_rate or (latest.value > result.required if required_rate > 0 else latest.value < result.required)
     rates = _("%(observed)s a year against %(required)s required since %(date)s", observed=f"{observed:.2%}",
               required=f"{required_rate:.2%}", date=message_date(baseline.date))
     if latest.date >= deadline:

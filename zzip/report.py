@@ -79,5 +79,10 @@ class Report:
             (errors, ngettext("%(num)s error", "%(num)s errors", errors)),
             (warnings, ngettext("%(num)s warning", "%(num)s warnings", warnings)),
             (infos, ngettext("%(num)s note", "%(num)s notes", infos))) if n]
+        if self.summary.get("plan_errors"):  # `check` stopped at the plan: one whole sentence says so
+            return ngettext("Found %(findings)s in %(num)s file; the plan has errors, so the status files were not "
+                            "checked: run 'zzip validate'.",
+                            "Found %(findings)s in %(num)s files; the plan has errors, so the status files were not "
+                            "checked: run 'zzip validate'.", len(self.files), findings=_(", ").join(parts))
         return ngettext("Found %(findings)s in %(num)s file.", "Found %(findings)s in %(num)s files.", len(self.files),
                         findings=_(", ").join(parts))

@@ -82,15 +82,16 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
     )
 
     owned = [i for i in plan.indicators.values() if i.owner == unit_id]
-    measured = quarter.last_day.isoformat()
+    level_day, year_day = meta.cadence.measured_days(quarter)
+    measured = level_day.isoformat()
     footer = ""
     if owned:  # as comments: a blank value must never be sent as a real number
         lines = [*("# " + line for line in _(
                      "Indicators you answer for: uncomment the `indicators:` line and the lines you have values for,\n"
                      "fill in the value, and keep (or correct) the date the value refers to.").split("\n")),
                  "# indicators:"]
-        # a yearly (flow) figure is for a whole year: the last year that has ended by the quarter's end (S216)
-        year_end = measured if quarter.last_day.month == 12 else f"{quarter.year - 1}-12-31"
+        # a yearly (flow) figure is for a whole year: the last year that has ended by the due date (S216, S207)
+        year_end = year_day.isoformat()
         for indicator in owned:
             values = {"name": indicator.name, "unit": indicator.unit or "",
                       "target": indicator.target.describe(indicator.unit)}

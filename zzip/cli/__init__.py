@@ -38,8 +38,14 @@ def _version(value: bool) -> None:
         raise typer.Exit(0)
 
 
+# the commands that read the whole configuration (zzip.toml) and refuse any bad key in it, `lang`
+# included; every other command uses only its `lang`, and warns when that is neither zh nor en
+READS_CONFIGURATION = {"check", "overdue", "progress", "unit", "bulletin", "remind"}
+
+
 @app.callback()
 def _root(
+    ctx: typer.Context,
     version: Annotated[Optional[bool], typer.Option("--version", callback=_version, is_eager=True,
                                                     help=_("Print the version and exit."))] = None,
     debug: Annotated[bool, typer.Option("--debug", help=_("Show the full traceback of an internal error."))] = False,
@@ -56,6 +62,12 @@ def _root(
     from zzip.display import configure
 
     configure(color.value, ascii_only)
+    if ctx.invoked_subcommand not in READS_CONFIGURATION:  # the others refuse a bad `lang` with the whole file
+        from zzip.i18n import config_lang_warning
+
+        warning = config_lang_warning()
+        if warning:
+            sys.stderr.write(warning + "\n")
     if debug:
         os.environ["ZZIP_DEBUG"] = "1"
 

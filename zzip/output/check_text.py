@@ -24,8 +24,7 @@ def render(report: Report, console, unit_names: dict[str, str], show: str = "all
     if summary.get("partial") or show == "findings":
         for finding in report.findings:
             console.print(rich_finding_line(finding), highlight=False, soft_wrap=True)
-        note = f" {summary.get('note', '')}" if summary.get("partial") else ""
-        console.print(Text(f"{report.headline()}{note}".strip(), style=_verdict_style(report)))
+        console.print(Text(report.headline(), style=_verdict_style(report)))  # it says when the plan stopped the check
         return
 
     console.print(Text(summary_line(report), style="bold"))

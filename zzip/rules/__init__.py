@@ -31,6 +31,7 @@ RULE_MODULES = (
     "milestone_without_owner",
     "target_without_unit",
     "group_as_lead",
+    "nested_group",
     "version_not_logged",
     "implausible_target",
     "control_character",

@@ -7,10 +7,11 @@ CODE = "P106"
 NAME = "date-outside-period"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = N_("A milestone month, a target deadline or the first reporting period lies outside the plan period")
+SUMMARY = N_("A milestone month, a target or task deadline or the first reporting period lies outside the plan period")
 EXPLANATION = N_("""
 ## What it does
-Checks milestone start and end months, indicator deadlines (main, interim and restated) and the
+Checks milestone start and end months, indicator deadlines (main, interim and restated), task
+deadlines, the due day of each occurrence of a recurring task (`recurs`, `due_month`) and the
 first reporting period (`reporting.first_period`) against the plan period in plan.yaml.
 
 ## Why it matters
@@ -45,7 +46,21 @@ _MESSAGES = {
     ("restated", "before"): N_("restated deadline %(month)s of indicator %(id)s is before the plan period starts "
                                "(%(start)s)"),
     ("restated", "after"): N_("restated deadline %(month)s of indicator %(id)s is after the plan period ends (%(end)s)"),
+    ("task", "before"): N_("task %(id)s deadline %(day)s is before the plan period starts (%(start)s)"),
+    ("task", "after"): N_("task %(id)s deadline %(day)s is after the plan period ends (%(end)s)"),
+    ("occurrence", "before"): N_("the %(occurrence)s occurrence of task %(id)s is due %(day)s, before the plan period "
+                                 "starts (%(start)s)"),
+    ("occurrence", "after"): N_("the %(occurrence)s occurrence of task %(id)s is due %(day)s, after the plan period "
+                                "ends (%(end)s)"),
 }
+
+
+def _outside_day(day, meta):
+    if day < meta.period_start.first_day:
+        return "before"
+    if day > meta.period_end.last_day:
+        return "after"
+    return None
 
 
 def _outside(month, meta):
@@ -91,3 +106,15 @@ def check(context):
             if side:
                 yield Problem(indicator.origin.at("also_stated", index, "deadline"),
                               _message("restated", side, meta, id=indicator.id, month=statement.target.deadline))
+    for task in context.plan.tasks.values():
+        if task.recurs:
+            for label, _start, _end, due in task.occurrences(meta.period_start, meta.period_end):
+                side = _outside_day(due, meta)
+                if side:
+                    yield Problem(task.origin.at("due_month" if task.due_month else "recurs"),
+                                  _message("occurrence", side, meta, id=task.id, occurrence=label, day=due.isoformat()))
+        elif task.deadline is not None:
+            side = _outside_day(task.deadline, meta)
+            if side:
+                yield Problem(task.origin.at("deadline"),
+                              _message("task", side, meta, id=task.id, day=task.deadline.isoformat()))

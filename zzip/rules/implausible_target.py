@@ -7,12 +7,16 @@ CODE = "P111"
 NAME = "implausible-target"
 SEVERITY = "error"
 SCOPE = "plan"
-SUMMARY = N_("A negative count, a percentage over 100, or a range whose minimum exceeds its maximum")
+SUMMARY = N_("A negative count, a percentage over 100, a range whose minimum exceeds its maximum, or an impossible "
+             "growth rate")
 EXPLANATION = N_("""
 ## What it does
 Checks the numbers of each indicator: the target (and any restatement), the baseline and the
 interim targets. A count (any kind but `level`) cannot be negative; a percentage cannot be below
-0 or above 100; a range's `min` cannot exceed its `max`.
+0 or above 100; a range's `min` cannot exceed its `max`. A growth-rate target (`growth_rate`,
+年均增长10%) must lie above -100 % a year (a quantity cannot fall by more than all of it) and at
+most 1000 % a year (eleven-fold each year: beyond that it is a slip, a level written as a rate).
+(A rate of 0, or one against the indicator's direction, is refused by P101.)
 
 ## Why it matters
 Progress is measured against these numbers: a typing slip here turns every unit's report into
@@ -27,6 +31,10 @@ target: {value: 110, comparator: at_least, deadline: "2025-12"}   # P111: over 1
 ## How to fix
 Copy the number from the seed document again; check the unit of measure.
 """)
+
+
+# 1000 % a year is eleven-fold each year; a plan's 年均增长 above that is a slip (a level typed as a rate)
+MAX_GROWTH_RATE = 1000.0
 
 
 def _bad(indicator, value):
@@ -55,6 +63,12 @@ def check(context):
                         "min": _("target min of %(id)s", id=indicator.id),
                         "max": _("target max of %(id)s", id=indicator.id)}[field]
                 yield Problem(indicator.origin.at("target", field), _said(what, why))
+        rate = target.growth_rate
+        if rate is not None and not -100 < rate <= MAX_GROWTH_RATE:
+            yield Problem(indicator.origin.at("target", "growth_rate"),
+                          _("growth_rate of %(id)s is %(rate)s%% a year: a growth rate must be above -100%% and at "
+                            "most %(max)s%% a year",
+                            id=indicator.id, rate=f"{rate:g}", max=f"{MAX_GROWTH_RATE:g}"))
         if target.every_year and indicator.kind != "flow":
             yield Problem(indicator.origin.at("target", "every_year"),
                           _("every_year: a target set for each year is graded on each year's figure, so %(id)s "

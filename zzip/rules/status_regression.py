@@ -12,7 +12,9 @@ SUMMARY = N_("An item reported done in one quarter is reported not done later, w
 EXPLANATION = N_("""
 ## What it does
 Follows each unit's entries for an item quarter by quarter and reports an entry that is not
-`done` after an earlier one that was, when the later entry has no `note`.
+`done` after an earlier one that was, when the later entry has no `note`. A recurring task
+(`recurs: yearly`, 每年) is compared within one occurrence only: done in 2023 and in progress in
+2024 is the 2024 occurrence under way, not a regression.
 
 ## Why it matters
 Either the earlier report was wrong or the work was reopened; the office needs to know which.
@@ -24,8 +26,13 @@ Add a `note` saying why the status went back, or correct the status.
 
 def check(context):
     for (unit, item_id), entries in context.histories():
-        was_done = None
+        task = context.plan.tasks.get(item_id)
+        was_done, occurrence = None, None
         for sub, entry in entries:
+            if task is not None and task.recurs:  # a recurring task starts afresh each occurrence
+                current = task.occurrence_of(sub.period.last_day)
+                if current != occurrence:
+                    was_done, occurrence = None, current
             if entry.done:
                 was_done = sub
             elif was_done is not None:

@@ -48,8 +48,12 @@ def check(context):
                     period=str(period), first=period.first_day.isoformat()), unit=sub.unit, extra={"period": str(period)})
             continue
         if sub.submitted <= period.last_day and period.last_day <= context.as_of:
-            yield Problem(sub.origin.at("submitted"),
-                          _("submitted %(submitted)s, before %(period)s ended (%(end)s): not counted as the quarter's "
-                            "report; send it again after the quarter ends", submitted=message_date(sub.submitted),
-                            period=period, end=message_date(period.last_day)),
-                          unit=sub.unit, extra={"period": str(period)})
+            if sub.submitted == period.last_day:  # sent on the last day, while the period still ran
+                message = _("submitted %(submitted)s, the last day of %(period)s, before the period was over: not "
+                            "counted as the period's report; send it again after the period ends",
+                            submitted=message_date(sub.submitted), period=period)
+            else:
+                message = _("submitted %(submitted)s, before %(period)s ended (%(end)s): not counted as the period's "
+                            "report; send it again after the period ends", submitted=message_date(sub.submitted),
+                            period=period, end=message_date(period.last_day))
+            yield Problem(sub.origin.at("submitted"), message, unit=sub.unit, extra={"period": str(period)})

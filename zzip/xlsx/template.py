@@ -37,8 +37,8 @@ def template_data(plan, unit_id: str, quarter: Period, context) -> dict:
             if carried.blocker:
                 entry["blocker"] = carried.blocker
         entries.append(entry)
-    measured = quarter.last_day.isoformat()
-    year_end = measured if quarter.last_day.month == 12 else f"{quarter.year - 1}-12-31"
+    level_day, year_day = plan.meta.cadence.measured_days(quarter)  # never after the due date (S207, S216)
+    measured, year_end = level_day.isoformat(), year_day.isoformat()
     indicators = [{"id": i.id, "value": None, "measured": year_end if i.kind == "flow" else measured}
                   for i in plan.indicators.values() if i.owner == unit_id]
     return {"format": 1, "plan": meta.id, "plan_version": meta.version, "unit": unit_id, "period": str(quarter),
