@@ -85,7 +85,7 @@ def print_table(console, view: ViewTable, ascii_only: bool = False) -> None:
     if needed_width(view, columns, fold) > console.width and any(c.under for c in columns):
         shown, columns = ids_under_names(view, columns)
     if needed_width(shown, columns, fold) <= console.width:
-        console.print(rich_table(shown, columns, ascii_only, fold))
+        console.print(rich_table(shown, columns, ascii_only, fold, console.width))
     else:
         print_rows(console, view)
 
@@ -103,7 +103,8 @@ def ids_under_names(view: ViewTable, columns: list[Column]) -> tuple[ViewTable, 
     return folded, [c for c in columns if c.key not in moved]
 
 
-def rich_table(view: ViewTable, columns: list[Column], ascii_only: bool = False, fold: bool = False):
+def rich_table(view: ViewTable, columns: list[Column], ascii_only: bool = False, fold: bool = False,
+               width: int | None = None):
     from rich import box
     from rich.table import Table
 
@@ -111,15 +112,39 @@ def rich_table(view: ViewTable, columns: list[Column], ascii_only: bool = False,
 
     table = Table(title=WrappedText(_plain(view.title)), title_justify="left", title_style="bold",
                   box=box.ASCII if ascii_only else box.HEAVY_HEAD)
+    widths = column_widths(view, columns, fold, width) if width else {}
     for column in columns:
         header = _plain(column.header)
         if fold and column.no_wrap:
             header = fold_header(header, _widest(view, column, header=False))
-        table.add_column(header, justify=column.justify, no_wrap=column.no_wrap, overflow="fold",
-                         min_width=None if column.no_wrap else least_width(view, column))
+        table.add_column(WrappedText(header), justify=column.justify, no_wrap=column.no_wrap, overflow="fold",
+                         min_width=None if column.no_wrap else least_width(view, column),
+                         width=widths.get(column.key))
     for row, style in zip(view.rows, view.styles):
         table.add_row(*(_text(row.get(c.key)) for c in columns), style=style)
     return table
+
+
+def column_widths(view: ViewTable, columns: list[Column], fold: bool, width: int) -> dict[str, int]:
+    """When the table is wider than the console: each wrapping column's width, from its least
+    width up, the room left shared by how much more each would take (rich's own sharing may
+    squeeze a column below the piece it must not break)."""
+    from rich.cells import cell_len
+
+    if sum(3 + _widest(view, c) for c in columns) + 1 <= width:
+        return {}
+    flexible = [c for c in columns if not c.no_wrap]
+    least = {c.key: least_width(view, c) for c in flexible}
+    more = {c.key: max(_widest(view, c) - least[c.key], 0) for c in flexible}
+    spare = max(width - needed_width(view, columns, fold), 0)
+    total = sum(more.values()) or 1
+    widths = {key: least[key] + min(more[key], spare * more[key] // total) for key in least}
+    left = spare - sum(widths[key] - least[key] for key in least)
+    for key in sorted(more, key=lambda k: more[k] - (widths[k] - least[k]), reverse=True):
+        step = min(left, least[key] + more[key] - widths[key])
+        widths[key] += step
+        left -= step
+    return widths
 
 
 def needed_width(view: ViewTable, columns: list[Column], fold: bool = False) -> int:
@@ -147,7 +172,8 @@ def least_width(view: ViewTable, column: Column) -> int:
     from zzip.views.wrap import least_cells
 
     pieces = [least_cells(line) for row in view.rows for line in _plain(row.get(column.key)).split("\n")]
-    return min(max([column.min_width] + pieces), _widest(view, column))
+    words = [len(word) for word in _plain(column.header).split() if word.isascii()]  # "Co-operating" whole
+    return min(max([column.min_width] + pieces + words), _widest(view, column))
 
 
 def fold_header(header: str, width: int) -> str:
