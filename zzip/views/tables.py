@@ -167,7 +167,7 @@ def needed_width(view: ViewTable, columns: list[Column], fold: bool = False) -> 
 
 def least_width(view: ViewTable, column: Column) -> int:
     """A wrapping column's least width: its min_width, and never less than its widest piece that
-    is never broken (a date, a number, an id: zzip.views.wrap) up to 24 cells, nor more than its
+    is never broken (a date, a number, an id: zzip.views.wrap) up to 44 cells, nor more than its
     widest cell."""
     from zzip.views.wrap import least_cells
 

@@ -113,7 +113,7 @@ def wrap(text: str, width: int) -> list[str]:
     return lines
 
 
-def least_cells(text: str, cap: int = 24) -> int:
+def least_cells(text: str, cap: int = 44) -> int:
     """The narrowest width at which nothing but a piece wider than `cap` is folded."""
     widths = [cell_len(text[start:end].rstrip()) for start, end, _preferred in segments(text)]
     return min(max(widths + [1]), cap)
