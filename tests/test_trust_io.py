@@ -503,8 +503,8 @@ def test_a_closed_standard_output(workspace: Path, args) -> None:
         done = installed(*args, cwd=workspace, stdout=writer)
     finally:
         os.close(writer)
-    assert done.returncode == 2, done.stderr
-    assert "standard output was closed" in one_line_error(done)
+    assert done.returncode == 141, done.stderr  # as a shell reports a tool ended by SIGPIPE
+    assert not done.stderr  # a reader that stops early (`| head`) is normal
 
 
 def test_template_never_writes_through_a_link_to_the_plan(workspace: Path) -> None:

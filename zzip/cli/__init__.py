@@ -124,7 +124,7 @@ localise(app)  # Typer's and Click's own words in the run's language
 
 
 class StdoutFailed(Exception):
-    """Standard output could not be written (a full disk, a closed pipe): not a bug, exit 2."""
+    """Standard output could not be written (a full disk: exit 2; a closed pipe: exit 141): not a bug."""
 
 
 class _GuardedStream:
@@ -159,9 +159,10 @@ def _stdout_failed(exc: OSError) -> None:
     except (OSError, ValueError, AttributeError):
         pass
     if exc.errno == errno.EPIPE:
-        message = _("standard output was closed before zzip had written everything (a pipe whose reader stopped early)")
-    else:
-        message = _("cannot write to standard output: %(reason)s", reason=exc.strerror or exc)
+        # a reader that stops early (`zzip check | head`) is normal: no message, and the status a
+        # shell gives any tool ended by SIGPIPE (128 + 13), never 0: the verdict was not all read
+        sys.exit(141)
+    message = _("cannot write to standard output: %(reason)s", reason=exc.strerror or exc)
     try:
         sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
         sys.stderr.flush()

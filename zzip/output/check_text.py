@@ -18,16 +18,16 @@ def render(report: Report, console, unit_names: dict[str, str], show: str = "all
     (the who-is-behind table alone)."""
     from rich.text import Text
 
-    from zzip.views.tables import print_table
+    from zzip.views.tables import print_prose, print_table
 
     summary = report.summary
     if summary.get("partial") or show == "findings":
         for finding in report.findings:
             console.print(rich_finding_line(finding), highlight=False, soft_wrap=True)
-        console.print(Text(report.headline(), style=_verdict_style(report)))  # it says when the plan stopped the check
+        print_prose(console, report.headline(), _verdict_style(report))  # it says when the plan stopped the check
         return
 
-    console.print(Text(summary_line(report), style="bold"))
+    print_prose(console, summary_line(report), "bold")
     print_table(console, behind_table(report))
     if show == "behind":
         return
@@ -43,14 +43,14 @@ def render(report: Report, console, unit_names: dict[str, str], show: str = "all
         console.print(Text(_("Findings by unit"), style="bold"))
     for unit in order:
         title = f"{unit_names.get(unit, unit)} ({unit})" if unit else _("Files and the plan")
-        console.print(Text(f"  {title}", style="bold"))
+        print_prose(console, title, "bold", indent="  ")
         for finding in by_unit[unit]:
             console.print(rich_finding_line(finding, "    "), soft_wrap=True, highlight=False)
 
     rules = rules_table(report)
     if rules.rows:
         print_table(console, rules)
-    console.print(Text(report.headline(), style=_verdict_style(report)))
+    print_prose(console, report.headline(), _verdict_style(report))
 
 
 def summary_line(report: Report) -> str:
@@ -78,16 +78,16 @@ def behind_table(report: Report):
     from zzip.views.tables import Column, ViewTable
 
     table = ViewTable(_("Who is behind"), [
-        Column("unit_name", pgettext("column", "Unit"), min_width=8),
-        Column("unit_id", pgettext("column", "Id"), no_wrap=True),
-        Column("answers_for", pgettext("column", "Answers for"), "right", no_wrap=True, optional=True),
+        Column("unit_name", pgettext("column", "Unit"), min_width=8, names_row=True),
+        Column("unit_id", pgettext("column", "Id"), no_wrap=True, under="unit_name", names_row=True),
+        Column("answers_for", pgettext("column", "Answers for"), "right", no_wrap=True),
         Column("overdue", pgettext("column", "Overdue"), "right", no_wrap=True),
         Column("worst_days_overdue", pgettext("column", "Worst days overdue"), "right", no_wrap=True),
         Column("missing_reports", pgettext("column", "Missing reports"), "right", no_wrap=True),
         Column("late_reports", pgettext("column", "Late reports"), "right", no_wrap=True),
         Column("indicators_behind", pgettext("column", "Indicators behind"), "right", no_wrap=True),
         Column("indicators_at_risk", pgettext("column", "Indicators at risk"), "right", no_wrap=True),
-        Column("findings", pgettext("column", "Findings"), "right", no_wrap=True, optional=True),
+        Column("findings", pgettext("column", "Findings"), "right", no_wrap=True),
     ], empty=_("no unit answers for anything yet."))
     for row in report.standings:
         style = "bold red" if row.overdue or row.missing_reports else ("yellow" if row.behind else "dim")

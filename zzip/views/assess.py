@@ -28,11 +28,11 @@ BAND_STYLES = ("green", None, "yellow", "red")
 def ranking(result: YearAssessment) -> ViewTable:
     headers = kind_headers()
     columns = [Column("rank", pgettext("column", "Rank"), "right", True),
-               Column("unit", pgettext("column", "Unit"), min_width=8),
+               Column("unit", pgettext("column", "Unit"), min_width=8, names_row=True),
                Column("score", pgettext("column", "Score"), "right", True),
                Column("band", pgettext("column", "Band"), no_wrap=True)]
     columns += [Column(kind, headers[kind], "right", no_wrap=True) for kind in KINDS]
-    columns.append(Column("id", pgettext("column", "Id"), no_wrap=True))
+    columns.append(Column("id", pgettext("column", "Id"), no_wrap=True, under="unit", names_row=True))
     table = ViewTable(_("Scores for %(year)s, highest first; points lost per kind of finding, after caps", year=result.year),
                       columns, empty=_("no unit had a duty in this year."))
     places = result.scheme.places

@@ -1,9 +1,11 @@
 """A view's tables, printed as rich tables, CSV or markdown by one piece of code.
 
 On a console of any width every row keeps its name: columns of ids, numbers, dates and
-statuses are never wrapped or cut (no_wrap), names and text wrap (fold) instead of being cut,
-decorations (a bar, a trend) are left out first when the console is too narrow, and a table
-that still does not fit is printed row by row, one "heading: value" line each."""
+statuses are never wrapped or cut (no_wrap), names and text wrap instead of being cut, and never
+inside an id, a date, a period or a number (zzip.views.wrap). When the console is too narrow the
+narrow columns' headings go on two lines, then decorations (a bar, a trend; never a count) are
+left out, then an id column goes under the name it belongs to, and a table that still does not
+fit is printed row by row: the row's name, then its "heading: value" pairs wrapped."""
 
 from __future__ import annotations
 
@@ -18,6 +20,12 @@ class Column:
     no_wrap: bool = False  # an id, a number, a date, a status: shown whole on one line
     optional: bool = False  # a decoration (a bar, a trend): the first to go on a narrow console
     min_width: int = 8  # for a column that wraps: the fewest cells it is squeezed to
+    under: str | None = None  # an id column: the key of the name column it goes under when space is short
+    names_row: bool = False  # part of the row's name in the row-by-row layout (else the first column is)
+
+
+class Stacked(tuple):
+    """A cell of printable lines, one under the other (an id under its name)."""
 
 
 @dataclass
@@ -43,45 +51,100 @@ def print_tables(console, tables: list[ViewTable], heading: str | None = None, f
     if ascii_only is None:
         ascii_only = use_ascii(console.file)
     if heading:
-        console.print(Text(_lines(heading), style="bold"))
+        print_prose(console, _lines(heading), "bold")
     for view in tables:
         if not view.rows:
-            console.print(Text(_("%(title)s: %(empty)s", title=_plain(view.title),
-                                 empty=view.empty or _("nothing to show.")), style="bold"))
+            print_prose(console, _("%(title)s: %(empty)s", title=_plain(view.title),
+                                   empty=view.empty or _("nothing to show.")), "bold")
             continue
         print_table(console, view, ascii_only)
     if footer:
-        console.print(Text(_lines(footer), style="bold"))
+        print_prose(console, _lines(footer), "bold")
+
+
+def print_prose(console, text: str, style: str | None = None, indent: str = "") -> None:
+    """A heading, a summary or a verdict, escaped (zzip.findings.printable) and wrapped at the console's width even
+    where the console does not wrap (a pipe: soft_wrap), never inside an id, a date or a number;
+    a console as wide as it likes (no COLUMNS in a pipe) prints it whole."""
+    from rich.text import Text
+
+    from zzip.views.wrap import wrap
+
+    for line in wrap(_lines(text), console.width - len(indent)):
+        console.print(Text(indent + line, style=style or ""), overflow="fold", soft_wrap=True)
 
 
 def print_table(console, view: ViewTable, ascii_only: bool = False) -> None:
     """One table at the console's width: whole when it fits, without its decorations when they
-    are what does not fit, else as a list of rows."""
+    are what does not fit, with an id under its name, else as a list of rows."""
     columns = list(view.columns)
     fold = needed_width(view, columns) > console.width  # headers of narrow columns on two lines or more
     while needed_width(view, columns, fold) > console.width and any(c.optional for c in columns):
         columns.remove([c for c in columns if c.optional][-1])
-    if needed_width(view, columns, fold) <= console.width:
-        console.print(rich_table(view, columns, ascii_only, fold))
+    shown = view
+    if needed_width(view, columns, fold) > console.width and any(c.under for c in columns):
+        shown, columns = ids_under_names(view, columns)
+    if needed_width(shown, columns, fold) <= console.width:
+        console.print(rich_table(shown, columns, ascii_only, fold, console.width))
     else:
         print_rows(console, view)
 
 
-def rich_table(view: ViewTable, columns: list[Column], ascii_only: bool = False, fold: bool = False):
+def ids_under_names(view: ViewTable, columns: list[Column]) -> tuple[ViewTable, list[Column]]:
+    """The table with each id column's cells on a line of their own under the name they belong to."""
+    moved = {c.key: c.under for c in columns if c.under and any(n.key == c.under for n in columns)}
+    rows = []
+    for row in view.rows:
+        row = dict(row)
+        for key, name in moved.items():
+            row[name] = Stacked(filter(None, (_plain(row.get(name)), _plain(row.get(key)))))
+        rows.append(row)
+    folded = ViewTable(view.title, [c for c in view.columns if c.key not in moved], rows, view.styles, view.empty)
+    return folded, [c for c in columns if c.key not in moved]
+
+
+def rich_table(view: ViewTable, columns: list[Column], ascii_only: bool = False, fold: bool = False,
+               width: int | None = None):
     from rich import box
     from rich.table import Table
 
-    table = Table(title=_plain(view.title), title_justify="left", title_style="bold",
+    from zzip.views.wrap import WrappedText
+
+    table = Table(title=WrappedText(_plain(view.title)), title_justify="left", title_style="bold",
                   box=box.ASCII if ascii_only else box.HEAVY_HEAD)
+    widths = column_widths(view, columns, fold, width) if width else {}
     for column in columns:
         header = _plain(column.header)
         if fold and column.no_wrap:
             header = fold_header(header, _widest(view, column, header=False))
-        table.add_column(header, justify=column.justify, no_wrap=column.no_wrap, overflow="fold",
-                         min_width=None if column.no_wrap else least_width(view, column))
+        table.add_column(WrappedText(header), justify=column.justify, no_wrap=column.no_wrap, overflow="fold",
+                         min_width=None if column.no_wrap else least_width(view, column),
+                         width=widths.get(column.key))
     for row, style in zip(view.rows, view.styles):
         table.add_row(*(_text(row.get(c.key)) for c in columns), style=style)
     return table
+
+
+def column_widths(view: ViewTable, columns: list[Column], fold: bool, width: int) -> dict[str, int]:
+    """When the table is wider than the console: each wrapping column's width, from its least
+    width up, the room left shared by how much more each would take (rich's own sharing may
+    squeeze a column below the piece it must not break)."""
+    from rich.cells import cell_len
+
+    if sum(3 + _widest(view, c) for c in columns) + 1 <= width:
+        return {}
+    flexible = [c for c in columns if not c.no_wrap]
+    least = {c.key: least_width(view, c) for c in flexible}
+    more = {c.key: max(_widest(view, c) - least[c.key], 0) for c in flexible}
+    spare = max(width - needed_width(view, columns, fold), 0)
+    total = sum(more.values()) or 1
+    widths = {key: least[key] + min(more[key], spare * more[key] // total) for key in least}
+    left = spare - sum(widths[key] - least[key] for key in least)
+    for key in sorted(more, key=lambda k: more[k] - (widths[k] - least[k]), reverse=True):
+        step = min(left, least[key] + more[key] - widths[key])
+        widths[key] += step
+        left -= step
+    return widths
 
 
 def needed_width(view: ViewTable, columns: list[Column], fold: bool = False) -> int:
@@ -103,12 +166,14 @@ def needed_width(view: ViewTable, columns: list[Column], fold: bool = False) -> 
 
 
 def least_width(view: ViewTable, column: Column) -> int:
-    """A wrapping column's least width: its min_width, and never less than its longest word of
-    plain characters up to 16 (a date, a number, a code: those are never broken), nor more
-    than its widest cell."""
-    plain = [len(word) for row in view.rows for word in _plain(row.get(column.key)).split()
-             if word.isascii() and len(word) <= 16]
-    return min(max([column.min_width] + plain), _widest(view, column))
+    """A wrapping column's least width: its min_width, and never less than its widest piece that
+    is never broken (a date, a number, an id: zzip.views.wrap) up to 44 cells, nor more than its
+    widest cell."""
+    from zzip.views.wrap import least_cells
+
+    pieces = [least_cells(line) for row in view.rows for line in _plain(row.get(column.key)).split("\n")]
+    words = [len(word) for word in _plain(column.header).split() if word.isascii()]  # "Co-operating" whole
+    return min(max([column.min_width] + pieces + words), _widest(view, column))
 
 
 def fold_header(header: str, width: int) -> str:
@@ -143,22 +208,28 @@ def _widest(view: ViewTable, column: Column, header: bool = True) -> int:
 
 
 def print_rows(console, view: ViewTable) -> None:
-    """A table too wide for the console, row by row: the first column's value, then one
-    "heading: value" line for each other column; the console wraps long lines."""
+    """A table too wide for the console, row by row: the row's name (its names_row columns, else
+    its first column) in bold, then its other columns as "heading: value" pairs, wrapped at the
+    console's width without breaking an id, a date or a number."""
     from rich.text import Text
 
     from zzip.i18n import _
+    from zzip.views.wrap import wrap
 
-    console.print(Text(_plain(view.title), style="bold"))
-    first, rest = view.columns[0], view.columns[1:]
+    print_prose(console, _plain(view.title), "bold")
+    naming = [c for c in view.columns if c.names_row] or view.columns[:1]
+    rest = [c for c in view.columns if c not in naming]
     for row, style in zip(view.rows, view.styles):
-        line = Text("* ", style=style or "")
-        line.append(_plain(row.get(first.key)) or "-", style="bold")
-        console.print(line, overflow="fold", soft_wrap=False)
+        names = [_plain(row.get(c.key)) for c in naming if _plain(row.get(c.key))]
+        title = _("%(name)s (%(id)s)", name=names[0], id=names[1]) if len(names) == 2 else " ".join(names)
+        for index, line in enumerate(wrap(title or "-", console.width - 2)):
+            console.print(Text("* " if index == 0 else "  ", style=style or "") + Text(line, style="bold"),
+                          overflow="fold", soft_wrap=True)
         values = [(_plain(column.header), _plain(row.get(column.key))) for column in rest]
-        shown = _("; ").join(_("%(heading)s: %(value)s", heading=h, value=v) for h, v in values if v and v != "-")
-        if shown:
-            console.print(Text(f"    {shown}", style=style or ""), overflow="fold", soft_wrap=False)
+        shown = _("; ").join(_("%(heading)s: %(value)s", heading=h, value=v.replace("\n", " "))
+                             for h, v in values if v and v != "-")
+        for line in wrap(shown, console.width - 4) if shown else []:
+            console.print(Text(f"    {line}", style=style or ""), overflow="fold", soft_wrap=True)
 
 
 def csv_text(tables: list[ViewTable]) -> str:
@@ -204,12 +275,14 @@ def _plain(value) -> str:
 
     if value is None:
         return ""
+    if isinstance(value, Stacked):
+        return "\n".join(value)  # its parts are printable already
     if isinstance(value, (list, tuple)):
         return printable("、".join(str(v) for v in value))
     return printable(str(value))
 
 
 def _text(value):
-    from rich.text import Text
+    from zzip.views.wrap import WrappedText
 
-    return Text(_plain(value) or "-")  # Text, not str: "[court]" in a cell is data, not rich markup
+    return WrappedText(_plain(value) or "-")  # Text, not str: "[court]" in a cell is data, not rich markup
