@@ -113,6 +113,8 @@ def test_fast_and_precise_paths_agree_on_any_text(text):
     "---\na: 1\n---\nb: 2\n",  # two documents
     "a: \x07\n",  # control character
     "- " * 70 + "x\n",  # deep nesting
+    # an underscore after an exponent: yaml-rs drops it and reads a number, libyaml reads text (S201)
+    "value: 4e7_\n", "value: 9E_4\n", "value: 6E-_8\n", "value: -80e_5\n", "value: 1.306e4_\n",
 ])
 def test_unusual_text_goes_the_precise_way(text):
     assert fastyaml.parse(text) is None

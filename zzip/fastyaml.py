@@ -30,7 +30,7 @@ except ImportError:  # no wheel for this platform: zzip reads every file the pre
 # (libyaml, the precise reader) and YAML 1.2 (yaml-rs) may differ, or that the precise reader
 # refuses or checks: tabs, carriage returns and escapes; anchors, aliases, tags, merge keys and
 # directives; block scalars, complex keys and document markers; numbers written
-# with leading zeros, underscores, radix prefixes, sexagesimal colons, a signed leading point or
+# with leading zeros, underscores (anywhere, also after an exponent: 4e7_), radix prefixes, sexagesimal colons, a signed leading point or
 # .inf/.nan; runs of 30 digits (the precise reader's number limit); indicators that cannot start a
 # plain scalar; and every character outside YAML's printable set, with NEL, BOM and the Unicode
 # line separators (line breaks to YAML 1.1 only). A false alarm costs only speed.
@@ -39,7 +39,7 @@ _UNUSUAL_CHARACTERS = "\t\r\\&*!|>\x85\ufeff\u2028\u2029"
 # set, then one more character), and what, from there on, sends the text the precise way.
 _SCALAR_START = re.compile(r"[ \n\[{,](?:[-+][.0-9_]|[.0-9_@`%?<])")  # not "- ", every list item
 _UNUSUAL_START = re.compile(
-    r"[-+]?(?:0[0-9xob_]|[0-9.]*_|\.(?:inf|nan)|[0-9]+(?:\.[0-9]*)?:[0-9])|[-+]\.|[@`%?]|<<"
+    r"[-+]?(?:0[0-9xob_]|[0-9.e+-]*_|\.(?:inf|nan)|[0-9]+(?:\.[0-9]*)?:[0-9])|[-+]\.|[@`%?]|<<"
     r"|[-+.0-9][-+.0-9e_]{29}",  # 30 characters of a number: past the precise reader's limit, or near it
     re.IGNORECASE,
 )
