@@ -239,6 +239,11 @@ def test_typer_still_has_the_words_zzip_translates() -> None:
     (["check", "--nope"], "zzip: 错误：没有选项：--nope（可能想用：--ignore）（参见 'zzip check --help'）\n"),
     (["template"], "zzip: 错误：缺少选项 '--period'。（参见 'zzip template --help'）\n"),
     (["nosuch"], "zzip: 错误：没有命令 'nosuch'。（参见 'zzip --help'）\n"),
+    # Typer appends its suggestion to the translated sentence: one sentence, no English
+    (["chek"], "zzip: 错误：没有命令 'chek'。是否想用 'check', 'schema'？（参见 'zzip --help'）\n"),
+    (["plan", "exprt"], "zzip: 错误：没有命令 'exprt'。是否想用 'export'？（参见 'zzip plan --help'）\n"),
+    (["check", "a", "b"], "zzip: 错误：多余的参数（b）（参见 'zzip check --help'）\n"),
+    (["check", "--select", "Z999", "reports"], "zzip: 错误：--select：没有规则 'Z999'；运行 'zzip rules' 可列出全部规则\n"),
     (["overdue", "--within", "x"], "zzip: 错误：'--within' 的值无效：应为整数（参见 'zzip overdue --help'）\n"),
     (["check", "-f", "xx"], "zzip: 错误：'--format' / '-f' 的值无效：'xx' 不是可选值之一：'text', 'json', 'csv', "
                             "'markdown', 'github', 'gitlab', 'junit', 'sarif'（参见 'zzip check --help'）\n"),

@@ -424,3 +424,30 @@ def test_views_do_not_call_an_unusable_report_missing(workspace: Path) -> None:
     edit(workspace / COURT, "percent: 40", "percent: 400")  # a bad value in a report that still counts
     result = run("unit", "court", "--as-of", "2023-05-01")
     assert result.exit_code == 0 and "S201" in result.stderr
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "xlsx"])
+@pytest.mark.parametrize("where", ["afile/x", "afile/sub/x"])
+def test_a_template_written_where_a_file_stands_for_a_folder(workspace: Path, fmt: str, where: str) -> None:
+    """A file where the template's folder belongs is a one-line error naming the real reason, exit 2
+    (it was an internal error for workbooks, and 'File exists' for YAML)."""
+    (workspace / "afile").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["template", "--period", "2023-Q2", "-u", "court", "-f", fmt, "-o", f"{where}.{fmt}"])
+    assert result.exit_code == 2 and not isinstance(result.exception, (OSError, AssertionError)), result.output
+    assert "cannot write" in result.output and "Not a directory" in result.output, result.output
+    assert (workspace / "afile").read_text(encoding="utf-8") == "not a folder"
+
+
+@pytest.mark.parametrize("fmt", ["yaml", "xlsx"])
+def test_templates_for_every_unit_into_a_folder_under_a_file(workspace: Path, fmt: str) -> None:
+    (workspace / "afile").write_text("not a folder", encoding="utf-8")
+    result = runner.invoke(app, ["template", "--period", "2023-Q2", "--all", "-f", fmt, "-o", "afile/sub"])
+    assert result.exit_code == 2 and "cannot write" in result.output, result.output
+
+
+def test_a_workbook_template_on_a_full_disk(workspace: Path) -> None:
+    if not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    result = runner.invoke(app, ["template", "--period", "2023-Q2", "-u", "court", "-f", "xlsx", "-o", "/dev/full",
+                                 "--force"])
+    assert result.exit_code == 2 and "cannot write" in result.output, result.output

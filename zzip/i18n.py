@@ -39,7 +39,7 @@ class Text:
         self.lang = lang
         self.catalog = translations(lang)
 
-    def __call__(self, message: str, **values) -> str:
+    def __call__(self, message: str, /, **values) -> str:
         text = self.catalog.gettext(message)
         return text % values if values else text
 
@@ -82,19 +82,19 @@ def language() -> str:
     return _current["lang"]
 
 
-def _(message: str, **values) -> str:
+def _(message: str, /, **values) -> str:
     """`message` in the interface language, its %(name)s placeholders filled from `values`."""
     text = translations(_current["lang"]).gettext(message)
     return text % values if values else text
 
 
-def ngettext(singular: str, plural: str, count: int, **values) -> str:
+def ngettext(singular: str, plural: str, count: int, /, **values) -> str:
     """The singular or plural form for `count` (%(num)s is `count` unless given)."""
     values.setdefault("num", count)
     return translations(_current["lang"]).ngettext(singular, plural, count) % values
 
 
-def pgettext(context: str, message: str, **values) -> str:
+def pgettext(context: str, message: str, /, **values) -> str:
     """`message` in the context `context` (a status, a column heading), placeholders filled."""
     text = translations(_current["lang"]).pgettext(context, message)
     return text % values if values else text

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import difflib
 
+from zzip.i18n import _
 from zzip.rules import Rule, all_rules, find_rule
 
 
@@ -21,7 +22,7 @@ def key_problem(key: str, turning_off: bool = False) -> str | None:
     """What is wrong with one selection key, or None if it names rules."""
     text = key.strip()
     if not text:
-        return "an empty rule key names no rule; use \"ALL\" for every rule"
+        return _("an empty rule key names no rule; use \"ALL\" for every rule")
     if is_all(text):
         return None
     rule = find_rule(text)
@@ -38,12 +39,14 @@ def severity_problem(code: str, level: str) -> str | None:
     if rule is None or rule.code != code.strip().upper():
         return unknown(code)
     if rule.fatal and level.strip().lower() != str(rule.severity):
-        return f"{rule.code} ({rule.name}) is always an error: an unreadable file is never silenced"
+        return _("%(code)s (%(name)s) is always an error: an unreadable file is never silenced", code=rule.code,
+                 name=rule.name)
     return None
 
 
 def fatal_problem(rule: Rule) -> str:
-    return f"{rule.code} ({rule.name}) cannot be turned off: an unreadable file is never silenced"
+    return _("%(code)s (%(name)s) cannot be turned off: an unreadable file is never silenced", code=rule.code,
+             name=rule.name)
 
 
 _LOOKALIKE_DIGITS = str.maketrans({"O": "0", "I": "1", "L": "1"})
@@ -62,9 +65,10 @@ def suggestion(key: str) -> str | None:
 
 
 def unknown(key: str) -> str:
-    guess = [suggestion(key)] if suggestion(key) else []
-    hint = f"did you mean '{guess[0]}'?" if guess else "run 'zzip rules' to list the rules"
-    return f"unknown rule '{key}'; {hint}"
+    guess = suggestion(key)
+    if guess:
+        return _("unknown rule '%(key)s'; did you mean '%(guess)s'?", key=key, guess=guess)
+    return _("unknown rule '%(key)s'; run 'zzip rules' to list the rules", key=key)
 
 
 def option_problems(select: list[str] | None, ignore: list[str] | None) -> list[str]:
@@ -74,9 +78,9 @@ def option_problems(select: list[str] | None, ignore: list[str] | None) -> list[
     lines = []
     for option, values, turning_off in (("--select", select, False), ("--ignore", ignore, True)):
         if values and not split_keys(values):
-            lines.append(f"{option}: {key_problem('')}")
+            lines.append(_("%(option)s: %(problem)s", option=option, problem=key_problem("")))
         for key in sorted(split_keys(values)):
             problem = key_problem(key, turning_off)
             if problem:
-                lines.append(f"{option}: {problem}")
+                lines.append(_("%(option)s: %(problem)s", option=option, problem=problem))
     return lines

@@ -35,8 +35,10 @@ ERRORS = (
     (r"Missing argument '(?P<argument>[^']*)'.*", N_("Missing argument '%(argument)s'.")),
     (r"Option '(?P<option>[^']*)' requires an argument\.", N_("Option '%(option)s' requires an argument.")),
     (r"Option '(?P<option>[^']*)' does not take a value\.", N_("Option '%(option)s' does not take a value.")),
-    (r"Got unexpected extra arguments? \((?P<arguments>.*)\)", N_("Got unexpected extra arguments (%(arguments)s)")),
+    (r"Got unexpected extra arguments?(?:\(s\))? \((?P<arguments>.*)\)", N_("Got unexpected extra arguments (%(arguments)s)")),
     (r"Invalid value for (?P<option>.*?): (?P<problem>.*)", N_("Invalid value for %(option)s: %(problem)s")),
+    # Typer appends its suggestion to its own (already translated) sentence
+    (r"(?P<message>.+?)\.? Did you mean (?P<guess>.*)\?", N_("%(message)s Did you mean %(guess)s?")),
     (r"No such command '(?P<command>[^']*)'\.", N_("No such command '%(command)s'.")),
     (r"Missing command\.", N_("Missing command.")),
 )

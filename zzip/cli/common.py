@@ -134,3 +134,20 @@ def fail_usage(message: str) -> None:
 
     sys.stderr.write(_("zzip: error: %(error)s", error=printable(message)) + "\n")
     raise typer.Exit(2)
+
+
+def write_file_or_fail(target: Path, write) -> None:
+    """Make `target`'s folder and call `write()`; a refusal of the system (a full disk, a file
+    where a folder belongs) is one line and exit 2, never an internal error."""
+    import errno
+    import os
+
+    from zzip.filebytes import os_reason
+
+    try:
+        if target.parent.exists() and not target.parent.is_dir():
+            raise NotADirectoryError(errno.ENOTDIR, os.strerror(errno.ENOTDIR), str(target.parent))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        write()
+    except OSError as exc:
+        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=os_reason(exc)))

@@ -9,7 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip.i18n import _
-from zzip.cli.common import LangOption, described, fail_usage
+from zzip.cli.common import write_file_or_fail, LangOption, described, fail_usage
 from zzip.findings import printable
 
 
@@ -128,11 +128,7 @@ def template(
             whose = _("another unit") if other.unit != found.id else _("another quarter")
             fail_usage(_("%(target)s is the status file of %(whose)s (%(unit)s for %(period)s); zzip does not "
                          "overwrite it, even with --force", target=target, whose=whose, unit=other.unit, period=other.period))
-    try:
-        target.parent.mkdir(parents=True, exist_ok=True)
-        write_text_atomic(target, text)
-    except OSError as exc:
-        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+    write_file_or_fail(target, lambda: write_text_atomic(target, text))
     sys.stderr.write(printable(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
                                  count=text.count("  - id: "), unit=found.name, id=found.id, quarter=quarter)) + "\n")
 

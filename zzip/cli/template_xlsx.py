@@ -7,7 +7,7 @@ import sys
 from pathlib import Path
 
 from zzip.i18n import _, ngettext
-from zzip.cli.common import fail_usage
+from zzip.cli.common import write_file_or_fail, fail_usage
 
 
 def write_templates(plan, unit: str | None, quarter, reports: Path, output: str | None, force: bool,
@@ -51,21 +51,21 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
         context = CheckContext(plan=plan, load=load_submissions(reports), config=Config(), as_of=today,
                                display_root=display_path(reports))
     for unit_id, target in targets:
-        target.parent.mkdir(parents=True, exist_ok=True)
         if file_format == "xlsx":
             from zzip.xlsx.template import due_date, template_data
             from zzip.atomic import write_bytes_atomic
             from zzip.xlsx.writer import build_workbook
 
             data = template_data(plan, unit_id, quarter, context)
-            write_bytes_atomic(target, build_workbook(data, plan, template=True, due=due_date(plan, quarter)))
+            book = build_workbook(data, plan, template=True, due=due_date(plan, quarter))
+            write_file_or_fail(target, lambda: write_bytes_atomic(target, book))
             count = len(data["entries"])
         else:
             from zzip.atomic import write_text_atomic
             from zzip.template import render_template
 
             text = render_template(plan, unit_id, quarter, today, context, target.parent)
-            write_text_atomic(target, text)
+            write_file_or_fail(target, lambda: write_text_atomic(target, text))
             count = text.count("  - id: ")
         sys.stderr.write(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
                            count=count, unit=plan.unit_name(unit_id), id=unit_id, quarter=quarter) + "\n")
