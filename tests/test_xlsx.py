@@ -190,7 +190,7 @@ def test_yaml_and_workbook_for_one_unit_and_quarter_are_a_duplicate(workspace: P
     code, found = findings()
     duplicates = [f for f in found if f["code"] == "S206"]
     assert code == 1 and len(duplicates) == 1
-    assert "second report from court for 2023-Q1" in duplicates[0]["message"]
+    assert "second report from 市中级人民法院 for 2023-Q1" in duplicates[0]["message"]  # the unit by name
     assert {duplicates[0]["path"], duplicates[0]["message"].split("the other is ")[1].split(")")[0]} == \
         {"reports/2023-Q1/court.yaml", "reports/2023-Q1/court.xlsx"}
 

@@ -53,3 +53,23 @@ def item_kind(code: str) -> str:
     return _word({"unit": pgettext("item kind", "unit"), "task": pgettext("item kind", "task"),
                   "milestone": pgettext("item kind", "milestone"), "indicator": pgettext("item kind", "indicator"),
                   "yearly item": pgettext("item kind", "yearly item")}, code)
+
+
+def period_words(period) -> str:
+    """A reporting period named in a sentence: 2025年第2季度, 2024年上半年, 2023年度 in Chinese; the
+    period code (2025-Q2, 2024-H1, 2023) in English, as the files and CI logs write it. Tables,
+    file names and machine formats keep the code."""
+    from zzip.i18n import language
+    from zzip.months import HalfYear, Quarter, Year
+
+    if getattr(period, "span", None) is not None:  # a bulletin's period of the plan's cadence
+        period = period.span
+    elif hasattr(period, "span") and hasattr(period, "year"):  # a bulletin's calendar year
+        period = Year(period.year)
+    if language() == "en" or not isinstance(period, (Quarter, HalfYear, Year)):
+        return str(period)
+    if isinstance(period, Quarter):
+        return f"{period.year}年第{period.number}季度"
+    if isinstance(period, HalfYear):
+        return f"{period.year}年{'上' if period.number == 1 else '下'}半年"
+    return f"{period.year}年度"

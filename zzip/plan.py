@@ -143,7 +143,7 @@ class Target:
         return f"{amount} {self.deadline}"
 
     def describe(self, unit: str | None) -> str:
-        from zzip.i18n import _, language, message_month
+        from zzip.i18n import _, language, message_date, message_month
 
         def num(value):  # 14,653件 as the plan writes it in Chinese; English keeps 14653
             if language() != "en" and value is not None and abs(value) >= 1000 and float(value).is_integer():
@@ -154,7 +154,7 @@ class Target:
             base, falls = self.growth_base, self.growth_rate < 0
             rate, deadline = _num(abs(self.growth_rate)), message_month(self.deadline.year, self.deadline.month)
             if base:
-                values = {"rate": rate, "base": f"{num(base.value)}{unit or ''}", "date": base.date.isoformat(),
+                values = {"rate": rate, "base": f"{num(base.value)}{unit or ''}", "date": message_date(base.date),
                           "deadline": deadline}
                 if falls:
                     return _("a fall of %(rate)s%% a year from %(base)s on %(date)s by %(deadline)s", **values)

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.i18n import _, language
+from zzip.i18n import _, language, message_date
+from zzip.labels import period_words
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
 from zzip.cli.common import LangOption, described, fail_usage
 from zzip.cli.view_support import ReportsArgument
@@ -65,7 +66,7 @@ def load_for(plan_dir: Path, reports: Path, as_of: str | None, config_file: Path
         fail_usage(_("%(period)s is outside the plan's reporting period (%(first)s to %(last)s)", period=period, first=first, last=last))
     if period.last_day > context.as_of:
         fail_usage(_("%(period)s has not ended as of %(date)s: a bulletin reports on a period that is over "
-                     "(give a later --as-of, or an earlier period)", period=period, date=context.as_of.isoformat()))
+                     "(give a later --as-of, or an earlier period)", period=period_words(period), date=message_date(context.as_of)))
     del meta
     return report, context
 
@@ -119,8 +120,8 @@ def bulletin(
         write_bytes_atomic(target, data)
     except OSError as exc:
         fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
-    sys.stderr.write(_("zzip: wrote the bulletin for %(period)s as of %(date)s to %(path)s", period=chosen,
-                       date=context.as_of.isoformat(), path=target) + "\n")
+    sys.stderr.write(_("zzip: wrote the bulletin for %(period)s as of %(date)s to %(path)s", period=period_words(chosen),
+                       date=message_date(context.as_of), path=target) + "\n")
 
 
 def make_page(report, context, period, lang: str) -> str:

@@ -8,7 +8,8 @@ from typing import Annotated, Optional
 
 import typer
 
-from zzip.i18n import _, ngettext, language
+from zzip.i18n import _, language, message_date, ngettext
+from zzip.labels import period_words
 from zzip.cli.bulletin_cmd import PeriodOption
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
 from zzip.cli.common import LangOption, described, fail_usage
@@ -70,7 +71,7 @@ def remind(
     with_mail = sum(1 for n in found if n.email)
     sys.stderr.write(ngettext("zzip: %(num)s notice for %(quarter)s as of %(date)s in %(folder)s (%(mail)s with an .eml draft)",
                               "zzip: %(num)s notices for %(quarter)s as of %(date)s in %(folder)s (%(mail)s with an .eml draft)",
-                              len(found), quarter=quarter, date=context.as_of.isoformat(), folder=folder, mail=with_mail)
+                              len(found), quarter=period_words(quarter), date=message_date(context.as_of), folder=folder, mail=with_mail)
                      + "\n")
 
 

@@ -1,7 +1,7 @@
 """P121: a yearly item whose dates fall outside its year."""
 
 from zzip.findings import Problem
-from zzip.i18n import N_, _
+from zzip.i18n import N_, _, message_date
 
 CODE = "P121"
 NAME = "annual-date-outside-year"
@@ -36,13 +36,13 @@ def check(context):
     for item in context.plan.annual_items.values():
         if item.deadline.year != item.year:
             yield Problem(item.origin.at("due"), _("%(id)s is due %(due)s, outside the %(year)s work plan it belongs to",
-                                                   id=item.id, due=item.deadline.isoformat(), year=item.year))
+                                                   id=item.id, due=message_date(item.deadline), year=item.year))
         if item.start.year != item.year:
             yield Problem(item.origin.at("start"), _("%(id)s starts %(start)s, outside %(year)s",
                                                      id=item.id, start=item.start, year=item.year))
         elif item.start.first_day > item.deadline:
             yield Problem(item.origin.at("start"), _("%(id)s starts %(start)s, after its deadline %(due)s",
-                                                     id=item.id, start=item.start, due=item.deadline.isoformat()))
+                                                     id=item.id, start=item.start, due=message_date(item.deadline)))
         if not item.id.startswith(f"AP-{item.year}-"):
             yield Problem(item.origin.at("id"), _("%(id)s is in the %(year)s work plan; its id should start %(prefix)s",
                                                   id=item.id, year=item.year, prefix=f"AP-{item.year}-"))

@@ -1,7 +1,7 @@
 """P123: yearly targets that cannot add up to the plan's target."""
 
 from zzip.findings import Problem
-from zzip.i18n import N_, _
+from zzip.i18n import N_, _, message_date
 from zzip.progress import fmt_exact
 
 CODE = "P123"
@@ -102,7 +102,7 @@ def check(context):
                     yield Problem(at, _("%(id)s sets %(amount)s for %(name)s at the end of %(year)s, short of its "
                                         "baseline %(baseline)s (%(date)s)", **values,
                                         baseline=f"{fmt_exact(indicator.baseline.value)}{unit}",
-                                        date=indicator.baseline.date.isoformat()))
+                                        date=message_date(indicator.baseline.date)))
                 for interim in indicator.interim:
                     if interim.deadline.year == year and short(value, interim.value):
                         yield Problem(at, _("%(id)s sets %(amount)s for %(name)s at the end of %(year)s, short of the "

@@ -1,7 +1,7 @@
 """P106: a date outside the plan period."""
 
 from zzip.findings import Problem
-from zzip.i18n import N_, _
+from zzip.i18n import N_, _, message_date
 
 CODE = "P106"
 NAME = "date-outside-period"
@@ -112,9 +112,9 @@ def check(context):
                 side = _outside_day(due, meta)
                 if side:
                     yield Problem(task.origin.at("due_month" if task.due_month else "recurs"),
-                                  _message("occurrence", side, meta, id=task.id, occurrence=label, day=due.isoformat()))
+                                  _message("occurrence", side, meta, id=task.id, occurrence=label, day=message_date(due)))
         elif task.deadline is not None:
             side = _outside_day(task.deadline, meta)
             if side:
                 yield Problem(task.origin.at("deadline"),
-                              _message("task", side, meta, id=task.id, day=task.deadline.isoformat()))
+                              _message("task", side, meta, id=task.id, day=message_date(task.deadline)))

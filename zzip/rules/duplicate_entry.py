@@ -2,6 +2,7 @@
 
 from zzip.findings import Problem
 from zzip.i18n import N_, _, message_date
+from zzip.labels import period_words
 
 CODE = "S206"
 NAME = "duplicate-entry"
@@ -34,10 +35,12 @@ def check(context):
             used = context.by_unit_quarter.get(key)
             if used is not None:
                 message = _("second report from %(unit)s for %(period)s (the other is %(other)s); zzip uses %(used)s",
-                            unit=sub.unit, period=sub.period, other=seen_files[key], used=used.path)
+                            unit=context.plan.unit_name(sub.unit), period=period_words(sub.period), other=seen_files[key],
+                            used=used.path)
             else:
                 message = _("second report from %(unit)s for %(period)s (the other is %(other)s); neither counts in "
-                            "this check", unit=sub.unit, period=sub.period, other=seen_files[key])
+                            "this check", unit=context.plan.unit_name(sub.unit), period=period_words(sub.period),
+                            other=seen_files[key])
             yield Problem(sub.origin.at("unit"), message, unit=sub.unit)
         else:
             seen_files[key] = sub.path

@@ -3,6 +3,7 @@
 from zzip.findings import Problem
 from zzip.responsibility import RESPONSIBLE, answers
 from zzip.i18n import N_, _
+from zzip.labels import period_words
 
 CODE = "C303"
 NAME = "not-reported"
@@ -38,7 +39,7 @@ def check(context):
             item = plan.item(duty.item_id)
             title = getattr(item, "title", None) or item.text
             values = {"item": duty.item_id, "ref": item.ref, "title": title[:30], "unit": plan.unit_name(sub.unit),
-                      "period": sub.period}
+                      "period": period_words(sub.period)}
             if duty.role == RESPONSIBLE:
                 message = _("no entry for %(item)s (%(ref)s %(title)s), which %(unit)s is responsible for and which is "
                             "active in %(period)s", **values)

@@ -2,6 +2,7 @@
 
 from zzip.findings import Problem
 from zzip.i18n import N_, _, message_date
+from zzip.labels import period_words
 
 CODE = "S214"
 NAME = "period-not-ended"
@@ -39,6 +40,6 @@ def check(context):
         if sub.period.last_day > context.as_of and not context.cadence.accept_before_end:
             yield Problem(sub.origin.at("period"),
                           _("%(period)s ends %(end)s, after the as-of date %(as_of)s: a report on a quarter that has "
-                            "not ended is not counted", period=sub.period, end=message_date(sub.period.last_day),
+                            "not ended is not counted", period=period_words(sub.period), end=message_date(sub.period.last_day),
                             as_of=message_date(context.as_of)),
                           unit=sub.unit, extra={"period": str(sub.period)})

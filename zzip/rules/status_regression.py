@@ -39,7 +39,7 @@ def check(context):
                 if not entry.note and context.in_scope(sub):
                     yield Problem(entry.origin.at("status"),
                                   _("%(item)s was reported done in %(earlier)s but is '%(status)s' in %(period)s, "
-                                    "with no note saying why", item=item_id, earlier=was_done.period,
-                                    status=labels.item_status(entry.status), period=sub.period),
+                                    "with no note saying why", item=item_id, earlier=labels.period_words(was_done.period),
+                                    status=labels.item_status(entry.status), period=labels.period_words(sub.period)),
                                   unit=unit, extra={"item": item_id})
                 was_done = None

@@ -2,6 +2,7 @@
 
 from zzip.findings import Problem
 from zzip.i18n import N_, message_date, ngettext
+from zzip.labels import period_words
 
 CODE = "C305"
 NAME = "submission-late"
@@ -32,6 +33,6 @@ def check(context):
             yield Problem(sub.origin.at("submitted"),
                           ngettext("report for %(period)s submitted %(submitted)s, %(num)s day after its due date %(due)s",
                                    "report for %(period)s submitted %(submitted)s, %(num)s days after its due date "
-                                   "%(due)s", days, period=sub.period, submitted=message_date(sub.submitted),
+                                   "%(due)s", days, period=period_words(sub.period), submitted=message_date(sub.submitted),
                                    due=message_date(due)), unit=sub.unit,
                           extra={"period": str(sub.period), "days_late": days})

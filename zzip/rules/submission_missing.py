@@ -3,6 +3,7 @@
 from zzip.findings import Location, Problem
 from zzip.responsibility import LEAD, RESPONSIBLE
 from zzip.i18n import N_, _, message_date, ngettext
+from zzip.labels import period_words
 
 CODE = "C304"
 NAME = "submission-missing"
@@ -58,7 +59,7 @@ def check(context):
                                 cooperates)
             missing = ngettext("no report from %(unit)s (%(id)s) for %(period)s, due %(due)s (%(num)s day ago)",
                                "no report from %(unit)s (%(id)s) for %(period)s, due %(due)s (%(num)s days ago)",
-                               (context.as_of - due).days, unit=plan.unit_name(unit), id=unit, period=quarter,
+                               (context.as_of - due).days, unit=plan.unit_name(unit), id=unit, period=period_words(quarter),
                                due=message_date(due))
             yield Problem(Location(context.expected_file(unit, quarter)),
                           # TRANSLATORS: a missing report, then what the unit answers for in that quarter

@@ -2,6 +2,7 @@
 
 from zzip.findings import Problem
 from zzip.i18n import N_, _, message_date
+from zzip.labels import period_words
 
 CODE = "S215"
 NAME = "submitted-early"
@@ -44,16 +45,16 @@ def check(context):
             if sub.submitted < period.first_day:  # a report on a period not yet begun
                 yield Problem(sub.origin.at("submitted"), _(
                     "submitted %(submitted)s, before %(period)s began (%(first)s): not counted as the period's "
-                    "report; send it again during or after the period", submitted=sub.submitted.isoformat(),
-                    period=str(period), first=period.first_day.isoformat()), unit=sub.unit, extra={"period": str(period)})
+                    "report; send it again during or after the period", submitted=message_date(sub.submitted),
+                    period=period_words(period), first=message_date(period.first_day)), unit=sub.unit, extra={"period": str(period)})
             continue
         if sub.submitted <= period.last_day and period.last_day <= context.as_of:
             if sub.submitted == period.last_day:  # sent on the last day, while the period still ran
                 message = _("submitted %(submitted)s, the last day of %(period)s, before the period was over: not "
                             "counted as the period's report; send it again after the period ends",
-                            submitted=message_date(sub.submitted), period=period)
+                            submitted=message_date(sub.submitted), period=period_words(period))
             else:
                 message = _("submitted %(submitted)s, before %(period)s ended (%(end)s): not counted as the period's "
                             "report; send it again after the period ends", submitted=message_date(sub.submitted),
-                            period=period, end=message_date(period.last_day))
+                            period=period_words(period), end=message_date(period.last_day))
             yield Problem(sub.origin.at("submitted"), message, unit=sub.unit, extra={"period": str(period)})

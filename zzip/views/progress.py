@@ -5,7 +5,7 @@ from __future__ import annotations
 from zzip import labels
 from zzip.check_context import CheckContext
 from zzip.display import use_ascii
-from zzip.i18n import N_, _, pgettext
+from zzip.i18n import N_, _, message_date, pgettext
 from zzip.progress import (ACHIEVED, AT_RISK, BEHIND, DETERIORATING, NO_DATA, ON_TRACK, Assessment, fmt_exact,
                            fmt_short, required_at)
 from zzip.views.tables import Column, ViewTable
@@ -170,7 +170,7 @@ def explain(context: CheckContext, indicator_id: str) -> list[str]:
                        value=value))
     required_now = required_at(result, context.as_of)
     if required_now is not None:
-        lines.append(_("required by the as-of date %(date)s: %(value)s", date=context.as_of.isoformat(),
+        lines.append(_("required by the as-of date %(date)s: %(value)s", date=message_date(context.as_of),
                        value=fmt_exact(required_now)))
     lines.append(_("status: %(status)s: %(reason)s", status=labels.indicator_status(result.status), reason=result.reason))
     return lines
