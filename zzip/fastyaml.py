@@ -90,27 +90,21 @@ def _plain(node: Any, depth: int) -> bool:
     if depth > 60:
         return False
     if node.__class__ is dict:
-        for key, value in node.items():
+        for key in node:
             if key.__class__ is not str:
                 return False
-            cls = value.__class__
-            if cls is str or cls is int or cls is bool or value is None:
-                continue
-            if cls is float:
-                if not math.isfinite(value):
-                    return False
-            elif not _plain(value, depth + 1):
+        values = node.values()
+    elif node.__class__ is list:
+        values = node
+    else:
+        return False
+    for value in values:
+        cls = value.__class__
+        if cls is str or cls is int or cls is bool or value is None:
+            continue
+        if cls is float:
+            if not math.isfinite(value):
                 return False
-        return True
-    if node.__class__ is list:
-        for value in node:
-            cls = value.__class__
-            if cls is str or cls is int or cls is bool or value is None:
-                continue
-            if cls is float:
-                if not math.isfinite(value):
-                    return False
-            elif not _plain(value, depth + 1):
-                return False
-        return True
-    return False
+        elif not _plain(value, depth + 1):
+            return False
+    return True
