@@ -171,7 +171,9 @@ def _usage_error_class():
     return _click.exceptions.UsageError, _click.exceptions.NoArgsIsHelpError
 
 
-class ZzipCommand(typer.core.TyperCommand):
+class _LocalisedHelp:
+    """Help page, usage line and option help in the run's language (mixed into Typer's classes)."""
+
     def get_params(self, ctx) -> list:
         return _localise_params(super().get_params(ctx))
 
@@ -182,18 +184,13 @@ class ZzipCommand(typer.core.TyperCommand):
         return localise_help(super().get_usage(ctx))
 
 
-class ZzipGroup(typer.core.TyperGroup):
+class ZzipCommand(_LocalisedHelp, typer.core.TyperCommand):
+    pass
+
+
+class ZzipGroup(_LocalisedHelp, typer.core.TyperGroup):
     """The root and `zzip plan`: their help localised; in Chinese a usage error anywhere below the
     root is one translated line naming where to find help, exit 2."""
-
-    def get_params(self, ctx) -> list:
-        return _localise_params(super().get_params(ctx))
-
-    def get_help(self, ctx) -> str:
-        return _help_page(self, ctx)
-
-    def get_usage(self, ctx) -> str:
-        return localise_help(super().get_usage(ctx))
 
     def make_context(self, *args, **kwargs):
         with _one_line_usage_errors():
