@@ -451,3 +451,18 @@ def test_a_workbook_template_on_a_full_disk(workspace: Path) -> None:
     result = runner.invoke(app, ["template", "--period", "2023-Q2", "-u", "court", "-f", "xlsx", "-o", "/dev/full",
                                  "--force"])
     assert result.exit_code == 2 and "cannot write" in result.output, result.output
+
+
+def test_a_write_refused_by_the_system_is_worded_in_the_run_s_language(workspace: Path) -> None:
+    """Every command words the system's refusal through one table (zzip.filebytes.os_reason): in
+    Chinese a full disk is 磁盘空间已满, not the system's English."""
+    if not Path("/dev/full").exists():
+        pytest.skip("this system has no /dev/full")
+    from zzip.i18n import set_language
+
+    set_language("zh")
+    result = runner.invoke(app, ["check", "reports", "-f", "json", "-o", "/dev/full"])
+    assert result.exit_code == 2 and "磁盘空间已满" in result.output and "No space" not in result.output, result.output
+    set_language("en")
+    result = runner.invoke(app, ["check", "reports", "-f", "json", "-o", "/dev/full"])
+    assert result.exit_code == 2 and "No space left on device" in result.output, result.output

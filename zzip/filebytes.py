@@ -24,6 +24,11 @@ _OS_REASONS = {
     errno.EISDIR: N_("Is a directory"),
     errno.EIO: N_("Input/output error"),
     errno.ENAMETOOLONG: N_("File name too long"),
+    # what writing meets: a full disk, a read-only or busy place, a file where a folder belongs
+    errno.ENOSPC: N_("No space left on device"),
+    errno.EROFS: N_("Read-only file system"),
+    errno.EEXIST: N_("File exists"),
+    errno.ETXTBSY: N_("Text file busy"),
 }
 
 

@@ -162,7 +162,9 @@ def _stdout_failed(exc: OSError) -> None:
         # a reader that stops early (`zzip check | head`) is normal: no message, and the status a
         # shell gives any tool ended by SIGPIPE (128 + 13), never 0: the verdict was not all read
         sys.exit(141)
-    message = _("cannot write to standard output: %(reason)s", reason=exc.strerror or exc)
+    from zzip.filebytes import os_reason
+
+    message = _("cannot write to standard output: %(reason)s", reason=os_reason(exc))
     try:
         sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
         sys.stderr.flush()

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _
 from zzip.cli.check_cmd import AsOfOption, PlanOption
 from zzip.cli.common import LangOption, described, OutputFile, emit, fail_usage
@@ -122,7 +123,7 @@ def assess(
         try:
             write_bytes_atomic(output, workbook_bytes(sheets, heading))
         except OSError as exc:
-            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=os_reason(exc)))
     else:
         from zzip.cli.view_support import ViewFormat, show
 

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _, language, message_date
 from zzip.labels import period_words
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
@@ -119,7 +120,7 @@ def bulletin(
     try:
         write_bytes_atomic(target, data)
     except OSError as exc:
-        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+        fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=os_reason(exc)))
     sys.stderr.write(_("zzip: wrote the bulletin for %(period)s as of %(date)s to %(path)s", period=period_words(chosen),
                        date=message_date(context.as_of), path=target) + "\n")
 

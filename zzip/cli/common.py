@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _
 
 
@@ -126,7 +127,7 @@ def emit(text: str, output: Path | None) -> None:
     try:
         write_text_atomic(output, text)
     except OSError as exc:
-        fail_usage(_("cannot write %(path)s: %(reason)s", path=output, reason=exc.strerror or exc))
+        fail_usage(_("cannot write %(path)s: %(reason)s", path=output, reason=os_reason(exc)))
 
 
 def fail_usage(message: str) -> None:
@@ -142,7 +143,6 @@ def write_file_or_fail(target: Path, write) -> None:
     import errno
     import os
 
-    from zzip.filebytes import os_reason
 
     try:
         if target.parent.exists() and not target.parent.is_dir():

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _, ngettext
 from zzip.cli.common import LangOption, described, fail_usage
 
@@ -68,7 +69,7 @@ def convert(
         try:
             write_bytes_atomic(target, build_workbook(_plain(loaded.data), _plan_or_none(plan_dir)))
         except OSError as exc:
-            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=os_reason(exc)))
     else:
         from zzip.xlsx.convert import status_yaml
 
@@ -81,7 +82,7 @@ def convert(
         try:
             write_text_atomic(target, text)
         except OSError as exc:
-            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=exc.strerror or exc))
+            fail_usage(_("cannot write %(target)s: %(reason)s", target=target, reason=os_reason(exc)))
     sys.stderr.write(_("wrote %(path)s", path=target) + "\n")
     if target.parent.resolve() == source.parent.resolve() and target.stem == source.stem:
         sys.stderr.write(_("note: %(source)s and %(target)s are now both in %(folder)s; zzip check counts them as "

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip.cli.common import LangOption, described, fail_usage
+from zzip.filebytes import os_reason
 from zzip.i18n import _
 
 
@@ -60,7 +61,7 @@ def import_table(
         try:
             write_text_atomic(target, text)
         except OSError as exc:
-            fail_usage(_("cannot write %(target)s: %(reason)s", target=output, reason=exc.strerror or exc))
+            fail_usage(_("cannot write %(target)s: %(reason)s", target=output, reason=os_reason(exc)))
     for problem in imported.problems:
         sys.stderr.write(printable(f"{problem.location}: {problem.message}") + "\n")
     sys.stderr.write(printable(_("%(tasks)s tasks read from %(table)s; %(problems)s cells not read",

@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip.cli.common import LangOption, described, fail_usage
+from zzip.filebytes import os_reason
 from zzip.i18n import _
 
 
@@ -49,6 +50,6 @@ def init(
         for filename, text in files.items():
             write_text_atomic(folder / filename, text)
     except OSError as exc:
-        fail_usage(_("cannot write %(folder)s: %(reason)s", folder=folder, reason=exc.strerror or exc))
+        fail_usage(_("cannot write %(folder)s: %(reason)s", folder=folder, reason=os_reason(exc)))
     sys.stderr.write(printable(_("wrote %(folder)s: %(files)s; next: zzip validate %(folder)s",
                                  folder=folder, files=", ".join(files))) + "\n")

@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _, ngettext, language
 from zzip.cli.check_cmd import AsOfOption, ConfigOption, PlanOption
 from zzip.cli.common import LangOption, described, OutputFile, fail_usage
@@ -71,6 +72,6 @@ def overdue(
         try:
             write_bytes_atomic(output, workbook_bytes(context, overdue_items, language()))
         except OSError as exc:
-            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=exc.strerror or exc))
+            fail_usage(_("cannot write %(output)s: %(reason)s", output=output, reason=os_reason(exc)))
         return
     show(tables, document, ViewFormat(output_format.value), output, heading, footer)

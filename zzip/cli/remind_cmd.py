@@ -8,6 +8,7 @@ from typing import Annotated, Optional
 
 import typer
 
+from zzip.filebytes import os_reason
 from zzip.i18n import _, language, message_date, ngettext
 from zzip.labels import period_words
 from zzip.cli.bulletin_cmd import PeriodOption
@@ -64,7 +65,7 @@ def remind(
             if notice.email:
                 write_bytes_atomic(stem.with_suffix(".eml"), notices_module.eml(notice, language(), text, sender))
     except OSError as exc:
-        fail_usage(_("cannot write in %(folder)s: %(reason)s", folder=folder, reason=exc.strerror or exc))
+        fail_usage(_("cannot write in %(folder)s: %(reason)s", folder=folder, reason=os_reason(exc)))
     if stale:
         sys.stderr.write(_("zzip: removed earlier notices no longer due: %(files)s",
                            files=", ".join(p.name for p in stale)) + "\n")
