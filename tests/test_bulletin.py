@@ -271,13 +271,13 @@ def test_remind_writes_a_notice_per_unit_behind(tmp_path: Path) -> None:
                      "human-resources.md", "human-resources.txt", "market-regulation.md", "market-regulation.txt",
                      "xinzheng-gov.md", "xinzheng-gov.txt"]
     chase = (out / "cyberspace.txt").read_text(encoding="utf-8")
-    assert "贵单位2025-Q2进展情况应于2025年7月15日前报送，至今未收到" in chase
+    assert "贵单位2025年第2季度进展情况应于2025年7月15日前报送，至今未收到" in chase
     supervise = (out / "market-regulation.md").read_text(encoding="utf-8")
-    assert supervise.startswith("# 督办通知: 市市场监管局")
+    assert supervise.startswith("# 督办通知：市市场监管局")
     assert "四(四)9" in supervise and "已逾期762天（严重逾期）" in supervise
     message = email.message_from_bytes((out / "cyberspace.eml").read_bytes(), policy=email.policy.default)
     assert message["To"] == "wangxin@example.invalid" and message["From"] == "ip-office@example.invalid"
-    assert str(make_header(decode_header(message["Subject"]))) == "催报：市委网信办 2025-Q2 进展情况未报送"
+    assert str(make_header(decode_header(message["Subject"]))) == "催报：市委网信办2025年第2季度进展情况未报送"
     assert "至今未收到" in message.get_content()
 
 

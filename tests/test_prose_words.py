@@ -114,6 +114,31 @@ def test_bulletin_and_remind_say_dates_and_periods_in_words(tmp_path: Path) -> N
     assert "5 notices for 2025-Q2 as of 2025-07-31 in" in en
 
 
+def test_reminders_name_the_period_in_words_and_keep_the_code_in_the_command(tmp_path: Path) -> None:
+    """A notice in Chinese says 2025年第2季度 in its sentences; the command it quotes keeps the
+    code zzip reads (--period 2025-Q2), and its headings and list lines use full-width punctuation."""
+    zzip("zh", "remind", "--period", "2025-Q2", *AS_OF, "-o", str(tmp_path / "zh"))
+    missing = (tmp_path / "zh" / "cyberspace.md").read_text(encoding="utf-8")
+    assert "贵单位2025年第2季度进展情况" in missing and "--period 2025-Q2 " in missing
+    assert missing.startswith("# 催报通知：") and "**未报送。**" in missing
+    overdue = (tmp_path / "zh" / "commerce.txt").read_text(encoding="utf-8")
+    assert overdue.startswith("市商务局：\n") and "（AP-2024-09）：" in overdue
+    zzip("en", "remind", "--period", "2025-Q2", *AS_OF, "-o", str(tmp_path / "en"))
+    english = (tmp_path / "en" / "cyberspace.md").read_text(encoding="utf-8")
+    assert "status report for 2025-Q2 was due" in english and english.startswith("# Reminder: ")
+    assert "(AP-2024-09): " in (tmp_path / "en" / "commerce.txt").read_text(encoding="utf-8")
+
+
+def test_reminder_subject_in_the_notice_language_not_the_run_language() -> None:
+    from zzip.bulletin.remind import Notice, subject
+
+    notice = Notice("court", "市中级人民法院", None, Quarter(2025, 2), dt.date(2025, 7, 15), missing=True)
+    set_language("en")  # the run's language; the notice is written in Chinese
+    assert subject(notice, "zh") == "催报：市中级人民法院2025年第2季度进展情况未报送"
+    set_language("zh")
+    assert subject(notice, "en") == "Reminder: the report of 市中级人民法院 for 2025-Q2 is missing"
+
+
 def test_growth_target_base_date() -> None:
     from zzip.months import Month
     from zzip.plan import Baseline, Target

@@ -55,10 +55,11 @@ def item_kind(code: str) -> str:
                   "yearly item": pgettext("item kind", "yearly item")}, code)
 
 
-def period_words(period) -> str:
+def period_words(period, lang: str | None = None) -> str:
     """A reporting period named in a sentence: 2025年第2季度, 2024年上半年, 2023年度 in Chinese; the
     period code (2025-Q2, 2024-H1, 2023) in English, as the files and CI logs write it. Tables,
-    file names and machine formats keep the code."""
+    file names and machine formats keep the code. `lang`: a language other than the run's (a
+    notice written in the unit's language)."""
     from zzip.i18n import language
     from zzip.months import HalfYear, Quarter, Year
 
@@ -66,7 +67,7 @@ def period_words(period) -> str:
         period = period.span
     elif hasattr(period, "span") and hasattr(period, "year"):  # a bulletin's calendar year
         period = Year(period.year)
-    if language() == "en" or not isinstance(period, (Quarter, HalfYear, Year)):
+    if (lang or language()) == "en" or not isinstance(period, (Quarter, HalfYear, Year)):
         return str(period)
     if isinstance(period, Quarter):
         return f"{period.year}年第{period.number}季度"

@@ -113,6 +113,7 @@ def environment(lang: str):
 
     from zzip.bulletin.html import TEMPLATES
     from zzip.i18n import Text, translations
+    from zzip.labels import period_words
 
     def finalize(value):
         if value is None:
@@ -125,6 +126,7 @@ def environment(lang: str):
     env.install_gettext_translations(translations(lang), newstyle=True)
     t = Text(lang)
     env.filters["prose_date"] = t.date
+    env.filters["period_words"] = lambda period: period_words(period, lang)
     return env
 
 
@@ -141,10 +143,12 @@ def render(notice: Notice, lang: str, office: str, markdown: bool) -> str:
 
 def subject(notice: Notice, lang: str) -> str:
     from zzip.i18n import Text
+    from zzip.labels import period_words
 
     t = Text(lang)
     if notice.missing:
-        return t("Reminder: the report of %(unit)s for %(quarter)s is missing", unit=notice.name, quarter=notice.quarter)
+        return t("Reminder: the report of %(unit)s for %(quarter)s is missing", unit=notice.name,
+                 quarter=period_words(notice.quarter, lang))
     return t("Supervision notice to %(unit)s: overdue work of the IP plan", unit=notice.name)
 
 
