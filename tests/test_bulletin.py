@@ -340,3 +340,38 @@ def test_overdue_workbook_sheet_names_are_unique_as_excel_compares_them() -> Non
         used.add(names[-1])
     assert len({n.lower() for n in names}) == 5 and "history" not in {n.lower() for n in names}
     assert all(len(n) <= 31 and not set("[]:*?/\\") & set(n) for n in names)
+
+
+@pytest.mark.parametrize("sender", ["ip-office", "a@b.cn, c@d.cn", "a@b.cn <c@d.cn>", "<>", "x@.cn", "名字"])
+def test_remind_refuses_a_from_that_is_not_one_address(tmp_path: Path, sender: str) -> None:
+    # before: 'ip-office' became "From: ip-office" and a second address was dropped without a word
+    plan, reports = _copy(tmp_path)
+    out = tmp_path / "notices"
+    result = run("remind", str(reports), "--plan", str(plan), "--period", "2025-Q2", "--as-of", AS_OF, "-o", str(out),
+                 "--from", sender)
+    assert result.exit_code == 2 and "--from" in result.stderr and not out.exists()
+
+
+def test_eml_spells_a_chinese_domain_in_idna_and_never_mime_encodes_an_address() -> None:
+    import datetime as dt
+
+    from zzip.bulletin.remind import Notice, eml
+    from zzip.months import Quarter
+
+    def headers(to: str, sender: str | None) -> email.message.EmailMessage:
+        notice = Notice("cyberspace", "市委网信办", to, Quarter(2025, 2), dt.date(2025, 7, 15), missing=True)
+        raw = eml(notice, "zh", "正文", sender)
+        assert b"=?utf-8?" not in raw.split(b"\r\nSubject:")[0].split(b"\r\nFrom:")[0]  # no encoded word in To
+        return email.message_from_bytes(raw, policy=email.policy.default)
+
+    # before: "To: wangxin@=?utf-8?b?572R5L+hLuS4reWbvQ==?=", which no mail program can send to
+    message = headers("wangxin@网信.中国", "知识产权办 <ip@zz.gov.cn>")
+    assert message["To"] == "wangxin@xn--vuq696i.xn--fiqs8s"
+    assert message["From"].addresses[0].display_name == "知识产权办"
+    assert message["From"].addresses[0].addr_spec == "ip@zz.gov.cn"
+    # a Chinese name before the @ cannot be spelled in ASCII: the draft uses UTF-8 headers (RFC 6532)
+    message = headers("王@example.cn", None)
+    assert message["To"] == "王@example.cn" and message["From"] is None
+    assert str(make_header(decode_header(message["Subject"]))) == "催报：市委网信办2025年第2季度进展情况未报送"
+    message = headers("wangxin@example.invalid", "ip@example.gov.cn")  # plain ASCII: unchanged
+    assert message["To"] == "wangxin@example.invalid" and message["From"] == "ip@example.gov.cn"

@@ -155,12 +155,43 @@ def subject(notice: Notice, lang: str) -> str:
 def eml(notice: Notice, lang: str, text: str, sender: str | None) -> bytes:
     """A draft e-mail to the unit's contact address (an .eml file any mail program opens)."""
     from email.message import EmailMessage
-    from email.policy import SMTP
+    from email.policy import SMTP, SMTPUTF8
 
-    message = EmailMessage(policy=SMTP)
-    message["To"] = notice.email
-    if sender:
-        message["From"] = sender
+    to, to_utf8 = mail_address(notice.email)
+    frm, from_utf8 = mail_address(sender) if sender else (None, False)
+    # An address is never MIME-encoded (=?utf-8?...?= inside an address is no address at all): a
+    # Chinese domain goes out as IDNA (xn--...), which every mail program reads; a Chinese name
+    # before the @ needs the UTF-8 headers of RFC 6532, so only then is the draft written with them.
+    message = EmailMessage(policy=SMTPUTF8 if to_utf8 or from_utf8 else SMTP)
+    message["To"] = to
+    if frm is not None:
+        message["From"] = frm
     message["Subject"] = printable(subject(notice, lang))
     message.set_content(text, charset="utf-8")
     return message.as_bytes()
+
+
+def one_address(written: str) -> bool:
+    """Whether --from names exactly one usable address ('ip@example.gov.cn' or
+    'IP Office <ip@example.gov.cn>'), by the rule units.yaml's `email` follows."""
+    from email.utils import getaddresses
+
+    found = getaddresses([written])
+    return len(found) == 1 and bool(_ADDRESS.match(found[0][1]))
+
+
+def mail_address(written: str):
+    """The address as a mail header carries it (an email.headerregistry.Address; a display name
+    such as 'IP Office <ip@example.gov.cn>' is kept and encoded by the mail policy), and whether it
+    needs UTF-8 headers: the domain is spelled in IDNA (网信.中国 → xn--vuq696i.xn--fiqs8s) when it
+    can be, the part before the @ as written."""
+    from email.headerregistry import Address
+    from email.utils import parseaddr
+
+    name, address = parseaddr(written)
+    local, _, domain = (address or written).rpartition("@")
+    try:
+        domain = domain.encode("idna").decode("ascii")
+    except UnicodeError:  # not a domain IDNA can spell (an empty or over-long label): sent as written
+        pass
+    return Address(display_name=name, username=local, domain=domain), not (local + domain).isascii()

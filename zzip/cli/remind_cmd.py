@@ -35,7 +35,8 @@ def remind(
     from zzip.bulletin import remind as notices_module
     from zzip.cli.bulletin_cmd import load_for, parse_period
 
-    if sender is not None and (not sender.strip() or any(ord(ch) < 32 or ord(ch) == 127 for ch in sender)):
+    if sender is not None and (any(ord(ch) < 32 or ord(ch) == 127 for ch in sender)
+                               or not notices_module.one_address(sender)):
         fail_usage(_("--from: give one address on one line, e.g. 'IP Office <ip@example.gov.cn>'"))
     chosen = parse_period(period, None, quarter_only=True)
     quarter = chosen.span
