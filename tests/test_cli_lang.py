@@ -348,9 +348,9 @@ def test_configuration_errors_in_chinese(tmp_path: Path) -> None:
         "zzip: 错误：请修正上面的配置问题（见 docs/configuration.md）"]
 
 
-@pytest.mark.parametrize("command", [("rules",), ("validate", str(REPO / "plan")), ("schema", "status")])
+@pytest.mark.parametrize("command", [("rules",), ("schema", "status")])
 def test_an_invalid_config_lang_is_said_by_commands_that_read_only_the_language(tmp_path: Path, command) -> None:
-    """`rules`, `validate`... take nothing else from the configuration: they warn and go on (in the
+    """`rules`, `schema`... take nothing else from the configuration: they warn and go on (in the
     next language of the order), where `check` refuses the whole file (above)."""
     (tmp_path / ".git").mkdir()
     (tmp_path / "zzip.toml").write_text("lang = 3\n", encoding="utf-8")
@@ -359,10 +359,11 @@ def test_an_invalid_config_lang_is_said_by_commands_that_read_only_the_language(
     assert f"zzip: warning: lang = 3 in {tmp_path / 'zzip.toml'} is neither zh nor en; it is ignored" in result.stderr
 
 
-def test_an_invalid_config_lang_is_one_error_for_check_not_a_warning_too(tmp_path: Path) -> None:
+@pytest.mark.parametrize("command", [("check", "reports", "--plan", str(REPO / "plan")), ("validate", str(REPO / "plan"))])
+def test_an_invalid_config_lang_is_one_error_for_check_not_a_warning_too(tmp_path: Path, command) -> None:
     (tmp_path / ".git").mkdir()
     (tmp_path / "zzip.toml").write_text("lang = 3\n", encoding="utf-8")
     (tmp_path / "reports").mkdir()
-    result = zzip("check", "reports", "--plan", str(REPO / "plan"), cwd=tmp_path, ZZIP_LANG="en")
+    result = zzip(*command, cwd=tmp_path, ZZIP_LANG="en")
     assert result.returncode == 2 and "warning" not in result.stderr
     assert result.stderr.splitlines()[0] == f"{tmp_path / 'zzip.toml'}:1: lang: 3 is not one of ['zh', 'en']"

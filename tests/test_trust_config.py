@@ -161,6 +161,35 @@ def test_validate_never_silences_an_unreadable_plan_file(workspace: Path) -> Non
     assert [f["code"] for f in findings(result)] == ["F001"]
 
 
+# --- validate reads the configuration check reads -----------------------------------------------
+
+@pytest.mark.parametrize("config, code, exit_code", [
+    ("", "error", 1),                                          # no configuration: P103 is an error
+    ('ignore = ["P103"]\n', None, 0),                           # before: validate ignored zzip.toml: exit 1
+    ('[severity]\nP103 = "warning"\n', "warning", 0),           # re-graded: not an error any more
+    ('fail-on = "warning"\n[severity]\nP103 = "warning"\n', "warning", 1),
+    ('[per-file-ignores]\n"plan/milestones.yaml" = ["P103"]\n', None, 0),
+    ('[per-file-ignores]\n"plan/tasks.yaml" = ["P103"]\n', "error", 1),  # another file: still reported
+])
+def test_validate_follows_the_configuration_as_check_does(workspace: Path, config: str, code, exit_code: int) -> None:
+    break_the_plan(workspace)
+    (workspace / "zzip.toml").write_text(config, encoding="utf-8")
+    result = zzip("validate", "plan", "--format", "json", cwd=workspace)
+    assert result.returncode == exit_code, result.stdout + result.stderr
+    assert [f["severity"] for f in findings(result)] == ([code] if code else [])
+
+
+def test_validate_fail_on_and_config_options(workspace: Path) -> None:
+    break_the_plan(workspace)
+    (workspace / "other.toml").write_text('[severity]\nP103 = "warning"\n', encoding="utf-8")
+    assert zzip("validate", "plan", "--config", "other.toml", cwd=workspace).returncode == 0
+    assert zzip("validate", "plan", "--config", "other.toml", "--fail-on", "warning", cwd=workspace).returncode == 1
+    result = zzip("validate", "plan", "--config", "missing.toml", cwd=workspace)
+    assert result.returncode == 2 and "missing.toml" in result.stderr
+    result = zzip("validate", "plan", "--config", "other.toml", "-o", "other.toml", cwd=workspace)
+    assert result.returncode == 2 and (workspace / "other.toml").read_text(encoding="utf-8").startswith("[severity]")
+
+
 # --- per-file ignores read rules as --ignore does ---------------------------------------------
 
 def test_per_file_ignores_take_names_and_lower_case_prefixes(workspace: Path) -> None:

@@ -40,7 +40,7 @@ def _version(value: bool) -> None:
 
 # the commands that read the whole configuration (zzip.toml) and refuse any bad key in it, `lang`
 # included; every other command uses only its `lang`, and warns when that is neither zh nor en
-READS_CONFIGURATION = {"check", "overdue", "progress", "unit", "bulletin", "remind"}
+READS_CONFIGURATION = {"check", "validate", "overdue", "progress", "unit", "bulletin", "remind"}
 
 
 @app.callback()

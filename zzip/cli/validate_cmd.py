@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import sys
 from pathlib import Path
-from typing import Annotated
+from typing import Annotated, Optional
 
 import typer
 
 from zzip.i18n import _
-from zzip.cli.common import LangOption, described, FailOn, ReportFormat, FailOnOption, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
+from zzip.cli.common import LangOption, described, FailOn, ReportFormat, IgnoreOption, OutputFile, SelectOption, console, emit, use_colour
 
 
 @described(_("Validate a plan folder: schema, references, dates, owners. Exit 0 clean, 1 findings, 2 "
@@ -18,30 +18,31 @@ def validate(
     plan_dir: Annotated[Path, typer.Argument(help=_("The plan folder."))] = Path("plan"),
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help=_("Output format."))] = ReportFormat.text,
     output: OutputFile = None,
-    fail_on: FailOnOption = FailOn.error,
+    fail_on: Annotated[Optional[FailOn], typer.Option(
+        "--fail-on", help=_("Lowest severity that makes the exit code 1 (default: the configuration's, else error)."),
+        case_sensitive=False)] = None,
     select: SelectOption = None,
     ignore: IgnoreOption = None,
+    config_file: Annotated[Optional[Path], typer.Option(
+        "--config", help=_("Configuration file. Default: zzip.toml here or in a parent folder, or [tool.zzip] in "
+                           "pyproject.toml."))] = None,
     lang: LangOption = None,
 ) -> None:
+    from zzip.cli.check_cmd import load_config_or_exit
     from zzip.cli.outputs import run_output
-    from zzip.engine import Selection, run_rules
+    from zzip.engine import run_rules
 
-    output = run_output(output, [plan_dir])
+    output = run_output(output, [plan_dir], config_file=config_file, reads_config=True)
+    # the same configuration as `zzip check`: a rule ignored or re-graded there is so here too, so
+    # that the plan's CI and the quarterly check never disagree about the plan
+    config = load_config_or_exit(config_file, select, ignore)
     from zzip.plan_loader import load_plan
     from zzip.report import Report
     from zzip.rules import fatal_codes, rules_in_scope
 
-    from zzip.engine import split_keys
-    from zzip.rule_keys import option_problems
-
-    problems = option_problems(select, ignore)
-    if problems:
-        sys.stderr.write("".join(_("zzip: error: %(error)s", error=line) + "\n" for line in problems))
-        raise typer.Exit(2)
     load = load_plan(plan_dir)
-
-    selection = Selection(select=split_keys(select) if select else None, ignore=split_keys(ignore))
-    findings = run_rules(rules_in_scope("file", "plan"), load, selection)
+    findings = run_rules(rules_in_scope("file", "plan"), load, config.selection(select, ignore))
+    findings = [f for f in findings if not config.ignored_in_file(f.code, f.location.path)]
     meta = load.plan.meta
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
     report = Report("validate", findings, load.files, fatal_codes(), summary)
@@ -58,4 +59,4 @@ def validate(
         from zzip.output import text
 
         emit(text.render_plain(report), output)
-    raise typer.Exit(report.exit_code(fail_on.value))
+    raise typer.Exit(report.exit_code(fail_on.value if fail_on is not None else config.fail_on))
