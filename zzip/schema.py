@@ -32,8 +32,10 @@ def schema_reference(kind: str, folder=None) -> str:
     import os
     from pathlib import Path
 
-    installed = resources.files("zzip.schemas").joinpath(f"{kind}.schema.json")
-    path = Path(str(installed)).resolve()
+    from zzip.i18n import language
+    from zzip.schema_words import schema_file
+
+    path = schema_file(kind, language()).resolve()  # an editor shows its words in the file's language
     if folder is not None:
         try:
             return Path(os.path.relpath(path, Path(folder).resolve())).as_posix()

@@ -30,7 +30,9 @@ def schema(
     lang: LangOption = None,
 ) -> None:
     from zzip.cli.outputs import run_output
-    from zzip.schema import schema_text
+    from zzip.i18n import language
+    from zzip.schema_words import schema_file
 
     output = run_output(output)
-    emit(schema_text(kind.value), output)
+    # titles and descriptions in the run's language; what the schema accepts is the same in each
+    emit(schema_file(kind.value, language()).read_text(encoding="utf-8"), output)

@@ -9,3 +9,5 @@ PYBABEL=${PYBABEL:-.venv/bin/pybabel}
     --ignore-obsolete >/dev/null
 # now translate the entries with an empty msgstr in zzip/locale/zh_CN/LC_MESSAGES/zzip.po, then:
 "$PYBABEL" compile -d zzip/locale -D zzip --statistics
+# the schemas' words (title, description, x-expected) in each language, for editors and `zzip schema`
+"${PYTHON:-.venv/bin/python}" -m zzip.schema_words >/dev/null
