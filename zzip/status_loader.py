@@ -17,6 +17,7 @@ import yaml
 
 from zzip import fastyaml
 from zzip import schema as schemas
+from zzip.fastspots import file_spots
 from zzip.filebytes import os_reason
 from zzip.findings import Location
 from zzip.i18n import _
@@ -405,7 +406,13 @@ class _PositionsLater:
             text, _notices = read_text(self.path, self.shown)
         except ParseError:
             text = None
-        root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
+        unchanged = text is not None and len(text) == self.size and hash(text) == self.digest
+        if unchanged:  # libyaml's marks, by a scan of the lines where the layout is the usual one
+            scanned = file_spots(text, SUBMISSION_FIELDS, ENTRY_FIELDS, VALUE_FIELDS)
+            if scanned is not None:
+                origin, entry_numbers, value_numbers = scanned
+                return pack_spots(origin), pack_spots(entry_numbers), pack_spots(value_numbers)
+        root = node_tree(text) if unchanged else None
         if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
             entries, values = self.counts
