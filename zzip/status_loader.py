@@ -169,20 +169,21 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
     # run time on a thousand files (benchmarks/README.md). It is paused while reading.
     collecting = gc.isenabled()
     gc.disable()
+    shared = Shared()
     try:
         for path, folder_period in files:
-            _read_one(result, path, folder_period)
+            _read_one(result, path, folder_period, shared)
     finally:
         if collecting:
             gc.enable()
     return result
 
 
-def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) -> None:
+def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None, shared: "Shared") -> None:
     shown = display_path(path)
     result.files.append(shown)
     if fastyaml.available() and path.suffix.lower() in (".yaml", ".yml"):
-        submission = _read_fast(path, shown, folder_period)
+        submission = _read_fast(path, shown, folder_period, shared)
         if submission is not None:
             result.submissions.append(submission)
             return
@@ -192,7 +193,8 @@ def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) 
         return
     result.encoding_notices.extend(loaded.notices)
     result.schema_problems.extend(problems)
-    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems if p.path is not None})
+    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems if p.path is not None},
+                        shared)
     if submission is not None:
         result.submissions.append(submission)
 
@@ -268,11 +270,50 @@ def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[in
     return numbers
 
 
+class Shared:
+    """One copy of the values that recur from file to file in a run (notes written from the same
+    phrases, evidence cited again each quarter, dates): ten thousand files hold 300,000 entries,
+    and a copy per entry was a third of a run's memory (benchmarks/README.md). Equal values are
+    interchangeable here: every record is frozen, and nothing compares them by identity."""
+
+    __slots__ = ("texts", "dates", "evidence")
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.dates: dict[str, object] = {}
+        self.evidence: dict[tuple, tuple[Evidence, ...]] = {}
+
+    def text(self, value):
+        return self.texts.setdefault(value, value) if value.__class__ is str else value
+
+    def date(self, value: str):
+        """parse_date(value), the same date object for the same text (a failure is not kept)."""
+        if value.__class__ is not str:
+            return parse_date(value)
+        day = self.dates.get(value)
+        if day is None:
+            day = self.dates[value] = parse_date(value)
+        return day
+
+    def evidence_of(self, items: list) -> tuple[Evidence, ...]:
+        try:
+            key = tuple(tuple(item.items()) for item in items)
+            kept = self.evidence.get(key)
+        except (AttributeError, TypeError):  # not a list of mappings of text: built as before
+            return tuple(Evidence(**item) for item in items)
+        if kept is None:
+            text = self.text
+            kept = self.evidence[key] = tuple(Evidence(**{name: text(value) for name, value in item.items()})
+                                              for item in items)
+        return kept
+
+
 def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Period | None, stem: str,
-           bad_paths: set, lazy: "_PositionsLater | None" = None) -> Submission | None:
+           bad_paths: set, shared: Shared | None = None, lazy: "_PositionsLater | None" = None) -> Submission | None:
     """The record of a document. With `lazy` (the fast path: a valid file read without positions)
     the positions are the precise reader's, taken when a finding first needs one."""
     raw = doc.data
+    shared = shared or Shared()
     if not isinstance(raw, dict) or () in bad_paths:
         return None  # a list or a scalar where the mapping belongs: the schema has said so
     top_level_bad = {p[0] for p in bad_paths if len(p) <= 1 or p[0] not in ("entries", "indicators")}
@@ -284,7 +325,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
 
     def date_of(value: str, where: tuple) -> object:
         try:
-            return parse_date(value)
+            return shared.date(value)
         except ValueError as exc:
             if lazy is not None:
                 raise _NotPlain from None  # a finding with a position: read the file the precise way
@@ -308,7 +349,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
                                                                   _("%(where)s: %(problem)s", where="period",
                                                                     problem=exc), ("period",)))
         return None
-    path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
+    path, intern, text, evidence_of = doc.path, sys.intern, shared.text, shared.evidence_of  # one copy of each
     # First the items that are sound, with their positions; then the records, which share one
     # position array per file (a small array per record would cost 16 MB over ten thousand files).
     kept_entries, entry_numbers = [], []
@@ -343,12 +384,13 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
         Entry(id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(item["status"], item["status"])),
               role=intern(item["role"]) if "role" in item else None,
               percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
-              evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
-              note=item.get("note"), blocker=item.get("blocker"), path=path, spots=entry_spots, slot=slot)
+              evidence=evidence_of(item["evidence"]) if "evidence" in item else (),
+              note=text(item.get("note")), blocker=text(item.get("blocker")), path=path, spots=entry_spots, slot=slot)
         for slot, (item, completed) in enumerate(kept_entries))
     values = tuple(
         IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
-                       source=item.get("source"), note=item.get("note"), path=path, spots=value_spots, slot=slot)
+                       source=text(item.get("source")), note=text(item.get("note")), path=path, spots=value_spots,
+                       slot=slot)
         for slot, (item, measured) in enumerate(kept_values))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
@@ -364,7 +406,7 @@ class _NotPlain(Exception):
     """The fast path met something with a finding: the file is read the precise way instead."""
 
 
-def _read_fast(path: Path, shown: str, folder_period: Period | None) -> Submission | None:
+def _read_fast(path: Path, shown: str, folder_period: Period | None, shared: Shared) -> Submission | None:
     """A valid, plain status file read by the native parser (zzip.fastyaml), its positions left
     for later; None for anything else, which the caller reads the precise way (and, for a bad
     file, the bytes are read twice: only bad files pay that)."""
@@ -380,7 +422,7 @@ def _read_fast(path: Path, shown: str, folder_period: Period | None) -> Submissi
     later = _PositionsLater(path, shown, len(text), hash(text), len(data.get("entries", ())),
                             len(data.get("indicators", ())))
     try:
-        return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), later)
+        return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), shared, later)
     except _NotPlain:
         return None
 
