@@ -176,6 +176,10 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
     finally:
         if collecting:
             gc.enable()
+            # The records live until the run ends and hold no cycles: out of the collector's sight,
+            # so the collections the rules' allocations trigger do not re-scan them every time
+            # (a sixth of a run over ten thousand files). Freed as usual when they are let go.
+            gc.freeze()
     return result
 
 
