@@ -359,18 +359,21 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     kept_entries, entry_numbers = [], []
     raw_entries = raw.get("entries", ())
     for index, item in enumerate(raw_entries):
-        if bad("entries", index):
+        if bad_paths and bad("entries", index):
             continue
-        completed = date_of(item["completed"], ("entries", index, "completed")) if "completed" in item else None
-        if "completed" in item and completed is None:
-            continue
+        if "completed" in item:
+            completed = date_of(item["completed"], ("entries", index, "completed"))
+            if completed is None:
+                continue
+        else:
+            completed = None
         kept_entries.append((item, completed))
         if lazy is None:
             entry_numbers += _spots(item_spot(raw_entries, index), item, ENTRY_FIELDS)
     kept_values, value_numbers = [], []
     raw_values = raw.get("indicators", ())
     for index, item in enumerate(raw_values):
-        if bad("indicators", index):
+        if bad_paths and bad("indicators", index):
             continue
         measured = date_of(item["measured"], ("indicators", index, "measured"))
         if measured is None:
@@ -384,13 +387,16 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
         origin_spots = pack_spots(_spots(doc.root_position, raw, SUBMISSION_FIELDS, True))
     else:
         entry_spots, value_spots, origin_spots = _LaterSpots(lazy, 1), _LaterSpots(lazy, 2), _LaterSpots(lazy, 0)
-    entries = tuple(
-        Entry(id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(item["status"], item["status"])),
-              role=intern(item["role"]) if "role" in item else None,
-              percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
-              evidence=evidence_of(item["evidence"]) if "evidence" in item else (),
-              note=text(item.get("note")), blocker=text(item.get("blocker")), path=path, spots=entry_spots, slot=slot)
-        for slot, (item, completed) in enumerate(kept_entries))
+    entries = []
+    for slot, (item, completed) in enumerate(kept_entries):
+        status, note, blocker = item["status"], item.get("note"), item.get("blocker")
+        # positional: a frozen dataclass's keywords cost as much again (Entry's field order)
+        entries.append(Entry(
+            intern(item["id"]), intern(STATUS_SYNONYMS.get(status, status)),
+            intern(item["role"]) if "role" in item else None, item.get("percent"), completed,
+            evidence_of(item["evidence"]) if "evidence" in item else (),
+            note if note is None else text(note), blocker if blocker is None else text(blocker),
+            path, entry_spots, slot))
     values = tuple(
         IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
                        source=text(item.get("source")), note=text(item.get("note")), path=path, spots=value_spots,
@@ -399,7 +405,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
-        submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
+        submitted=submitted, entries=tuple(entries), indicators=values,  # type: ignore[arg-type]
         origin=PackedOrigin(path, SUBMISSION_FIELDS, origin_spots, True, workbook_sheet(path, "submission")),
     )
 
@@ -433,8 +439,10 @@ def _read_fast(path: Path, shown: str, folder_period: Period | None, shared: Sha
 
 class _PositionsLater:
     """Where the fields of a file read by the fast path stand, found when a finding first asks:
-    the file is read again by the precise reader and its positions packed as `_build` packs them.
-    Most files have no finding, so most are never read twice (benchmarks/README.md)."""
+    the file is read again and its positions packed as `_build` packs them, libyaml's marks
+    exactly: by a scan of its lines (zzip/fastspots.py, a third of libyaml's cost) where the layout
+    is the usual one, else by libyaml's composer. Most files have no finding, so most are never
+    read twice (benchmarks/README.md)."""
 
     __slots__ = ("path", "shown", "size", "digest", "counts", "arrays")
 
