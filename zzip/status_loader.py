@@ -280,11 +280,12 @@ class Shared:
     and a copy per entry was a third of a run's memory (benchmarks/README.md). Equal values are
     interchangeable here: every record is frozen, and nothing compares them by identity."""
 
-    __slots__ = ("texts", "dates", "evidence")
+    __slots__ = ("texts", "dates", "periods", "evidence")
 
     def __init__(self) -> None:
         self.texts: dict[str, str] = {}
         self.dates: dict[str, object] = {}
+        self.periods: dict[str, Period] = {}
         self.evidence: dict[tuple, tuple[Evidence, ...]] = {}
 
     def text(self, value):
@@ -298,6 +299,15 @@ class Shared:
         if day is None:
             day = self.dates[value] = parse_date(value)
         return day
+
+    def period(self, value: str) -> Period:
+        """parse_any_period(value), kept like `date`."""
+        if value.__class__ is not str:
+            return parse_any_period(value)
+        period = self.periods.get(value)
+        if period is None:
+            period = self.periods[value] = parse_any_period(value)
+        return period
 
     def evidence_of(self, items: list) -> tuple[Evidence, ...]:
         try:
@@ -345,7 +355,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     if submitted is None:
         return None
     try:
-        period = parse_any_period(raw["period"])
+        period = shared.period(raw["period"])
     except ValueError as exc:
         if lazy is not None:
             raise _NotPlain from None
