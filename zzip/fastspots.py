@@ -21,6 +21,9 @@ import re
 # plain words; a quoted or unusual key makes the scanner give up.
 _KEY = re.compile(r"( *)(?:(-) +)?([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _LISTS = ("entries", "indicators")
+# First characters of a value that `_value` would call a plain scalar whatever follows them.
+_PLAIN_START = frozenset(chr(code) for code in range(33, 127)) - set("'\"[{#-?:,]}%@`&*!|>")
+_PLAIN_START |= frozenset(chr(code) for code in range(0x4e00, 0xa000))  # CJK ideographs
 
 
 class _Unsure(Exception):
@@ -106,46 +109,51 @@ class _Scan:
 
     def items(self, dash: int, names: tuple[str, ...]) -> list[int]:
         """The items of a block list whose '-' stand at `dash`: each a mapping whose first key
-        is on the '-' line."""
+        is on the '-' line. (The scanner's inner loop: a plain value is told apart inline.)"""
         numbers: list[int] = []
         offsets = {name: 2 + 2 * i for i, name in enumerate(names)}
-        lines = self.lines
-        while self.at < len(lines):
-            number, here, line = lines[self.at]
+        lines, count, key_at, plain = self.lines, len(self.lines), _KEY.match, _PLAIN_START
+        at = self.at
+        while at < count:
+            number, here, line = lines[at]
             if here != dash or line[here] != "-":
                 break
-            match = _KEY.match(line)
+            match = key_at(line)
             if match is None or not match.group(2):
                 raise _Unsure  # an item that is not `- key: value`
             indent = match.start(3)
             spots = [number, indent + 1] + [0] * (2 * len(names))
-            first = True
-            while self.at < len(lines):
-                number, here, line = lines[self.at]
-                if first:
-                    first = False
-                elif here != indent:
-                    if here > indent:
-                        raise _Unsure
-                    break
+            while True:
+                end = match.end()
+                if end < len(line) and line[end] in plain:  # a plain value on the key's line
+                    kind, column = "scalar", end + 1
                 else:
-                    match = _KEY.match(line)
-                    if match is None or match.group(2):
-                        raise _Unsure
-                kind, column = _value(line, match.end())
+                    kind, column = _value(line, end)
                 if kind == "empty":
+                    self.at = at
                     column = self.nested(indent, False)
-                    value_line = self.value_line
+                    at, value_line = self.at, self.value_line
                 else:
-                    self.at += 1
-                    self.no_continuation(indent)
+                    at += 1
                     value_line = number
                 start = offsets.get(match.group(3))
                 if start is not None:
-                    spots[start:start + 2] = (value_line, column)
+                    spots[start] = value_line
+                    spots[start + 1] = column
+                if at >= count:
+                    break
+                number, here, line = lines[at]
+                if here != indent:
+                    if here > indent:
+                        raise _Unsure  # a value continued on the next line, or deeper than its mapping
+                    break
+                match = key_at(line)
+                if match is None or match.group(2):
+                    raise _Unsure
             numbers += spots
-            if self.at < len(lines) and lines[self.at][1] > dash and lines[self.at][1] != indent:
+            if at < count and dash < lines[at][1] != indent:
                 raise _Unsure
+        self.at = at
         return numbers
 
     def no_continuation(self, indent: int) -> None:
