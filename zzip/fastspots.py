@@ -21,9 +21,9 @@ import re
 # plain words; a quoted or unusual key makes the scanner give up.
 _KEY = re.compile(r"( *)(?:(-) +)?([A-Za-z_][A-Za-z0-9_-]*):(?: +|$)")
 _LISTS = ("entries", "indicators")
-# First characters of a value that `_value` would call a plain scalar whatever follows them.
+# First characters of a value that `_value` would call a plain scalar whatever follows them
+# (and every character past ASCII: `_value` looks for ASCII indicators only).
 _PLAIN_START = frozenset(chr(code) for code in range(33, 127)) - set("'\"[{#-?:,]}%@`&*!|>")
-_PLAIN_START |= frozenset(chr(code) for code in range(0x4e00, 0xa000))  # CJK ideographs
 
 
 class _Unsure(Exception):
@@ -125,7 +125,7 @@ class _Scan:
             spots = [number, indent + 1] + [0] * (2 * len(names))
             while True:
                 end = match.end()
-                if end < len(line) and line[end] in plain:  # a plain value on the key's line
+                if end < len(line) and (line[end] in plain or line[end] > "\x7f"):  # a plain value on its line
                     kind, column = "scalar", end + 1
                 else:
                     kind, column = _value(line, end)
