@@ -456,7 +456,8 @@ class _PositionsLater:
     __slots__ = ("path", "shown", "size", "digest", "counts", "arrays")
 
     def __init__(self, path: Path, shown: str, size: int, digest: int, entries: int, values: int):
-        self.path, self.shown, self.size, self.digest, self.arrays = path, shown, size, digest, None
+        # the path as text: a Path object per file held for the whole run costs more than the text
+        self.path, self.shown, self.size, self.digest, self.arrays = str(path), shown, size, digest, None
         self.counts = (entries, values)
 
     def array(self, which: int) -> array:
@@ -466,7 +467,7 @@ class _PositionsLater:
 
     def _resolve(self) -> tuple[array, array, array]:
         try:
-            text, _notices = read_text(self.path, self.shown)
+            text, _notices = read_text(Path(self.path), self.shown)
         except ParseError:
             text = None
         unchanged = text is not None and len(text) == self.size and hash(text) == self.digest
