@@ -17,14 +17,15 @@ import yaml
 
 from zzip import fastyaml
 from zzip import schema as schemas
+from zzip.fastspots import file_spots
 from zzip.filebytes import os_reason
 from zzip.findings import Location
 from zzip.i18n import _
 from zzip.months import Period, parse_any_period, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
-    ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
-    Submission, pack_spots, workbook_sheet,
+    ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Evidence, IndicatorValue, PackedOrigin,
+    Submission, new_entry, pack_spots, workbook_sheet,
 )
 from zzip.status_types import surely_valid
 from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, node_tree, read_text
@@ -168,20 +169,25 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
     # run time on a thousand files (benchmarks/README.md). It is paused while reading.
     collecting = gc.isenabled()
     gc.disable()
+    shared = Shared()
     try:
         for path, folder_period in files:
-            _read_one(result, path, folder_period)
+            _read_one(result, path, folder_period, shared)
     finally:
         if collecting:
             gc.enable()
+            # The records live until the run ends and hold no cycles: out of the collector's sight,
+            # so the collections the rules' allocations trigger do not re-scan them every time
+            # (a sixth of a run over ten thousand files). Freed as usual when they are let go.
+            gc.freeze()
     return result
 
 
-def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) -> None:
+def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None, shared: "Shared") -> None:
     shown = display_path(path)
     result.files.append(shown)
     if fastyaml.available() and path.suffix.lower() in (".yaml", ".yml"):
-        submission = _read_fast(path, shown, folder_period)
+        submission = _read_fast(path, shown, folder_period, shared)
         if submission is not None:
             result.submissions.append(submission)
             return
@@ -191,7 +197,8 @@ def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None) 
         return
     result.encoding_notices.extend(loaded.notices)
     result.schema_problems.extend(problems)
-    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems if p.path is not None})
+    submission = _build(result, loaded, folder_period, path.stem, {p.path for p in problems if p.path is not None},
+                        shared)
     if submission is not None:
         result.submissions.append(submission)
 
@@ -267,11 +274,60 @@ def _spots(here, mapping, names: tuple[str, ...], keys: bool = False) -> list[in
     return numbers
 
 
+class Shared:
+    """One copy of the values that recur from file to file in a run (notes written from the same
+    phrases, evidence cited again each quarter, dates): ten thousand files hold 300,000 entries,
+    and a copy per entry was a third of a run's memory (benchmarks/README.md). Equal values are
+    interchangeable here: every record is frozen, and nothing compares them by identity."""
+
+    __slots__ = ("texts", "dates", "periods", "evidence")
+
+    def __init__(self) -> None:
+        self.texts: dict[str, str] = {}
+        self.dates: dict[str, object] = {}
+        self.periods: dict[str, Period] = {}
+        self.evidence: dict[tuple, tuple[Evidence, ...]] = {}
+
+    def text(self, value):
+        return self.texts.setdefault(value, value) if value.__class__ is str else value
+
+    def date(self, value: str):
+        """parse_date(value), the same date object for the same text (a failure is not kept)."""
+        if value.__class__ is not str:
+            return parse_date(value)
+        day = self.dates.get(value)
+        if day is None:
+            day = self.dates[value] = parse_date(value)
+        return day
+
+    def period(self, value: str) -> Period:
+        """parse_any_period(value), kept like `date`."""
+        if value.__class__ is not str:
+            return parse_any_period(value)
+        period = self.periods.get(value)
+        if period is None:
+            period = self.periods[value] = parse_any_period(value)
+        return period
+
+    def evidence_of(self, items: list) -> tuple[Evidence, ...]:
+        try:
+            key = tuple(tuple(item.items()) for item in items)
+            kept = self.evidence.get(key)
+        except (AttributeError, TypeError):  # not a list of mappings of text: built as before
+            return tuple(Evidence(**item) for item in items)
+        if kept is None:
+            text = self.text
+            kept = self.evidence[key] = tuple(Evidence(**{name: text(value) for name, value in item.items()})
+                                              for item in items)
+        return kept
+
+
 def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Period | None, stem: str,
-           bad_paths: set, lazy: "_PositionsLater | None" = None) -> Submission | None:
+           bad_paths: set, shared: Shared | None = None, lazy: "_PositionsLater | None" = None) -> Submission | None:
     """The record of a document. With `lazy` (the fast path: a valid file read without positions)
     the positions are the precise reader's, taken when a finding first needs one."""
     raw = doc.data
+    shared = shared or Shared()
     if not isinstance(raw, dict) or () in bad_paths:
         return None  # a list or a scalar where the mapping belongs: the schema has said so
     top_level_bad = {p[0] for p in bad_paths if len(p) <= 1 or p[0] not in ("entries", "indicators")}
@@ -283,7 +339,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
 
     def date_of(value: str, where: tuple) -> object:
         try:
-            return parse_date(value)
+            return shared.date(value)
         except ValueError as exc:
             if lazy is not None:
                 raise _NotPlain from None  # a finding with a position: read the file the precise way
@@ -299,7 +355,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     if submitted is None:
         return None
     try:
-        period = parse_any_period(raw["period"])
+        period = shared.period(raw["period"])
     except ValueError as exc:
         if lazy is not None:
             raise _NotPlain from None
@@ -307,24 +363,27 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
                                                                   _("%(where)s: %(problem)s", where="period",
                                                                     problem=exc), ("period",)))
         return None
-    path, intern = doc.path, sys.intern  # ids and status words recur in every file: keep one copy
+    path, intern, text, evidence_of = doc.path, sys.intern, shared.text, shared.evidence_of  # one copy of each
     # First the items that are sound, with their positions; then the records, which share one
     # position array per file (a small array per record would cost 16 MB over ten thousand files).
     kept_entries, entry_numbers = [], []
     raw_entries = raw.get("entries", ())
     for index, item in enumerate(raw_entries):
-        if bad("entries", index):
+        if bad_paths and bad("entries", index):
             continue
-        completed = date_of(item["completed"], ("entries", index, "completed")) if "completed" in item else None
-        if "completed" in item and completed is None:
-            continue
+        if "completed" in item:
+            completed = date_of(item["completed"], ("entries", index, "completed"))
+            if completed is None:
+                continue
+        else:
+            completed = None
         kept_entries.append((item, completed))
         if lazy is None:
             entry_numbers += _spots(item_spot(raw_entries, index), item, ENTRY_FIELDS)
     kept_values, value_numbers = [], []
     raw_values = raw.get("indicators", ())
     for index, item in enumerate(raw_values):
-        if bad("indicators", index):
+        if bad_paths and bad("indicators", index):
             continue
         measured = date_of(item["measured"], ("indicators", index, "measured"))
         if measured is None:
@@ -338,21 +397,24 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
         origin_spots = pack_spots(_spots(doc.root_position, raw, SUBMISSION_FIELDS, True))
     else:
         entry_spots, value_spots, origin_spots = _LaterSpots(lazy, 1), _LaterSpots(lazy, 2), _LaterSpots(lazy, 0)
-    entries = tuple(
-        Entry(id=intern(item["id"]), status=intern(STATUS_SYNONYMS.get(item["status"], item["status"])),
-              role=intern(item["role"]) if "role" in item else None,
-              percent=item.get("percent"), completed=completed,  # type: ignore[arg-type]
-              evidence=tuple(Evidence(**e) for e in item["evidence"]) if "evidence" in item else (),
-              note=item.get("note"), blocker=item.get("blocker"), path=path, spots=entry_spots, slot=slot)
-        for slot, (item, completed) in enumerate(kept_entries))
+    entries = []
+    for slot, (item, completed) in enumerate(kept_entries):
+        status, note, blocker = item["status"], item.get("note"), item.get("blocker")
+        entries.append(new_entry(  # Entry(...), at half the cost, in Entry's field order
+            intern(item["id"]), intern(STATUS_SYNONYMS.get(status, status)),
+            intern(item["role"]) if "role" in item else None, item.get("percent"), completed,
+            evidence_of(item["evidence"]) if "evidence" in item else (),
+            note if note is None else text(note), blocker if blocker is None else text(blocker),
+            path, entry_spots, slot))
     values = tuple(
         IndicatorValue(id=intern(item["id"]), value=item["value"], measured=measured,  # type: ignore[arg-type]
-                       source=item.get("source"), note=item.get("note"), path=path, spots=value_spots, slot=slot)
+                       source=text(item.get("source")), note=text(item.get("note")), path=path, spots=value_spots,
+                       slot=slot)
         for slot, (item, measured) in enumerate(kept_values))
     return Submission(
         path=path, folder_period=folder_period, file_stem=stem, plan_id=intern(raw["plan"]),
         plan_version=intern(raw["plan_version"]), unit=intern(raw["unit"]), period=period,
-        submitted=submitted, entries=entries, indicators=values,  # type: ignore[arg-type]
+        submitted=submitted, entries=tuple(entries), indicators=values,  # type: ignore[arg-type]
         origin=PackedOrigin(path, SUBMISSION_FIELDS, origin_spots, True, workbook_sheet(path, "submission")),
     )
 
@@ -363,7 +425,7 @@ class _NotPlain(Exception):
     """The fast path met something with a finding: the file is read the precise way instead."""
 
 
-def _read_fast(path: Path, shown: str, folder_period: Period | None) -> Submission | None:
+def _read_fast(path: Path, shown: str, folder_period: Period | None, shared: Shared) -> Submission | None:
     """A valid, plain status file read by the native parser (zzip.fastyaml), its positions left
     for later; None for anything else, which the caller reads the precise way (and, for a bad
     file, the bytes are read twice: only bad files pay that)."""
@@ -379,20 +441,23 @@ def _read_fast(path: Path, shown: str, folder_period: Period | None) -> Submissi
     later = _PositionsLater(path, shown, len(text), hash(text), len(data.get("entries", ())),
                             len(data.get("indicators", ())))
     try:
-        return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), later)
+        return _build(None, YamlDocument(shown, data, (1, 1)), folder_period, path.stem, set(), shared, later)
     except _NotPlain:
         return None
 
 
 class _PositionsLater:
     """Where the fields of a file read by the fast path stand, found when a finding first asks:
-    the file is read again by the precise reader and its positions packed as `_build` packs them.
-    Most files have no finding, so most are never read twice (benchmarks/README.md)."""
+    the file is read again and its positions packed as `_build` packs them, libyaml's marks
+    exactly: by a scan of its lines (zzip/fastspots.py, a third of libyaml's cost) where the layout
+    is the usual one, else by libyaml's composer. Most files have no finding, so most are never
+    read twice (benchmarks/README.md)."""
 
     __slots__ = ("path", "shown", "size", "digest", "counts", "arrays")
 
     def __init__(self, path: Path, shown: str, size: int, digest: int, entries: int, values: int):
-        self.path, self.shown, self.size, self.digest, self.arrays = path, shown, size, digest, None
+        # the path as text: a Path object per file held for the whole run costs more than the text
+        self.path, self.shown, self.size, self.digest, self.arrays = str(path), shown, size, digest, None
         self.counts = (entries, values)
 
     def array(self, which: int) -> array:
@@ -402,10 +467,16 @@ class _PositionsLater:
 
     def _resolve(self) -> tuple[array, array, array]:
         try:
-            text, _notices = read_text(self.path, self.shown)
+            text, _notices = read_text(Path(self.path), self.shown)
         except ParseError:
             text = None
-        root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
+        unchanged = text is not None and len(text) == self.size and hash(text) == self.digest
+        if unchanged:  # libyaml's marks, by a scan of the lines where the layout is the usual one
+            scanned = file_spots(text, SUBMISSION_FIELDS, ENTRY_FIELDS, VALUE_FIELDS)
+            if scanned is not None:
+                origin, entry_numbers, value_numbers = scanned
+                return pack_spots(origin), pack_spots(entry_numbers), pack_spots(value_numbers)
+        root = node_tree(text) if unchanged else None
         if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
             entries, values = self.counts
