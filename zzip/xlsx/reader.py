@@ -25,6 +25,7 @@ import math
 import re
 import unicodedata
 import zipfile
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -423,20 +424,31 @@ class _Reader:
                     _("column '%(column)s' is not part of the status workbook and zzip does not read it: put what "
                       "it says in the 说明 (note) column", column=label), None))
         items = YamlList()
-        items.positions = []
-        hidden = self.hidden_rows.get(sheet, set())
-        formulas = self.formulas.get(sheet, {})
-        for number, row in enumerate(rows[1:], start=2):
-            values = {key: (row[where[key]] if where[key] < len(row) else "") for key in read}
-            if all(v == "" or v is None for v in values.values()):
-                continue
-            if part == "indicators" and values["value"] == "" and not values["source"] and not values["note"]:
+        items.positions = item_spots = []
+        hidden = self.hidden_rows.get(sheet) or ()
+        formulas = self.formulas.get(sheet) or {}
+        fields = tuple((key, where[key] + 1, _KIND.get(key)) for key in read)
+        width = max(where[key] for key in read) + 1
+        take = itemgetter(*(where[key] for key in read))  # the row's cells in `read` order, as a tuple
+        count = len(read)
+        if part == "indicators":
+            value_at, source_at, note_at = (read.index(k) for k in ("value", "source", "note"))
+        cells = self.cells
+        for number, row in enumerate(rows, start=1):
+            if number == 1:
+                continue  # the header
+            if len(row) < width:
+                row = [*row, *[""] * (width - len(row))]
+            values = take(row)
+            if values.count("") + values.count(None) == count:
+                continue  # an empty row
+            if part == "indicators" and values[value_at] == "" and not values[source_at] and not values[note_at]:
                 continue  # a value not given: the template's row left blank, as a YAML line left commented out
             index = len(items)
             path = (part, index)
-            self.cells[path] = (number, 1)
-            for key in read:
-                self.cells[path + (key,)] = (number, where[key] + 1)
+            cells[path] = (number, 1)
+            for key, column, _kind in fields:
+                cells[(part, index, key)] = (number, column)
             if number in hidden:
                 self.problems.append(SchemaProblem(
                     Location(self.display, number, 1, sheet),
@@ -444,18 +456,34 @@ class _Reader:
                       "the rows around it → 右键 → 取消隐藏) and check it: the row is not counted until then",
                       row=number), path))
             item = YamlMap()
-            item.positions = []
-            for key in read:
-                column = where[key] + 1
-                value = values[key]
-                if value == "" and (number, column) not in formulas:
+            item.positions = spots = []
+            for (key, column, kind), value in zip(fields, values):
+                # the common cells inline (text in a text column, a number in a number column, a date in a
+                # date column); anything else, and every cell of a sheet with formulas, by _convert
+                if formulas:
+                    if value == "" and (number, column) not in formulas:
+                        continue
+                    converted = self._convert(value, key, (part, index, key), sheet, number, column)
+                elif value == "":
                     continue  # an empty cell (the common case): nothing to convert
-                converted = self._convert(value, key, path + (key,), sheet, number, column)
+                else:
+                    cls = value.__class__
+                    if cls is str and kind is _TEXT:
+                        converted = value.strip() or _EMPTY
+                    elif cls is float and kind is _NUMBER and math.isfinite(value):
+                        converted = int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
+                    elif cls is dt.date and kind is _DATE:
+                        converted = value.isoformat()
+                    elif cls is str and kind is _ROLE:
+                        converted = value.strip()
+                        converted = L.ROLE_KEYS.get(converted, converted) if converted else _EMPTY
+                    else:
+                        converted = self._convert(value, key, (part, index, key), sheet, number, column)
                 if converted is not _EMPTY:
                     item[key] = converted
-                    item.positions.extend((number, column, number, column))
+                    spots += (number, column, number, column)
             items.append(item)
-            items.positions.extend((number, 1))
+            item_spots += (number, 1)
         if items:
             self.data[part] = items
             self.data.positions.extend((1, 1, 2, 1))
@@ -587,9 +615,7 @@ class _Reader:
             if not line:
                 continue
             item = {}
-            # split only where a labelled part begins, so that " | " inside a title or a link stays
-            labels = "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题"))
-            for part in (p.strip() for p in re.split(rf" \| (?=(?:{labels})[:：])", line)):
+            for part in (p.strip() for p in _EVIDENCE_PARTS.split(line)):
                 if not part:
                     continue
                 prefix, sep, rest = part.replace(":", ":", 1).partition(":")
@@ -629,13 +655,20 @@ class _Empty:
 
 _PLAIN_TEXT = frozenset({"id", "status", "note", "blocker", "contact", "source", "plan", "unit", "period",
                          "plan_version"})
+_TEXT, _NUMBER, _DATE, _ROLE = "text", "number", "date", "role"
+_KIND = {**{key: _TEXT for key in _PLAIN_TEXT}, **{key: _NUMBER for key in L.NUMBER_FIELDS},
+         **{key: _DATE for key in L.DATE_FIELDS}, "role": _ROLE}  # what _table converts inline, as _convert would
 
 
 _EMPTY = _Empty()
 
 
+# 佐证材料: a line splits only where a labelled part begins, so that " | " inside a title or a link stays
+_EVIDENCE_PARTS = re.compile(r" \| (?=(?:%s)[:：])" % "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题")))
+
+
 def _label(cell) -> str:
-    return re.sub(r"\s+", "", str(cell)) if cell not in (None, "") else ""
+    return "".join(str(cell).split()) if cell not in (None, "") else ""  # (str.split: the whitespace of \s)
 
 
 def _column_number(letters: str) -> int:
@@ -645,11 +678,11 @@ def _column_number(letters: str) -> int:
     return number
 
 
-_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_NUMBER_TEXT = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 
 
 def _plain_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    return bool(_NUMBER_TEXT.match(text))
 
 
 def _serial_date(number) -> dt.date | None:
