@@ -23,8 +23,10 @@ import datetime as dt
 import io
 import math
 import re
+import struct
 import unicodedata
 import zipfile
+import zlib
 from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
@@ -51,6 +53,9 @@ _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
+# Every match of _FORMULA holds one of these; each starts with a fixed text, which the regex engine
+# looks for with a fast search, where _FORMULA tries every "<" of the sheet (4x slower on a sheet).
+_FORMULA_HINTS = (re.compile(rb"<f[\s>/]"), re.compile(rb":f[\s>/]"))
 
 _SUFFIX_ADVICE = {
     ".xls": N_("an old binary Excel 97-2003 workbook (.xls)"),
@@ -233,7 +238,7 @@ class _Reader:
 
     def _part(self, name: str) -> bytes:
         try:
-            return self.zip.read(name)
+            return _inflate(self.raw, self.zip.getinfo(name), self.zip)
         except KeyError:
             raise _Refused(_("workbook is damaged or not an Excel workbook: its part '%(part)s' is missing; ask the "
                              "unit to send it again", part=name)) from None
@@ -294,7 +299,7 @@ class _Reader:
                     hidden.add(int(number.group(1)))
         self.hidden_rows[sheet] = hidden
         formulas = {}
-        if _FORMULA.search(xml):
+        if any(hint.search(xml) for hint in _FORMULA_HINTS) and _FORMULA.search(xml):
             for match in _CELL.finditer(xml):
                 body = match.group(2) or b""
                 if _FORMULA.search(body):
@@ -642,6 +647,39 @@ class _Reader:
 
     def document(self) -> WorkbookDocument:
         return WorkbookDocument(self.display, self.data, self.cells, self.problems)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, name length, extra length (zipfile.sizeFileHeader: 30)
+
+
+def _inflate(raw: bytes, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> bytes:
+    """A member's bytes, checked as ZipFile.read checks them (its local header and name, its size,
+    its CRC), inflated in one call. ZipFile.read gives the same bytes through a file object, a
+    shared-file wrapper and a decompressor object, about 35 µs of Python a part: more than the
+    inflating itself, and a workbook has five parts to read. Raises on any damage; a member that
+    is not plainly stored or deflated is left to ZipFile.read."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x61:
+        return archive.read(info)  # (encrypted, patched or strongly encrypted: zipfile says how it fails)
+    start = info.header_offset
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(raw, start)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    start += _LOCAL_HEADER.size
+    name = raw[start:start + name_length].decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    if name != info.orig_filename:  # the local header names another file than the directory does
+        raise zipfile.BadZipFile("local header names another member")
+    start += name_length + extra_length
+    packed = raw[start:start + info.compress_size]
+    if info.compress_type == zipfile.ZIP_STORED:
+        data = packed
+    else:
+        inflater = zlib.decompressobj(-15)  # at most one byte more than the directory says: never a bomb
+        data = inflater.decompress(packed, info.file_size + 1)
+        if not inflater.eof:
+            raise zipfile.BadZipFile("deflate stream cut off or longer than its size")
+    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
+        raise zipfile.BadZipFile("bad size or CRC")
+    return data
 
 
 def _reraise_interrupts(exc: BaseException) -> None:
