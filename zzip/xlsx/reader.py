@@ -52,6 +52,13 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+# A cell at column 703 (AAA) or beyond or at row 2000 or beyond, or a cell whose reference is not
+# its first attribute (or that has none): the sheet may be too large, and _Reader._too_large finds
+# exactly where its cells are. (Starts with fixed text: a fast search. Rows without cells do not
+# count: the values reader leaves them out.)
+_FAR_CELL = re.compile(rb'<c(?: r="(?:[A-Z]{3}|[A-Z]{0,2}(?:[1-9]\d{4}|[2-9]\d{3}))|(?! r=")[\s>/])')
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_REF = re.compile(rb'\br="([A-Z]*)(\d*)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
 # Every match of _FORMULA holds one of these; each starts with a fixed text, which the regex engine
 # looks for with a fast search, where _FORMULA tries every "<" of the sheet (4x slower on a sheet).
@@ -284,11 +291,30 @@ class _Reader:
             if sheet in self.sheet_parts:
                 self._scan(sheet, self._part(self.sheet_parts[sheet]))
 
-    def _scan(self, sheet: str, xml: bytes) -> None:
+    def _too_large(self, sheet: str, xml: bytes) -> bool:
+        """Whether the sheet spans more rows or columns than a status workbook can: the values
+        reader (calamine) fills in every cell of the rectangle up to the farthest one, so a single
+        cell typed at row 200,000 would cost it 4 GB. Refused before the values are read."""
         rows = xml.count(b"<row") + xml.count(b":row ")
+        columns = 0
+        if rows <= L.MAX_ROWS and (_FAR_CELL.search(xml) or b":c " in xml):
+            # a cell far down or right, or one without its reference first (placed after the one
+            # before it), or cells with a namespace prefix: where the cells land, exactly (rare)
+            far_rows, columns = _extent(xml)
+            rows = max(rows, far_rows)
         if rows > L.MAX_ROWS:
             self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
                         "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
+            return True
+        if columns > L.MAX_COLUMNS:
+            self.fail(_("sheet has cells as far right as column %(column)s; a status workbook has a dozen columns: is "
+                        "it the right file? Delete the columns right of the data", column=column_letters(columns)),
+                      sheet)
+            return True
+        return False
+
+    def _scan(self, sheet: str, xml: bytes) -> None:
+        if self._too_large(sheet, xml):
             return
         hidden = set()
         if b"hidden=" in xml:
@@ -323,6 +349,8 @@ class _Reader:
                              "and send it again", error=f"{type(exc).__name__}: {exc}")) from None
         for name in self.sheet_names:
             if name in L.KNOWN_SHEETS:
+                continue
+            if name in self.sheet_parts and self._too_large(name, self._part(self.sheet_parts[name])):
                 continue
             rows = self._rows(self._sheet(book, name))
             if any(any(v != "" for v in row) for row in rows):
@@ -653,8 +681,8 @@ _LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, name length, extra lengt
 
 
 def _inflate(raw: bytes, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> bytes:
-    """A member's bytes, checked as ZipFile.read checks them (its local header and name, its size,
-    its CRC), inflated in one call. ZipFile.read gives the same bytes through a file object, a
+    """A member's bytes, checked as ZipFile.read checks them (its local header and name, its CRC,
+    no more bytes than the directory says), inflated in one call. ZipFile.read gives the same bytes through a file object, a
     shared-file wrapper and a decompressor object, about 35 µs of Python a part: more than the
     inflating itself, and a workbook has five parts to read. Raises on any damage; a member that
     is not plainly stored or deflated is left to ZipFile.read."""
@@ -670,15 +698,14 @@ def _inflate(raw: bytes, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> byt
         raise zipfile.BadZipFile("local header names another member")
     start += name_length + extra_length
     packed = raw[start:start + info.compress_size]
-    if info.compress_type == zipfile.ZIP_STORED:
-        data = packed
-    else:
-        inflater = zlib.decompressobj(-15)  # at most one byte more than the directory says: never a bomb
-        data = inflater.decompress(packed, info.file_size + 1)
-        if not inflater.eof:
-            raise zipfile.BadZipFile("deflate stream cut off or longer than its size")
-    if len(data) != info.file_size or zlib.crc32(data) != info.CRC:
-        raise zipfile.BadZipFile("bad size or CRC")
+    if not info.file_size:
+        data = b""  # (a limit of 0 would mean no limit to zlib)
+    elif info.compress_type == zipfile.ZIP_STORED:
+        data = packed[:info.file_size]
+    else:  # at most the size the directory says, as ZipFile.read: never a bomb
+        data = zlib.decompressobj(-15).decompress(packed, info.file_size)
+    if zlib.crc32(data) != info.CRC:  # what ZipFile.read checks: cut off, garbled or longer than said
+        raise zipfile.BadZipFile("bad CRC")
     return data
 
 
@@ -707,6 +734,27 @@ _EVIDENCE_PARTS = re.compile(r" \| (?=(?:%s)[:：])" % "|".join(re.escape(label)
 
 def _label(cell) -> str:
     return "".join(str(cell).split()) if cell not in (None, "") else ""  # (str.split: the whitespace of \s)
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """The rows and columns a sheet spans as the values reader places its cells: where a cell's
+    reference says, else just after the one before it (in its row's place, or after the row
+    before); an empty cell (<c .../>) is left out, as the values reader leaves it out."""
+    row = column = rows = columns = 0
+    for match in _TAG.finditer(xml):
+        attributes = match.group(2)
+        ref = _REF.search(attributes)
+        if match.group(1) == b"row":
+            row, column = (int(ref.group(2)) if ref and ref.group(2) else row + 1), 0
+            continue
+        if ref and ref.group(1):
+            column = _column_number(ref.group(1).decode())
+            cell_row = int(ref.group(2)) if ref.group(2) else row
+        else:
+            column, cell_row = column + 1, row
+        if not attributes.endswith(b"/"):
+            rows, columns = max(rows, cell_row), max(columns, column)
+    return rows, columns
 
 
 def _column_number(letters: str) -> int:
