@@ -99,7 +99,7 @@ def refused_format(path: Path, display: str) -> ParseFailure:
 class WorkbookDocument(YamlDocument):
     """A status workbook as the data of a status file, with a way back from a data path to a cell."""
 
-    def __init__(self, path: str, data, cells: dict, problems: list[SchemaProblem]):
+    def __init__(self, path: str, data, cells: "Cells", problems: list[SchemaProblem]):
         super().__init__(path, data, (1, 1))
         self.cells = cells  # data path -> (row, column), for every field the workbook has a cell for
         self.problems = problems  # bad cells and sheets, found while reading
@@ -111,8 +111,9 @@ class WorkbookDocument(YamlDocument):
     def position(self, keys, *, at_key: bool = False) -> tuple[int, int]:
         keys = tuple(keys)
         for end in range(len(keys), 0, -1):  # the cell of the path, else of its nearest parent
-            if keys[:end] in self.cells:
-                return self.cells[keys[:end]]
+            cell = self.cells.get(keys[:end])
+            if cell is not None:
+                return cell
         return (1, 1)
 
     def locate(self, keys, *, at_key: bool = False) -> Location:
@@ -186,7 +187,7 @@ class _Reader:
         self.formulas: dict[str, dict[tuple[int, int], bool]] = {}  # sheet -> (row, col) -> has a saved result
         self.data = YamlMap()
         self.data.positions = []
-        self.cells: dict[tuple, tuple[int, int]] = {}
+        self.cells = Cells()
 
     def fail(self, message: str, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
         self.failures.append(ParseFailure(Location(self.display, row, column, sheet), message))
@@ -422,7 +423,7 @@ class _Reader:
             if key not in seen:
                 continue
             row = seen[key]
-            self.cells[(key,)] = (row, 2)
+            self.cells.fixed[(key,)] = (row, 2)
             value = rows[row - 1][1] if len(rows[row - 1]) > 1 else ""
             converted = self._convert(value, key, (key,), L.SHEET_INFO, row, 2)
             if converted is not _EMPTY:
@@ -466,7 +467,8 @@ class _Reader:
         count = len(read)
         if part == "indicators":
             value_at, source_at, note_at = (read.index(k) for k in ("value", "source", "note"))
-        cells = self.cells
+        item_rows: list[int] = []
+        self.cells.tables[part] = (item_rows, {key: column for key, column, _kind in fields})
         for number, row in enumerate(rows, start=1):
             if number == 1:
                 continue  # the header
@@ -479,9 +481,7 @@ class _Reader:
                 continue  # a value not given: the template's row left blank, as a YAML line left commented out
             index = len(items)
             path = (part, index)
-            cells[path] = (number, 1)
-            for key, column, _kind in fields:
-                cells[(part, index, key)] = (number, column)
+            item_rows.append(number)
             if number in hidden:
                 self.problems.append(SchemaProblem(
                     Location(self.display, number, 1, sheet),
@@ -670,7 +670,7 @@ class _Reader:
         for entry in result:
             entry.positions = [row, column, row, column] * len(entry)
         for index in range(len(result)):
-            self.cells[path + (index,)] = (row, column)
+            self.cells.fixed[path + (index,)] = (row, column)
         return result
 
     def document(self) -> WorkbookDocument:
@@ -707,6 +707,53 @@ def _inflate(raw: bytes, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> byt
     if zlib.crc32(data) != info.CRC:  # what ZipFile.read checks: cut off, garbled or longer than said
         raise zipfile.BadZipFile("bad CRC")
     return data
+
+
+class Cells:
+    """Data path -> (row, column): the cell of every field a workbook has a cell for, read as a
+    mapping (`path in cells`, `cells.get(path)`, `cells[path]`, iteration). An item's cells are
+    worked out when asked for, from its row and the columns of its sheet: a dict of every cell,
+    filled while reading, cost a twentieth of the reading, and few are ever asked for."""
+
+    __slots__ = ("fixed", "tables")
+
+    def __init__(self):
+        self.fixed: dict[tuple, tuple[int, int]] = {}  # the 报送信息 fields and the pieces of evidence
+        self.tables: dict[str, tuple[list[int], dict[str, int]]] = {}  # part -> (item rows, key -> column)
+
+    def get(self, path, default=None):
+        cell = self.fixed.get(path)
+        if cell is not None:
+            return cell
+        if 2 <= len(path) <= 3 and path[0] in self.tables:
+            rows, columns = self.tables[path[0]]
+            index = path[1]
+            if isinstance(index, int) and 0 <= index < len(rows):  # (as a dict: True is 1)
+                if len(path) == 2:
+                    return (rows[index], 1)
+                column = columns.get(path[2]) if isinstance(path[2], str) else None
+                if column is not None:
+                    return (rows[index], column)
+        return default
+
+    def __contains__(self, path) -> bool:
+        return self.get(path) is not None
+
+    def __getitem__(self, path) -> tuple[int, int]:
+        cell = self.get(path)
+        if cell is None:
+            raise KeyError(path)
+        return cell
+
+    def __iter__(self):
+        yield from self.fixed
+        for part, (rows, columns) in self.tables.items():
+            for index in range(len(rows)):
+                yield (part, index)
+                yield from ((part, index, key) for key in columns)
+
+    def __len__(self) -> int:
+        return len(self.fixed) + sum(len(rows) * (1 + len(columns)) for rows, columns in self.tables.values())
 
 
 def _reraise_interrupts(exc: BaseException) -> None:
