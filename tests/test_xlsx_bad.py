@@ -194,7 +194,9 @@ def _append_to_entries_sheet(xml: bytes):
     # cells without a reference land after the one before: here in row 3,000, one after the other
     (b'<row r="3000"><c t="inlineStr"><is><t>x</t></is></c></row>', "sheet has 3,000 rows;"),
     (b'<row r="91">' + b'<c t="n"><v>1</v></c>' * 800 + b"</row>", "cells as far right as column ADT;"),
-], ids=["far-below", "far-right", "unreferenced-row", "unreferenced-cells"])
+    (b'<row r="92"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="B250000">'
+     b"<x:v>1</x:v></x:c></row>", "sheet has 250,000 rows;"),
+], ids=["far-below", "far-right", "unreferenced-row", "unreferenced-cells", "prefixed-cell"])
 def test_a_cell_far_below_or_right_of_the_data_is_refused_before_the_values_are_read(workspace: Path, cells: bytes,
                                                                                     message: str) -> None:
     # The values reader fills in the whole rectangle up to the farthest cell: one cell at row 200,000

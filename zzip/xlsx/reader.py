@@ -296,11 +296,12 @@ class _Reader:
         """Whether the sheet spans more rows or columns than a status workbook can: the values
         reader (calamine) fills in every cell of the rectangle up to the farthest one, so a single
         cell typed at row 200,000 would cost it 4 GB. Refused before the values are read."""
-        rows = xml.count(b"<row") + xml.count(b":row ")
+        rows = xml.count(b"<row")
         columns = 0
         if rows <= L.MAX_ROWS and (_FAR_CELL.search(xml) or b":c " in xml):
             # a cell far down or right, or one without its reference first (placed after the one
-            # before it), or cells with a namespace prefix: where the cells land, exactly (rare)
+            # before it), or cells with a namespace prefix (<x:c>, in <x:row>s the count above
+            # misses): where the cells land, exactly (a pass over the cells, in Python; rare)
             far_rows, columns = _extent(xml)
             rows = max(rows, far_rows)
         if rows > L.MAX_ROWS:
