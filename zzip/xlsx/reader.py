@@ -493,26 +493,31 @@ class _Reader:
             item.positions = spots = []
             for (key, column, kind), value in zip(fields, values):
                 # the common cells inline (text in a text column, a number in a number column, a date in a
-                # date column); anything else, and every cell of a sheet with formulas, by _convert
+                # date column), as _convert converts them; anything else, and every cell of a sheet with
+                # formulas, by _convert
+                cls = value.__class__
                 if formulas:
-                    if value == "" and (number, column) not in formulas:
+                    if cls is str and not value and (number, column) not in formulas:
                         continue
                     converted = self._convert(value, key, (part, index, key), sheet, number, column)
-                elif value == "":
-                    continue  # an empty cell (the common case): nothing to convert
-                else:
-                    cls = value.__class__
-                    if cls is str and kind is _TEXT:
-                        converted = value.strip() or _EMPTY
-                    elif cls is float and kind is _NUMBER and math.isfinite(value):
-                        converted = int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
-                    elif cls is dt.date and kind is _DATE:
-                        converted = value.isoformat()
-                    elif cls is str and kind is _ROLE:
+                elif cls is str:
+                    if kind is _TEXT:
+                        converted = value.strip()
+                        if not converted:
+                            continue  # an empty cell (the common case), or blanks
+                    elif not value:
+                        continue
+                    elif kind is _ROLE:
                         converted = value.strip()
                         converted = L.ROLE_KEYS.get(converted, converted) if converted else _EMPTY
                     else:
                         converted = self._convert(value, key, (part, index, key), sheet, number, column)
+                elif cls is float and kind is _NUMBER and math.isfinite(value):
+                    converted = int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
+                elif cls is dt.date and kind is _DATE:
+                    converted = value.isoformat()
+                else:
+                    converted = self._convert(value, key, (part, index, key), sheet, number, column)
                 if converted is not _EMPTY:
                     item[key] = converted
                     spots += (number, column, number, column)
@@ -653,13 +658,15 @@ class _Reader:
                 if not part:
                     continue
                 prefix, sep, rest = part.replace(":", ":", 1).partition(":")
-                key = L.EVIDENCE_KEYS.get(prefix.strip()) or ("title" if prefix.strip() == "标题" else None)
-                if sep and key and not part.lower().startswith(("http:", "https:")):
+                prefix = prefix.strip()
+                key = L.EVIDENCE_KEYS.get(prefix) or ("title" if prefix == "标题" else None)
+                lower = part[:8].lower()
+                if sep and key and not lower.startswith(("http:", "https:")):
                     item[key] = rest.strip()
-                elif part.lower().startswith(("http://", "https://")):
+                elif lower.startswith(("http://", "https://")):
                     item["link"] = part
                 else:
-                    title = re.search(r"《([^《》]+)》$", part)
+                    title = _TITLE.search(part)
                     if title and "title" not in item:
                         item["title"] = title.group(1)
                         part = part[:title.start()].strip()
@@ -776,6 +783,7 @@ _KIND = {**{key: _TEXT for key in _PLAIN_TEXT}, **{key: _NUMBER for key in L.NUM
 _EMPTY = _Empty()
 
 
+_TITLE = re.compile(r"《([^《》]+)》$")  # a title at the end of a piece of evidence
 # 佐证材料: a line splits only where a labelled part begins, so that " | " inside a title or a link stays
 _EVIDENCE_PARTS = re.compile(r" \| (?=(?:%s)[:：])" % "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题")))
 
