@@ -20,6 +20,7 @@ cell is a `SchemaProblem` (S201) at its cell, and only its row is left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
@@ -46,6 +47,8 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_RELATIONSHIP = f"{{{_NS['rel']}}}Relationship"
+_SHEETS, _SHEET, _SHEET_ID = f"{{{_NS['m']}}}sheets", f"{{{_NS['m']}}}sheet", f"{{{_NS['r']}}}id"
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
@@ -265,14 +268,14 @@ class _Reader:
             # TRANSLATORS: %(error)s is the XML parser's own words (English), e.g. "not well-formed: line 1, column 5"
             raise _Refused(_("workbook is damaged: its index is not valid XML (%(error)s); ask the unit to send it "
                              "again", error=exc)) from None
-        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
+        # (the children walked by tag, as findall("rel:Relationship") and iterfind("m:sheets/m:sheet")
+        # would walk them, without ElementPath's parsing of the path for each workbook)
+        targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag == _RELATIONSHIP}
         names = []
-        for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+        for sheet in (s for group in book if group.tag == _SHEETS for s in group if s.tag == _SHEET):
             name = sheet.get("name", "")
             names.append(name)
-            target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-            self.sheet_parts[name] = part
+            self.sheet_parts[name] = _part_name(targets.get(sheet.get(_SHEET_ID), ""))
         self.sheet_names = names
         missing = [s for s in L.DATA_SHEETS if s not in names]
         if missing and not any(s in names for s in L.DATA_SHEETS):
@@ -811,6 +814,13 @@ def _extent(xml: bytes) -> tuple[int, int]:
         if not attributes.endswith(b"/"):
             rows, columns = max(rows, cell_row), max(columns, column)
     return rows, columns
+
+
+@functools.lru_cache(maxsize=64)
+def _part_name(target: str) -> str:
+    """The zip part a relationship's target names (relative to xl/, or absolute); the same few
+    targets recur in every workbook."""
+    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
 def _column_number(letters: str) -> int:
