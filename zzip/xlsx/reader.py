@@ -8,8 +8,9 @@ Reading is in two steps, both bounded:
 
 1. the file itself, with the standard library: its first bytes (an old .xls/.et, an encrypted
    workbook, a text file), the zip directory (sizes are checked before anything is inflated:
-   a zip bomb is refused at once), and the sheets' XML scanned for what a value-only reader
-   cannot see: hidden rows and formulas that were never calculated;
+   a zip bomb is refused at once), and the sheets' XML scanned, at the bytes level, for what a
+   value-only reader cannot see (hidden rows, formulas that were never calculated) and for how
+   far its cells reach (a cell at row 200,000 would make the values reader fill in 4 GB);
 2. the values, with python-calamine (Rust; about 20x faster than openpyxl on a status workbook,
    docs/status-format.md#the-libraries), which also gives merged ranges.
 
