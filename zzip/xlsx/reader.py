@@ -56,11 +56,12 @@ _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
-# A cell at column 703 (AAA) or beyond or at row 2000 or beyond, or a cell whose reference is not
-# its first attribute (or that has none): the sheet may be too large, and _Reader._too_large finds
-# exactly where its cells are. (Starts with fixed text: a fast search. Rows without cells do not
-# count: the values reader leaves them out.)
-_FAR_CELL = re.compile(rb'<c(?: r="(?:[A-Z]{3}|[A-Z]{0,2}(?:[1-9]\d{4}|[2-9]\d{3}))|(?! r=")[\s>/])')
+# A cell whose reference is not a near one (first attribute, column A to ZZ, row 1 to 1999): a cell
+# far down or right, or without its reference (placed after the one before it). The sheet may be
+# too large, and _Reader._too_large finds exactly where its cells are. (Starts with fixed text: a
+# fast search; a near cell fails at its closing quote. Rows without cells do not count: the values
+# reader leaves them out.)
+_FAR_CELL = re.compile(rb'<c(?! r="[A-Z]{1,2}(?:[1-9]\d{0,2}|1\d{3})")[\s>/]')
 _TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
 _REF = re.compile(rb'\br="([A-Z]*)(\d*)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
