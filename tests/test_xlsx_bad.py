@@ -213,6 +213,23 @@ def test_a_cell_far_below_or_right_of_the_data_is_refused_before_the_values_are_
     assert code == 2 and message in only(found, "F001")[0]["message"]
 
 
+def test_an_extra_sheet_reaching_far_is_refused_before_it_is_read(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book.create_sheet("备注").__setitem__("A1", "见说明"))
+
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts, "备注")
+        parts[name] = parts[name].replace(b"</sheetData>", b'<row r="300000"><c r="A300000" t="inlineStr"><is><t>x'
+                                                           b"</t></is></c></row></sheetData>")
+
+    _rewrite_parts(path, change)
+    started = time.perf_counter()
+    code, found = run(workspace, path)
+    assert time.perf_counter() - started < 5
+    assert code == 2
+    assert [(where(f), f["message"][:25]) for f in only(found, "F001")] == [(f"{FILE}!备注", "sheet has 300,000 rows; a")]
+
+
 def test_an_empty_formatted_cell_far_below_is_not_a_problem(workspace: Path) -> None:
     path = to_workbook(workspace)
     before = run(workspace, path)
