@@ -8,7 +8,10 @@ reporting exactly its active duties), each file written as the workbook `zzip co
 (zzip.xlsx.writer): "year" is the 2024-Q1..2024-Q4 files of its first history (4 quarters x the
 units with duties), "1000" all of its first 1,000 files (two histories, checked one after the
 other, times added; every floor is run the same way). Beside each, the same reports as YAML are
-checked too. Measurements are interleaved: one run of each command in turn, --repeat rounds.
+checked too, and a second floor for information: calamine's load plus what zzip must read beyond
+calamine's values (the zip directory, the data sheets' XML inflated and searched for hidden rows
+and formulas, the merged ranges: floor_xlsx.py --with-xml). Measurements are interleaved: one
+run of each command in turn, --repeat rounds.
 See benchmarks/README.md#workbooks.
 """
 
@@ -101,16 +104,19 @@ def main() -> int:
 
             for root in roots[label]:
                 run_once(check(root), REPO, (0, 1))  # warm-up
-            c, f, o, y = interleaved({
+            c, f, x, o, y = interleaved({
                 f"zzip check, {count} workbooks ({label})": [check(r) for r in roots[label]],
                 f"floor: python-calamine load ({label})": [[python, str(HERE / "floor_xlsx.py"), str(r)]
                                                            for r in roots[label]],
+                f"calamine load + the sheets' XML zzip reads ({label})": [
+                    [python, str(HERE / "floor_xlsx.py"), str(r), "--with-xml"] for r in roots[label]],
                 f"openpyxl read-only load ({label})": [[python, str(HERE / "floor_xlsx.py"), str(r), "--openpyxl"]
                                                        for r in roots[label]],
                 f"zzip check, the same reports as YAML ({label})": [check(r) for r in roots[f"{label}-yaml"]],
             }, args.repeat)
-            rows += [c, f, o, y]
+            rows += [c, f, x, o, y]
             ratios += [(f"check / calamine floor ({label})", c["median_s"] / f["median_s"], "<= 1.5"),
+                       (f"check / calamine + XML floor ({label})", c["median_s"] / x["median_s"], "-"),
                        (f"check / openpyxl read-only floor ({label})", c["median_s"] / o["median_s"], "-"),
                        (f"xlsx check / YAML check ({label})", c["median_s"] / y["median_s"], "-")]
     print("| measurement | median s | peak MB | runs |\n| --- | ---: | ---: | ---: |")

@@ -157,6 +157,150 @@ def test_a_workbook_with_a_hundred_thousand_rows_is_refused_fast_in_bounded_memo
     assert code == 2 and "rows; a status workbook has at most 2,000" in only(found, "F001")[0]["message"]
 
 
+def _rewrite_parts(path: Path, change) -> None:
+    """The workbook written again with change(parts) applied to its parts (name -> bytes)."""
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    change(parts)
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+
+
+def _sheet_part(parts: dict, sheet: str = "任务进展") -> str:
+    """The zip part of a sheet, found as a spreadsheet program finds it (workbook.xml, then its rels)."""
+    import re
+
+    rid = re.search(rf'<sheet [^>]*name="{sheet}"[^>]*r:id="(\w+)"'.encode(), parts["xl/workbook.xml"]).group(1)
+    target = re.search(rb'Id="' + rid + rb'"[^>]*Target="([^"]+)"|Target="([^"]+)"[^>]*Id="' + rid + rb'"',
+                       parts["xl/_rels/workbook.xml.rels"])
+    target = (target.group(1) or target.group(2)).decode()
+    return target.lstrip("/") if target.startswith("/") else "xl/" + target
+
+
+def _append_to_entries_sheet(xml: bytes):
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts)
+        assert b"</sheetData>" in parts[name]
+        parts[name] = parts[name].replace(b"</sheetData>", xml + b"</sheetData>")
+    return change
+
+
+@pytest.mark.parametrize("cells, message", [
+    (b'<row r="200000"><c r="B200000" t="inlineStr"><is><t>x</t></is></c></row>', "sheet has 200,000 rows;"),
+    (b'<row r="90"><c r="XFD90" t="inlineStr"><is><t>x</t></is></c></row>', "cells as far right as column XFD;"),
+    # cells without a reference land after the one before: here in row 3,000, one after the other
+    (b'<row r="3000"><c t="inlineStr"><is><t>x</t></is></c></row>', "sheet has 3,000 rows;"),
+    (b'<row r="91">' + b'<c t="n"><v>1</v></c>' * 800 + b"</row>", "cells as far right as column ADT;"),
+    (b'<row r="92"><x:c xmlns:x="http://schemas.openxmlformats.org/spreadsheetml/2006/main" r="B250000">'
+     b"<x:v>1</x:v></x:c></row>", "sheet has 250,000 rows;"),
+], ids=["far-below", "far-right", "unreferenced-row", "unreferenced-cells", "prefixed-cell"])
+def test_a_cell_far_below_or_right_of_the_data_is_refused_before_the_values_are_read(workspace: Path, cells: bytes,
+                                                                                    message: str) -> None:
+    # The values reader fills in the whole rectangle up to the farthest cell: one cell at row 200,000
+    # cost it 4 GB and 5 s before this was refused.
+    path = to_workbook(workspace)
+    _rewrite_parts(path, _append_to_entries_sheet(cells))
+    from zzip.xlsx.reader import load_workbook
+
+    started = time.perf_counter()
+    result = load_workbook(path, FILE)
+    assert time.perf_counter() - started < 1
+    assert isinstance(result, list) and [(f.location.sheet, message in f.message) for f in result] == [("任务进展", True)]
+    code, found = run(workspace, path)
+    assert code == 2 and message in only(found, "F001")[0]["message"]
+
+
+def test_an_extra_sheet_reaching_far_is_refused_before_it_is_read(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    edit(path, lambda book: book.create_sheet("备注").__setitem__("A1", "见说明"))
+
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts, "备注")
+        parts[name] = parts[name].replace(b"</sheetData>", b'<row r="300000"><c r="A300000" t="inlineStr"><is><t>x'
+                                                           b"</t></is></c></row></sheetData>")
+
+    _rewrite_parts(path, change)
+    started = time.perf_counter()
+    code, found = run(workspace, path)
+    assert time.perf_counter() - started < 5
+    assert code == 2
+    assert [(where(f), f["message"][:25]) for f in only(found, "F001")] == [(f"{FILE}!备注", "sheet has 300,000 rows; a")]
+
+
+def test_an_empty_formatted_cell_far_below_is_not_a_problem(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    before = run(workspace, path)
+    _rewrite_parts(path, _append_to_entries_sheet(b'<row r="90000"><c r="K90000" s="1"/></row>'))
+    assert run(workspace, path) == before  # the values reader leaves an empty cell out: nothing to refuse
+
+
+def _patch_member(path: Path, name: str, change) -> None:
+    """Bytes of the zip changed in place: change(data, local header offset, central header offset)."""
+    data = bytearray(path.read_bytes())
+    with zipfile.ZipFile(path) as archive:
+        info = archive.getinfo(name)
+    central = next(i for i in range(len(data) - 46, 0, -1)
+                   if data[i:i + 4] == b"PK\x01\x02" and data[i + 46:i + 46 + len(name)] == name.encode())
+    change(data, info.header_offset, central)
+    path.write_bytes(bytes(data))
+
+
+def _entries_part(path: Path) -> str:
+    with zipfile.ZipFile(path) as archive:
+        return _sheet_part({n: archive.read(n) for n in ("xl/workbook.xml", "xl/_rels/workbook.xml.rels")})
+
+
+@pytest.mark.parametrize("damage", ["local-name", "longer-than-said", "bomb-said-empty"])
+def test_a_part_that_is_not_what_the_zip_directory_says_is_damage(workspace: Path, damage: str) -> None:
+    path = to_workbook(workspace)
+    name = _entries_part(path)
+
+    def change(data: bytearray, local: int, central: int) -> None:
+        if damage == "local-name":  # the local header names another file than the directory
+            data[local + 30 + name.index("sheet")] ^= 0x20
+        else:  # the directory's size of the inflated part: the bound of the inflating
+            size = int.from_bytes(data[central + 24:central + 28], "little")
+            size = size - 100 if damage == "longer-than-said" else 0
+            data[central + 24:central + 28] = size.to_bytes(4, "little")
+
+    _patch_member(path, name, change)
+    code, found = run(workspace, path)
+    assert code == 2
+    assert [f["message"] for f in only(found, "F001")] == [
+        f"workbook is damaged: cannot read its part '{name}'; ask the unit to send it again"]
+
+
+def test_a_workbook_with_its_parts_stored_unpacked_reads_the_same(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    expected = run(workspace, path)
+    with zipfile.ZipFile(path) as archive:
+        parts = {info.filename: archive.read(info) for info in archive.infolist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_STORED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content)
+    path.write_bytes(buffer.getvalue())
+    assert run(workspace, path) == expected
+
+
+def test_a_part_is_read_as_the_zip_module_reads_it_whatever_its_packing() -> None:
+    from zzip.xlsx.reader import _inflate
+
+    buffer = io.BytesIO()
+    methods = (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED, zipfile.ZIP_BZIP2, zipfile.ZIP_LZMA)
+    with zipfile.ZipFile(buffer, "w") as archive:
+        for method in methods:
+            archive.writestr(f"part{method}.xml", "<c r=\"A1\">任务进展</c>" * 300 + str(method), compress_type=method)
+        archive.writestr("empty.xml", b"", compress_type=zipfile.ZIP_DEFLATED)
+    raw = buffer.getvalue()
+    with zipfile.ZipFile(io.BytesIO(raw)) as archive:
+        for info in archive.infolist():
+            assert _inflate(raw, info, archive) == archive.read(info), info.filename
+
+
 def test_an_empty_workbook_is_refused_with_the_way_to_a_template(workspace: Path) -> None:
     path = workspace / FILE
     (workspace / "reports/2023-Q1/court.yaml").unlink()

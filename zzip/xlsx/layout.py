@@ -145,6 +145,7 @@ EVIDENCE_PREFIXES = {"document": "文号", "link": "链接", "file": "文件"}
 EVIDENCE_KEYS = {**{word: key for key, word in EVIDENCE_PREFIXES.items()}, **{key: key for key in EVIDENCE_PREFIXES}}
 
 MAX_ROWS = 2_000  # rows a data sheet may hold: a unit answers for fewer than 100 items
+MAX_COLUMNS = 702  # columns a sheet may span (A to ZZ): the template's sheets have a dozen
 
 
 def label_of(part: str, key: str) -> str:

@@ -8,8 +8,9 @@ Reading is in two steps, both bounded:
 
 1. the file itself, with the standard library: its first bytes (an old .xls/.et, an encrypted
    workbook, a text file), the zip directory (sizes are checked before anything is inflated:
-   a zip bomb is refused at once), and the sheets' XML scanned for what a value-only reader
-   cannot see: hidden rows and formulas that were never calculated;
+   a zip bomb is refused at once), and the sheets' XML scanned, at the bytes level, for what a
+   value-only reader cannot see (hidden rows, formulas that were never calculated) and for how
+   far its cells reach (a cell at row 200,000 would make the values reader fill in 4 GB);
 2. the values, with python-calamine (Rust; about 20x faster than openpyxl on a status workbook,
    docs/status-format.md#the-libraries), which also gives merged ranges.
 
@@ -20,11 +21,15 @@ cell is a `SchemaProblem` (S201) at its cell, and only its row is left out.
 from __future__ import annotations
 
 import datetime as dt
+import functools
 import io
 import math
 import re
+import struct
 import unicodedata
 import zipfile
+import zlib
+from operator import itemgetter
 from pathlib import Path, PurePosixPath
 from xml.etree import ElementTree
 
@@ -43,13 +48,26 @@ _ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _NS = {"m": "http://schemas.openxmlformats.org/spreadsheetml/2006/main",
        "r": "http://schemas.openxmlformats.org/officeDocument/2006/relationships",
        "rel": "http://schemas.openxmlformats.org/package/2006/relationships"}
+_RELATIONSHIP = f"{{{_NS['rel']}}}Relationship"
+_SHEETS, _SHEET, _SHEET_ID = f"{{{_NS['m']}}}sheets", f"{{{_NS['m']}}}sheet", f"{{{_NS['r']}}}id"
 _ROW = re.compile(rb"<(?:\w+:)?row\b([^>]*)>")
 _ROW_NUMBER = re.compile(rb'\br="(\d+)"')
 _HIDDEN = re.compile(rb'\bhidden="(?:1|true)"')
 _CELL = re.compile(rb'<(?:\w+:)?c\b([^>]*?)(?:/>|>(.*?)</(?:\w+:)?c>)', re.S)
 _CELL_REF = re.compile(rb'\br="([A-Z]+)(\d+)"')
 _VALUE = re.compile(rb"<(?:\w+:)?v>\s*[^<\s]")
+# A cell whose reference is not a near one (first attribute, column A to ZZ, row 1 to 1999): a cell
+# far down or right, or without its reference (placed after the one before it). The sheet may be
+# too large, and _Reader._too_large finds exactly where its cells are. (Starts with fixed text: a
+# fast search; a near cell fails at its closing quote. Rows without cells do not count: the values
+# reader leaves them out.)
+_FAR_CELL = re.compile(rb'<c(?! r="[A-Z]{1,2}(?:[1-9]\d{0,2}|1\d{3})")[\s>/]')
+_TAG = re.compile(rb"<(?:\w+:)?(row|c)\b([^>]*)>")
+_REF = re.compile(rb'\br="([A-Z]*)(\d*)"')
 _FORMULA = re.compile(rb"<(?:\w+:)?f[\s>/]")  # a cell formula; not <formula1> of a data validation
+# Every match of _FORMULA holds one of these; each starts with a fixed text, which the regex engine
+# looks for with a fast search, where _FORMULA tries every "<" of the sheet (4x slower on a sheet).
+_FORMULA_HINTS = (re.compile(rb"<f[\s>/]"), re.compile(rb":f[\s>/]"))
 
 _SUFFIX_ADVICE = {
     ".xls": N_("an old binary Excel 97-2003 workbook (.xls)"),
@@ -86,7 +104,7 @@ def refused_format(path: Path, display: str) -> ParseFailure:
 class WorkbookDocument(YamlDocument):
     """A status workbook as the data of a status file, with a way back from a data path to a cell."""
 
-    def __init__(self, path: str, data, cells: dict, problems: list[SchemaProblem]):
+    def __init__(self, path: str, data, cells: "Cells", problems: list[SchemaProblem]):
         super().__init__(path, data, (1, 1))
         self.cells = cells  # data path -> (row, column), for every field the workbook has a cell for
         self.problems = problems  # bad cells and sheets, found while reading
@@ -98,8 +116,9 @@ class WorkbookDocument(YamlDocument):
     def position(self, keys, *, at_key: bool = False) -> tuple[int, int]:
         keys = tuple(keys)
         for end in range(len(keys), 0, -1):  # the cell of the path, else of its nearest parent
-            if keys[:end] in self.cells:
-                return self.cells[keys[:end]]
+            cell = self.cells.get(keys[:end])
+            if cell is not None:
+                return cell
         return (1, 1)
 
     def locate(self, keys, *, at_key: bool = False) -> Location:
@@ -173,7 +192,7 @@ class _Reader:
         self.formulas: dict[str, dict[tuple[int, int], bool]] = {}  # sheet -> (row, col) -> has a saved result
         self.data = YamlMap()
         self.data.positions = []
-        self.cells: dict[tuple, tuple[int, int]] = {}
+        self.cells = Cells()
 
     def fail(self, message: str, sheet: str | None = None, row: int | None = None, column: int | None = None) -> None:
         self.failures.append(ParseFailure(Location(self.display, row, column, sheet), message))
@@ -232,7 +251,7 @@ class _Reader:
 
     def _part(self, name: str) -> bytes:
         try:
-            return self.zip.read(name)
+            return _inflate(self.raw, self.zip.getinfo(name), self.zip)
         except KeyError:
             raise _Refused(_("workbook is damaged or not an Excel workbook: its part '%(part)s' is missing; ask the "
                              "unit to send it again", part=name)) from None
@@ -251,14 +270,14 @@ class _Reader:
             # TRANSLATORS: %(error)s is the XML parser's own words (English), e.g. "not well-formed: line 1, column 5"
             raise _Refused(_("workbook is damaged: its index is not valid XML (%(error)s); ask the unit to send it "
                              "again", error=exc)) from None
-        targets = {r.get("Id"): r.get("Target", "") for r in rels.findall("rel:Relationship", _NS)}
+        # (the children walked by tag, as findall("rel:Relationship") and iterfind("m:sheets/m:sheet")
+        # would walk them, without ElementPath's parsing of the path for each workbook)
+        targets = {r.get("Id"): r.get("Target", "") for r in rels if r.tag == _RELATIONSHIP}
         names = []
-        for sheet in book.iterfind("m:sheets/m:sheet", _NS):
+        for sheet in (s for group in book if group.tag == _SHEETS for s in group if s.tag == _SHEET):
             name = sheet.get("name", "")
             names.append(name)
-            target = targets.get(sheet.get(f"{{{_NS['r']}}}id"), "")
-            part = target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
-            self.sheet_parts[name] = part
+            self.sheet_parts[name] = _part_name(targets.get(sheet.get(_SHEET_ID), ""))
         self.sheet_names = names
         missing = [s for s in L.DATA_SHEETS if s not in names]
         if missing and not any(s in names for s in L.DATA_SHEETS):
@@ -278,11 +297,31 @@ class _Reader:
             if sheet in self.sheet_parts:
                 self._scan(sheet, self._part(self.sheet_parts[sheet]))
 
-    def _scan(self, sheet: str, xml: bytes) -> None:
-        rows = xml.count(b"<row") + xml.count(b":row ")
+    def _too_large(self, sheet: str, xml: bytes) -> bool:
+        """Whether the sheet spans more rows or columns than a status workbook can: the values
+        reader (calamine) fills in every cell of the rectangle up to the farthest one, so a single
+        cell typed at row 200,000 would cost it 4 GB. Refused before the values are read."""
+        rows = xml.count(b"<row")
+        columns = 0
+        if rows <= L.MAX_ROWS and (_FAR_CELL.search(xml) or b":c " in xml):
+            # a cell far down or right, or one without its reference first (placed after the one
+            # before it), or cells with a namespace prefix (<x:c>, in <x:row>s the count above
+            # misses): where the cells land, exactly (a pass over the cells, in Python; rare)
+            far_rows, columns = _extent(xml)
+            rows = max(rows, far_rows)
         if rows > L.MAX_ROWS:
             self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
                         "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
+            return True
+        if columns > L.MAX_COLUMNS:
+            self.fail(_("sheet has cells as far right as column %(column)s; a status workbook has a dozen columns: is "
+                        "it the right file? Delete the columns right of the data", column=column_letters(columns)),
+                      sheet)
+            return True
+        return False
+
+    def _scan(self, sheet: str, xml: bytes) -> None:
+        if self._too_large(sheet, xml):
             return
         hidden = set()
         if b"hidden=" in xml:
@@ -293,7 +332,7 @@ class _Reader:
                     hidden.add(int(number.group(1)))
         self.hidden_rows[sheet] = hidden
         formulas = {}
-        if _FORMULA.search(xml):
+        if any(hint.search(xml) for hint in _FORMULA_HINTS) and _FORMULA.search(xml):
             for match in _CELL.finditer(xml):
                 body = match.group(2) or b""
                 if _FORMULA.search(body):
@@ -317,6 +356,8 @@ class _Reader:
                              "and send it again", error=f"{type(exc).__name__}: {exc}")) from None
         for name in self.sheet_names:
             if name in L.KNOWN_SHEETS:
+                continue
+            if name in self.sheet_parts and self._too_large(name, self._part(self.sheet_parts[name])):
                 continue
             rows = self._rows(self._sheet(book, name))
             if any(any(v != "" for v in row) for row in rows):
@@ -388,7 +429,7 @@ class _Reader:
             if key not in seen:
                 continue
             row = seen[key]
-            self.cells[(key,)] = (row, 2)
+            self.cells.fixed[(key,)] = (row, 2)
             value = rows[row - 1][1] if len(rows[row - 1]) > 1 else ""
             converted = self._convert(value, key, (key,), L.SHEET_INFO, row, 2)
             if converted is not _EMPTY:
@@ -423,20 +464,30 @@ class _Reader:
                     _("column '%(column)s' is not part of the status workbook and zzip does not read it: put what "
                       "it says in the 说明 (note) column", column=label), None))
         items = YamlList()
-        items.positions = []
-        hidden = self.hidden_rows.get(sheet, set())
-        formulas = self.formulas.get(sheet, {})
-        for number, row in enumerate(rows[1:], start=2):
-            values = {key: (row[where[key]] if where[key] < len(row) else "") for key in read}
-            if all(v == "" or v is None for v in values.values()):
-                continue
-            if part == "indicators" and values["value"] == "" and not values["source"] and not values["note"]:
+        items.positions = item_spots = []
+        hidden = self.hidden_rows.get(sheet) or ()
+        formulas = self.formulas.get(sheet) or {}
+        fields = tuple((key, where[key] + 1, _KIND.get(key)) for key in read)
+        width = max(where[key] for key in read) + 1
+        take = itemgetter(*(where[key] for key in read))  # the row's cells in `read` order, as a tuple
+        count = len(read)
+        if part == "indicators":
+            value_at, source_at, note_at = (read.index(k) for k in ("value", "source", "note"))
+        item_rows: list[int] = []
+        self.cells.tables[part] = (item_rows, {key: column for key, column, _kind in fields})
+        for number, row in enumerate(rows, start=1):
+            if number == 1:
+                continue  # the header
+            if len(row) < width:
+                row = [*row, *[""] * (width - len(row))]
+            values = take(row)
+            if values.count("") + values.count(None) == count:
+                continue  # an empty row
+            if part == "indicators" and values[value_at] == "" and not values[source_at] and not values[note_at]:
                 continue  # a value not given: the template's row left blank, as a YAML line left commented out
             index = len(items)
             path = (part, index)
-            self.cells[path] = (number, 1)
-            for key in read:
-                self.cells[path + (key,)] = (number, where[key] + 1)
+            item_rows.append(number)
             if number in hidden:
                 self.problems.append(SchemaProblem(
                     Location(self.display, number, 1, sheet),
@@ -444,18 +495,39 @@ class _Reader:
                       "the rows around it → 右键 → 取消隐藏) and check it: the row is not counted until then",
                       row=number), path))
             item = YamlMap()
-            item.positions = []
-            for key in read:
-                column = where[key] + 1
-                value = values[key]
-                if value == "" and (number, column) not in formulas:
-                    continue  # an empty cell (the common case): nothing to convert
-                converted = self._convert(value, key, path + (key,), sheet, number, column)
+            item.positions = spots = []
+            for (key, column, kind), value in zip(fields, values):
+                # the common cells inline (text in a text column, a number in a number column, a date in a
+                # date column), as _convert converts them; anything else, and every cell of a sheet with
+                # formulas, by _convert
+                cls = value.__class__
+                if formulas:
+                    if cls is str and not value and (number, column) not in formulas:
+                        continue
+                    converted = self._convert(value, key, (part, index, key), sheet, number, column)
+                elif cls is str:
+                    if kind is _TEXT:
+                        converted = value.strip()
+                        if not converted:
+                            continue  # an empty cell (the common case), or blanks
+                    elif not value:
+                        continue
+                    elif kind is _ROLE:
+                        converted = value.strip()
+                        converted = L.ROLE_KEYS.get(converted, converted) if converted else _EMPTY
+                    else:
+                        converted = self._convert(value, key, (part, index, key), sheet, number, column)
+                elif cls is float and kind is _NUMBER and math.isfinite(value):
+                    converted = int(value) if value.is_integer() and abs(value) < 2 ** 53 else value
+                elif cls is dt.date and kind is _DATE:
+                    converted = value.isoformat()
+                else:
+                    converted = self._convert(value, key, (part, index, key), sheet, number, column)
                 if converted is not _EMPTY:
                     item[key] = converted
-                    item.positions.extend((number, column, number, column))
+                    spots += (number, column, number, column)
             items.append(item)
-            items.positions.extend((number, 1))
+            item_spots += (number, 1)
         if items:
             self.data[part] = items
             self.data.positions.extend((1, 1, 2, 1))
@@ -587,19 +659,19 @@ class _Reader:
             if not line:
                 continue
             item = {}
-            # split only where a labelled part begins, so that " | " inside a title or a link stays
-            labels = "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题"))
-            for part in (p.strip() for p in re.split(rf" \| (?=(?:{labels})[:：])", line)):
+            for part in (p.strip() for p in _EVIDENCE_PARTS.split(line)):
                 if not part:
                     continue
                 prefix, sep, rest = part.replace(":", ":", 1).partition(":")
-                key = L.EVIDENCE_KEYS.get(prefix.strip()) or ("title" if prefix.strip() == "标题" else None)
-                if sep and key and not part.lower().startswith(("http:", "https:")):
+                prefix = prefix.strip()
+                key = L.EVIDENCE_KEYS.get(prefix) or ("title" if prefix == "标题" else None)
+                lower = part[:8].lower()
+                if sep and key and not lower.startswith(("http:", "https:")):
                     item[key] = rest.strip()
-                elif part.lower().startswith(("http://", "https://")):
+                elif lower.startswith(("http://", "https://")):
                     item["link"] = part
                 else:
-                    title = re.search(r"《([^《》]+)》$", part)
+                    title = _TITLE.search(part)
                     if title and "title" not in item:
                         item["title"] = title.group(1)
                         part = part[:title.start()].strip()
@@ -611,11 +683,90 @@ class _Reader:
         for entry in result:
             entry.positions = [row, column, row, column] * len(entry)
         for index in range(len(result)):
-            self.cells[path + (index,)] = (row, column)
+            self.cells.fixed[path + (index,)] = (row, column)
         return result
 
     def document(self) -> WorkbookDocument:
         return WorkbookDocument(self.display, self.data, self.cells, self.problems)
+
+
+_LOCAL_HEADER = struct.Struct("<4s22xHH")  # signature, name length, extra length (zipfile.sizeFileHeader: 30)
+
+
+def _inflate(raw: bytes, info: zipfile.ZipInfo, archive: zipfile.ZipFile) -> bytes:
+    """A member's bytes, checked as ZipFile.read checks them (its local header and name, its CRC,
+    no more bytes than the directory says), inflated in one call. ZipFile.read gives the same bytes through a file object, a
+    shared-file wrapper and a decompressor object, about 35 µs of Python a part: more than the
+    inflating itself, and a workbook has five parts to read. Raises on any damage; a member that
+    is not plainly stored or deflated is left to ZipFile.read."""
+    if info.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED) or info.flag_bits & 0x61:
+        return archive.read(info)  # (encrypted, patched or strongly encrypted: zipfile says how it fails)
+    start = info.header_offset
+    signature, name_length, extra_length = _LOCAL_HEADER.unpack_from(raw, start)
+    if signature != b"PK\x03\x04":
+        raise zipfile.BadZipFile("bad local header")
+    start += _LOCAL_HEADER.size
+    name = raw[start:start + name_length].decode("utf-8" if info.flag_bits & 0x800 else "cp437")
+    if name != info.orig_filename:  # the local header names another file than the directory does
+        raise zipfile.BadZipFile("local header names another member")
+    start += name_length + extra_length
+    packed = raw[start:start + info.compress_size]
+    if not info.file_size:
+        data = b""  # (a limit of 0 would mean no limit to zlib)
+    elif info.compress_type == zipfile.ZIP_STORED:
+        data = packed[:info.file_size]
+    else:  # at most the size the directory says, as ZipFile.read: never a bomb
+        data = zlib.decompressobj(-15).decompress(packed, info.file_size)
+    if zlib.crc32(data) != info.CRC:  # what ZipFile.read checks: cut off, garbled or longer than said
+        raise zipfile.BadZipFile("bad CRC")
+    return data
+
+
+class Cells:
+    """Data path -> (row, column): the cell of every field a workbook has a cell for, read as a
+    mapping (`path in cells`, `cells.get(path)`, `cells[path]`, iteration). An item's cells are
+    worked out when asked for, from its row and the columns of its sheet: a dict of every cell,
+    filled while reading, cost a twentieth of the reading, and few are ever asked for."""
+
+    __slots__ = ("fixed", "tables")
+
+    def __init__(self):
+        self.fixed: dict[tuple, tuple[int, int]] = {}  # the 报送信息 fields and the pieces of evidence
+        self.tables: dict[str, tuple[list[int], dict[str, int]]] = {}  # part -> (item rows, key -> column)
+
+    def get(self, path, default=None):
+        cell = self.fixed.get(path)
+        if cell is not None:
+            return cell
+        if 2 <= len(path) <= 3 and path[0] in self.tables:
+            rows, columns = self.tables[path[0]]
+            index = path[1]
+            if isinstance(index, int) and 0 <= index < len(rows):  # (as a dict: True is 1)
+                if len(path) == 2:
+                    return (rows[index], 1)
+                column = columns.get(path[2]) if isinstance(path[2], str) else None
+                if column is not None:
+                    return (rows[index], column)
+        return default
+
+    def __contains__(self, path) -> bool:
+        return self.get(path) is not None
+
+    def __getitem__(self, path) -> tuple[int, int]:
+        cell = self.get(path)
+        if cell is None:
+            raise KeyError(path)
+        return cell
+
+    def __iter__(self):
+        yield from self.fixed
+        for part, (rows, columns) in self.tables.items():
+            for index in range(len(rows)):
+                yield (part, index)
+                yield from ((part, index, key) for key in columns)
+
+    def __len__(self) -> int:
+        return len(self.fixed) + sum(len(rows) * (1 + len(columns)) for rows, columns in self.tables.values())
 
 
 def _reraise_interrupts(exc: BaseException) -> None:
@@ -629,13 +780,49 @@ class _Empty:
 
 _PLAIN_TEXT = frozenset({"id", "status", "note", "blocker", "contact", "source", "plan", "unit", "period",
                          "plan_version"})
+_TEXT, _NUMBER, _DATE, _ROLE = "text", "number", "date", "role"
+_KIND = {**{key: _TEXT for key in _PLAIN_TEXT}, **{key: _NUMBER for key in L.NUMBER_FIELDS},
+         **{key: _DATE for key in L.DATE_FIELDS}, "role": _ROLE}  # what _table converts inline, as _convert would
 
 
 _EMPTY = _Empty()
 
 
+_TITLE = re.compile(r"《([^《》]+)》$")  # a title at the end of a piece of evidence
+# 佐证材料: a line splits only where a labelled part begins, so that " | " inside a title or a link stays
+_EVIDENCE_PARTS = re.compile(r" \| (?=(?:%s)[:：])" % "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题")))
+
+
 def _label(cell) -> str:
-    return re.sub(r"\s+", "", str(cell)) if cell not in (None, "") else ""
+    return "".join(str(cell).split()) if cell not in (None, "") else ""  # (str.split: the whitespace of \s)
+
+
+def _extent(xml: bytes) -> tuple[int, int]:
+    """The rows and columns a sheet spans as the values reader places its cells: where a cell's
+    reference says, else just after the one before it (in its row's place, or after the row
+    before); an empty cell (<c .../>) is left out, as the values reader leaves it out."""
+    row = column = rows = columns = 0
+    for match in _TAG.finditer(xml):
+        attributes = match.group(2)
+        ref = _REF.search(attributes)
+        if match.group(1) == b"row":
+            row, column = (int(ref.group(2)) if ref and ref.group(2) else row + 1), 0
+            continue
+        if ref and ref.group(1):
+            column = _column_number(ref.group(1).decode())
+            cell_row = int(ref.group(2)) if ref.group(2) else row
+        else:
+            column, cell_row = column + 1, row
+        if not attributes.endswith(b"/"):
+            rows, columns = max(rows, cell_row), max(columns, column)
+    return rows, columns
+
+
+@functools.lru_cache(maxsize=64)
+def _part_name(target: str) -> str:
+    """The zip part a relationship's target names (relative to xl/, or absolute); the same few
+    targets recur in every workbook."""
+    return target.lstrip("/") if target.startswith("/") else str(PurePosixPath("xl") / target)
 
 
 def _column_number(letters: str) -> int:
@@ -645,11 +832,11 @@ def _column_number(letters: str) -> int:
     return number
 
 
-_NUMBER = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
+_NUMBER_TEXT = re.compile(r"^[-+]?(\d+(\.\d*)?|\.\d+)([eE][-+]?\d+)?$")
 
 
 def _plain_number(text: str) -> bool:
-    return bool(_NUMBER.match(text))
+    return bool(_NUMBER_TEXT.match(text))
 
 
 def _serial_date(number) -> dt.date | None:
