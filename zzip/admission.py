@@ -35,9 +35,16 @@ EARLIEST_PLAUSIBLE = dt.date(1949, 10, 1)
 class Rejection:
     code: str
     submission: Submission
-    location: Location
+    record: Entry | IndicatorValue
+    field_name: str  # the field the finding points at
     message: str
     extra: dict = field(default_factory=dict)
+
+    @property
+    def location(self) -> Location:
+        """Looked up only for a rejection that is reported: a file read the fast way is read again
+        for its positions, and a rejection in a file out of scope, or of an ignored rule, needs none."""
+        return self.record.origin.at(self.field_name)
 
     def problem(self) -> Problem:
         return Problem(self.location, self.message, unit=self.submission.unit, extra=self.extra)
@@ -72,7 +79,7 @@ class Screening:
     def _reject(self, kind: str, record: Entry | IndicatorValue, code: str, sub: Submission, field_name: str,
                 message: str, **extra) -> None:
         self._rejected.add((kind, record.path, record.slot))
-        self.rejections.append(Rejection(code, sub, record.origin.at(field_name), message, extra))
+        self.rejections.append(Rejection(code, sub, record, field_name, message, extra))
 
     def _screen_entries(self, sub: Submission) -> None:
         plan, duties = self.plan, self.duties

@@ -1,0 +1,79 @@
+"""What the check costs beyond reading: a finding that is not reported (its rule ignored, its file out
+of the quarter checked) must not make zzip read a file again for its position (benchmarks/README.md,
+"Native speed"), and the shared indexes of the check context must answer as the scans they replace."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from zzip import fastyaml
+
+REPO = Path(__file__).resolve().parent.parent
+AS_OF = dt.date(2025, 7, 31)
+
+
+def _with_a_stray_entry(tmp_path: Path) -> tuple[Path, str]:
+    """The example reports, with an entry for an item its unit has no part in (S203) added to a
+    file of 2024-Q1 that has no other finding. Returns the reports folder and that file as shown."""
+    from zzip.plan_loader import display_path, load_plan
+    from zzip.responsibility import Responsibilities
+
+    reports = tmp_path / "reports"
+    shutil.copytree(REPO / "reports", reports)
+    plan = load_plan(REPO / "plan").plan
+    duties = Responsibilities(plan)
+    stray = next(t for t in plan.tasks if duties.role("arbitration", t) is None)
+    path = reports / "2024-Q1" / "arbitration.yaml"
+    text = path.read_text(encoding="utf-8").replace(
+        "entries:\n", f"entries:\n  - id: {stray}\n    status: in-progress\n    percent: 10\n", 1)
+    path.write_text(text, encoding="utf-8")
+    return reports, display_path(path)
+
+
+def _check(reports: Path, monkeypatch, ignore=None):
+    """run_check in this process; returns the report and the files read again for positions."""
+    from zzip import status_loader
+    from zzip.check import run_check
+    from zzip.config import Config
+
+    reread: list[str] = []
+    resolve = status_loader._PositionsLater._resolve
+
+    def counted(self):
+        reread.append(self.shown)
+        return resolve(self)
+
+    monkeypatch.setattr(status_loader._PositionsLater, "_resolve", counted)
+    report, _context = run_check(REPO / "plan", reports, AS_OF, Config(), None, ignore)
+    return report, reread
+
+
+@pytest.mark.skipif(not fastyaml.available(), reason="yaml-rs has no wheel here: every file is read precisely")
+def test_an_ignored_screening_rule_reads_no_file_again(tmp_path, monkeypatch):
+    reports, stray = _with_a_stray_entry(tmp_path)
+    report, reread = _check(reports, monkeypatch)
+    assert [f.code for f in report.findings if f.location.path.endswith("2024-Q1/arbitration.yaml")] == ["S203"]
+    assert stray in reread  # reported: its line is needed
+
+    report, reread = _check(reports, monkeypatch, ["S203"])
+    assert not [f for f in report.findings if f.code == "S203"]
+    assert stray not in reread
+    assert set(reread) <= _lined(report)  # only files that a reported finding points into
+
+
+@pytest.mark.skipif(not fastyaml.available(), reason="yaml-rs has no wheel here: every file is read precisely")
+def test_a_quarter_check_reads_no_history_file_again_for_its_rejections(tmp_path, monkeypatch):
+    reports, stray = _with_a_stray_entry(tmp_path)
+    report, reread = _check(reports / "2025-Q2", monkeypatch)
+    assert not [f for f in report.findings if f.code == "S203"]
+    assert stray not in reread
+    assert set(reread) <= _lined(report)  # only files that a reported finding points into
+
+
+def _lined(report) -> set[str]:
+    """The files that a reported finding points into, at a line."""
+    return {f.location.path for f in report.findings if f.location.line is not None and f.location.sheet is None}
