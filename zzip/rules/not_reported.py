@@ -30,8 +30,9 @@ def check(context):
     for sub in context.usable:
         if not context.in_scope(sub):
             continue
+        reported = {entry.id for entry in sub.entries}
         for duty in duties.active_duties(sub.unit, sub.period):
-            if not answers(duty.role) or sub.entry(duty.item_id) is not None:
+            if not answers(duty.role) or duty.item_id in reported:
                 continue
             earlier = [e for s, e in context.history(sub.unit, duty.item_id) if s.period < sub.period]
             if duty.kind in ("milestone", "annual") and any(e.done for e in earlier):
