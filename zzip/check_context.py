@@ -70,7 +70,15 @@ class CheckContext:
         return self.cadence.due_days
 
     def due_date(self, quarter: Period) -> dt.date:
-        return self.cadence.due_date(quarter)
+        due = self._due_dates.get(quarter)
+        if due is None:
+            due = self._due_dates[quarter] = self.cadence.due_date(quarter)
+        return due
+
+    @cached_property
+    def _due_dates(self) -> dict[Period, dt.date]:
+        """period -> its due date, worked out once: every report of a period asks."""
+        return {}
 
     def late_after(self, quarter: Period) -> dt.date:
         return self.due_date(quarter) + dt.timedelta(days=self.config.grace_days)
@@ -172,6 +180,15 @@ class CheckContext:
         """Every (unit, item) reported on, with its history."""
         for unit, item_id in self._entries:
             yield (unit, item_id), self.history(unit, item_id)
+
+    def entry_histories(self):
+        """Every (unit, item) reported on, with its entries in quarter order: `histories()` without
+        the pairs, for rules that need an entry's submission only now and then (`submission_of`)."""
+        return self._entries.items()
+
+    def submission_of(self, entry: Entry) -> Submission:
+        """The counted submission an entry of `entry_histories()` or `history()` comes from."""
+        return self._submission_at[entry.path]
 
     def latest_entry(self, unit: str, item_id: str) -> tuple[Submission, Entry] | None:
         entries = self._entries.get((unit, item_id))
