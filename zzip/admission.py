@@ -57,6 +57,9 @@ class Screening:
         self.plan, self.duties = plan, duties
         self.rejections: list[Rejection] = []
         self._rejected: set[tuple[str, str, int]] = set()  # ("entry" | "value", path, slot)
+        # what an entry may name, as plan.item() finds it (a task before a step before a yearly item)
+        self._items = {**plan.annual_items, **plan.milestones, **plan.tasks}
+        self._floors: dict[str, dt.date] = {}  # item id -> _completion_floor
         for sub in submissions:
             if sub.unit in plan.units:
                 self._screen_entries(sub)
@@ -82,19 +85,20 @@ class Screening:
         self.rejections.append(Rejection(code, sub, record, field_name, message, extra))
 
     def _screen_entries(self, sub: Submission) -> None:
-        plan, duties = self.plan, self.duties
+        plan, items = self.plan, self._items
         name = plan.unit_name(sub.unit)
+        unit_duties = self.duties.duties.get(sub.unit, {})
         seen: dict[str, int] = {}
         for entry in sub.entries:
             seen[entry.id] = seen.get(entry.id, 0) + 1
         for entry in sub.entries:
-            item = plan.item(entry.id)
+            item = items.get(entry.id)
             if item is None:
                 self._rejected.add(("entry", entry.path, entry.slot))  # S202 reports it
                 continue
             if seen[entry.id] > 1:
                 self._rejected.add(("entry", entry.path, entry.slot))  # S206 reports it: two answers, none counts
-            if duties.role(sub.unit, entry.id) is None:
+            if entry.id not in unit_duties:  # no role in it
                 self._reject("entry", entry, "S203", sub, "id",
                              _("%(unit)s (%(id)s) has no part in %(item)s (%(ref)s): it is neither lead nor "
                                "co-operating unit; the entry is not counted", unit=name, id=sub.unit, item=entry.id,
@@ -126,6 +130,12 @@ class Screening:
                                "is not counted until it does)", item=entry.id))
 
     def _completion_floor(self, item_id: str) -> dt.date:
+        floor = self._floors.get(item_id)
+        if floor is None:
+            floor = self._floors[item_id] = self._find_completion_floor(item_id)
+        return floor
+
+    def _find_completion_floor(self, item_id: str) -> dt.date:
         """The earliest day on which an item can have been completed: the first day of its span
         (a step's start month; a task's first step, else the month the plan was issued), and
         never before the day the plan was issued, the plan period or a plausible date. (Steps
