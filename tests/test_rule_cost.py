@@ -77,3 +77,23 @@ def test_a_quarter_check_reads_no_history_file_again_for_its_rejections(tmp_path
 def _lined(report) -> set[str]:
     """The files that a reported finding points into, at a line."""
     return {f.location.path for f in report.findings if f.location.line is not None and f.location.sheet is None}
+
+
+@pytest.mark.skipif(not fastyaml.available(), reason="yaml-rs has no wheel here: every file is read precisely")
+def test_what_is_overdue_is_found_without_reading_a_file_again(monkeypatch):
+    """C301, C312 and C313 share one list of overdue items; an item's line is looked up only when
+    a rule reports it (an ignored C312 must not make zzip read the files of overdue yearly items)."""
+    from zzip import status_loader
+    from zzip.check import prepare
+    from zzip.config import Config
+
+    reread: list[str] = []
+    resolve = status_loader._PositionsLater._resolve
+    monkeypatch.setattr(status_loader._PositionsLater, "_resolve", lambda self: reread.append(self.shown) or resolve(self))
+    _plan, _findings, context = prepare(REPO / "plan", REPO / "reports", AS_OF, Config())
+    overdue = context.overdue
+    assert context.overdue is overdue  # worked out once
+    assert overdue and reread == []  # finding what is overdue reads nothing again
+    item = next(d for d in overdue if d.status is not None and d.where[0].path.endswith(".yaml"))
+    location = item.location
+    assert reread == [location.path] and location.line  # its line, when asked

@@ -206,6 +206,14 @@ class CheckContext:
                     table.setdefault(value.id, {})[value.measured] = (Point(value.measured, value.value, sub.path), value, sub)
         return {key: [pair for _date, pair in sorted(points.items())] for key, points in table.items()}
 
+    @cached_property
+    def overdue(self) -> list:
+        """What is overdue as of the check (zzip/overdue.py: steps, yearly items, tasks with a deadline),
+        worked out once for C301, C312 and C313."""
+        from zzip.overdue import due_items
+
+        return due_items(self, include_tasks=False)[0]
+
     def missed_after(self, target: Target) -> dt.date:
         """The day after which a target's deadline value should be known: the due date (and
         grace) of the first report due on or after the deadline (the report on the period the
