@@ -97,3 +97,38 @@ def test_what_is_overdue_is_found_without_reading_a_file_again(monkeypatch):
     item = next(d for d in overdue if d.status is not None and d.where[0].path.endswith(".yaml"))
     location = item.location
     assert reread == [location.path] and location.line  # its line, when asked
+
+
+def _findings_as_rich_prints_them(findings, indent=""):
+    """The reference: one rich print per finding, as `zzip check` wrote them before."""
+    import io
+
+    from rich.console import Console
+
+    from zzip.output.text import rich_finding_line
+
+    buffer = io.StringIO()
+    console = Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=80)
+    for finding in findings:
+        console.print(rich_finding_line(finding, indent), soft_wrap=True, highlight=False)
+    return buffer.getvalue()
+
+
+@pytest.mark.parametrize("message", ["no entry for KT-1-1 (二(一)1 完善政策), which 市市场监管局 leads",
+                                     "a tab\there, kept as rich expands it", "trailing space ", "  leading"])
+def test_plain_finding_lines_are_what_rich_would_print(message):
+    import io
+
+    from rich.console import Console
+
+    from zzip.findings import Finding, Location, Severity
+    from zzip.output import check_text
+
+    findings = [Finding("C303", "not-reported", Severity.WARNING, message, Location("reports/2025-Q2/a.yaml", 3, 5)),
+                Finding("S203", "not-responsible", Severity.ERROR, message, Location("reports/2025-Q2/b.xlsx", 4, 2, "任务进展")),
+                Finding("C304", "submission-missing", Severity.INFO, message, Location("reports/2025-Q2/c.yaml"))]
+    for indent in ("", "    "):
+        buffer = io.StringIO()
+        console = Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=80)
+        check_text._print_findings(console, findings, indent)
+        assert buffer.getvalue() == _findings_as_rich_prints_them(findings, indent)
