@@ -57,6 +57,7 @@ class Screening:
         self.plan, self.duties = plan, duties
         self.rejections: list[Rejection] = []
         self._rejected: set[tuple[str, str, int]] = set()  # ("entry" | "value", path, slot)
+        self._touched: set[str] = set()  # the files with a record in _rejected
         # what an entry may name, as plan.item() finds it (a task before a step before a yearly item)
         self._items = {**plan.annual_items, **plan.milestones, **plan.tasks}
         self._floors: dict[str, dt.date] = {}  # item id -> _completion_floor
@@ -74,14 +75,22 @@ class Screening:
     def counts_value(self, value: IndicatorValue) -> bool:
         return ("value", value.path, value.slot) not in self._rejected
 
+    def counts_whole_file(self, path: str) -> bool:
+        """Whether every entry and value of a file counts (most do): then none need be asked about."""
+        return path not in self._touched
+
     def by_code(self, code: str) -> list[Rejection]:
         return [r for r in self.rejections if r.code == code]
 
     # -- screening -----------------------------------------------------------------------------
 
+    def _drop(self, kind: str, record: Entry | IndicatorValue) -> None:
+        self._rejected.add((kind, record.path, record.slot))
+        self._touched.add(record.path)
+
     def _reject(self, kind: str, record: Entry | IndicatorValue, code: str, sub: Submission, field_name: str,
                 message: str, **extra) -> None:
-        self._rejected.add((kind, record.path, record.slot))
+        self._drop(kind, record)
         self.rejections.append(Rejection(code, sub, record, field_name, message, extra))
 
     def _screen_entries(self, sub: Submission) -> None:
@@ -94,10 +103,10 @@ class Screening:
         for entry in sub.entries:
             item = items.get(entry.id)
             if item is None:
-                self._rejected.add(("entry", entry.path, entry.slot))  # S202 reports it
+                self._drop("entry", entry)  # S202 reports it
                 continue
             if seen[entry.id] > 1:
-                self._rejected.add(("entry", entry.path, entry.slot))  # S206 reports it: two answers, none counts
+                self._drop("entry", entry)  # S206 reports it: two answers, none counts
             if entry.id not in unit_duties:  # no role in it
                 self._reject("entry", entry, "S203", sub, "id",
                              _("%(unit)s (%(id)s) has no part in %(item)s (%(ref)s): it is neither lead nor "
@@ -184,10 +193,10 @@ class Screening:
         for value in sub.indicators:
             indicator = plan.indicators.get(value.id)
             if indicator is None:
-                self._rejected.add(("value", value.path, value.slot))  # S202 reports it
+                self._drop("value", value)  # S202 reports it
                 continue
             if seen[(value.id, value.measured)] > 1:
-                self._rejected.add(("value", value.path, value.slot))  # S206 reports it
+                self._drop("value", value)  # S206 reports it
             if sub.unit not in duties.indicator_reporters(value.id):
                 owner = indicator.owner
                 self._reject("value", value, "S203", sub, "id",
@@ -288,4 +297,4 @@ class Screening:
                              measured=measured.isoformat())
             if owner_pair is None:
                 for unit, (value, _sub) in by_unit.items():
-                    self._rejected.add(("value", value.path, value.slot))
+                    self._drop("value", value)

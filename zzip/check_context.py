@@ -149,10 +149,11 @@ class CheckContext:
         """(unit, item) -> its entries in quarter order (entries only: a pair per entry would
         cost 20 MB over ten thousand files; the submission is found by path when needed)."""
         table: dict[tuple[str, str], list[Entry]] = {}
-        counts = self.screening.counts_entry
+        counts, whole = self.screening.counts_entry, self.screening.counts_whole_file
         for sub in self.usable:
+            every = whole(sub.path)
             for entry in sub.entries:
-                if counts(entry):
+                if every or counts(entry):
                     table.setdefault((sub.unit, entry.id), []).append(entry)
         return table
 
