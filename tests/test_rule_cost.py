@@ -132,3 +132,21 @@ def test_plain_finding_lines_are_what_rich_would_print(message):
         console = Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=80)
         check_text._print_findings(console, findings, indent)
         assert buffer.getvalue() == _findings_as_rich_prints_them(findings, indent)
+
+
+def test_json_findings_in_batches_are_the_findings_one_by_one():
+    """More findings than one batch of the encoder: the same text as each finding encoded on its own."""
+    import json
+
+    from zzip.findings import Finding, Location, Severity
+    from zzip.output import json_format
+    from zzip.report import Report
+
+    findings = [Finding("S203", "not-responsible", Severity.ERROR, f"第{n}条 \"quoted\" \\ {n}",
+                        Location(f"reports/2025-Q2/u{n % 7}.yaml", n, 3), f"u{n % 7}", {"item": f"KT-{n}"})
+                for n in range(1234)]
+    text = json_format.render(Report("check", findings))
+    listed = text[text.index('"findings":[') + len('"findings":'):text.index('],"files"') + 1]
+    assert listed == "[" + ",".join(json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))
+                                    for f in Report("check", list(findings)).findings) + "]"
+    assert len(json.loads(text)["findings"]) == 1234
