@@ -150,3 +150,54 @@ def test_json_findings_in_batches_are_the_findings_one_by_one():
     assert listed == "[" + ",".join(json.dumps(f.to_dict(), ensure_ascii=False, separators=(",", ":"))
                                     for f in Report("check", list(findings)).findings) + "]"
     assert len(json.loads(text)["findings"]) == 1234
+
+
+def _example_context(reports: Path = REPO / "reports"):
+    from zzip.check import prepare
+    from zzip.config import Config
+
+    return prepare(REPO / "plan", reports, AS_OF, Config())[2]
+
+
+def test_items_active_in_a_period_are_those_whose_span_touches_it():
+    """Responsibilities.active answers from a table per period: the same as each item's own span,
+    for every item of the plan, an id it does not have, and every period of the plan and beyond."""
+    from zzip.months import HalfYear, Quarter, Year
+    from zzip.responsibility import Responsibilities
+
+    context = _example_context()
+    plan = context.plan
+    duties = Responsibilities(plan)
+
+    def by_span(item_id, period):
+        if item_id in plan.tasks:
+            start, end = duties.task_span(plan.tasks[item_id])
+        elif item_id in plan.milestones:
+            start, end = duties.milestone_span(plan.milestones[item_id])
+        elif item_id in plan.annual_items:
+            start, end = plan.annual_items[item_id].start, plan.annual_items[item_id].end
+        else:
+            return False
+        return period.overlaps(start, end)
+
+    periods = [kind.of(dt.date(year, month, 1)) for kind in (Quarter, HalfYear, Year)
+               for year in range(2021, 2027) for month in (1, 4, 7, 10)]
+    ids = [*plan.tasks, *plan.milestones, *plan.annual_items, "KT-9-99"]
+    assert any(duties.active(i, p) for i in ids for p in periods)
+    assert not all(duties.active(i, p) for i in ids for p in periods)
+    for period in periods:
+        for item_id in ids:
+            assert duties.active(item_id, period) == by_span(item_id, period), (item_id, period)
+
+
+def test_the_history_index_holds_exactly_the_entries_that_count(tmp_path):
+    context = _example_context(_with_a_stray_entry(tmp_path)[0])
+    screening = context.screening
+    expected: dict = {}
+    for sub in context.usable:
+        for entry in sub.entries:
+            if screening.counts_entry(entry):
+                expected.setdefault((sub.unit, entry.id), []).append(entry)
+    assert context._entries == expected
+    assert [sub.path for sub in context.submissions if not screening.counts_whole_file(sub.path)] == \
+        [sub.path for sub in context.submissions if sub.path.endswith("2024-Q1/arbitration.yaml")]
