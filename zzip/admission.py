@@ -35,9 +35,16 @@ EARLIEST_PLAUSIBLE = dt.date(1949, 10, 1)
 class Rejection:
     code: str
     submission: Submission
-    location: Location
+    record: Entry | IndicatorValue
+    field_name: str  # the field the finding points at
     message: str
     extra: dict = field(default_factory=dict)
+
+    @property
+    def location(self) -> Location:
+        """Looked up only for a rejection that is reported: a file read the fast way is read again
+        for its positions, and a rejection in a file out of scope, or of an ignored rule, needs none."""
+        return self.record.origin.at(self.field_name)
 
     def problem(self) -> Problem:
         return Problem(self.location, self.message, unit=self.submission.unit, extra=self.extra)
@@ -50,6 +57,10 @@ class Screening:
         self.plan, self.duties = plan, duties
         self.rejections: list[Rejection] = []
         self._rejected: set[tuple[str, str, int]] = set()  # ("entry" | "value", path, slot)
+        self._touched: set[str] = set()  # the files with a record in _rejected
+        # what an entry may name, as plan.item() finds it (a task before a step before a yearly item)
+        self._items = {**plan.annual_items, **plan.milestones, **plan.tasks}
+        self._floors: dict[str, dt.date] = {}  # item id -> _completion_floor
         for sub in submissions:
             if sub.unit in plan.units:
                 self._screen_entries(sub)
@@ -64,30 +75,39 @@ class Screening:
     def counts_value(self, value: IndicatorValue) -> bool:
         return ("value", value.path, value.slot) not in self._rejected
 
+    def counts_whole_file(self, path: str) -> bool:
+        """Whether every entry and value of a file counts (most do): then none need be asked about."""
+        return path not in self._touched
+
     def by_code(self, code: str) -> list[Rejection]:
         return [r for r in self.rejections if r.code == code]
 
     # -- screening -----------------------------------------------------------------------------
 
+    def _drop(self, kind: str, record: Entry | IndicatorValue) -> None:
+        self._rejected.add((kind, record.path, record.slot))
+        self._touched.add(record.path)
+
     def _reject(self, kind: str, record: Entry | IndicatorValue, code: str, sub: Submission, field_name: str,
                 message: str, **extra) -> None:
-        self._rejected.add((kind, record.path, record.slot))
-        self.rejections.append(Rejection(code, sub, record.origin.at(field_name), message, extra))
+        self._drop(kind, record)
+        self.rejections.append(Rejection(code, sub, record, field_name, message, extra))
 
     def _screen_entries(self, sub: Submission) -> None:
-        plan, duties = self.plan, self.duties
+        plan, items = self.plan, self._items
         name = plan.unit_name(sub.unit)
+        unit_duties = self.duties.duties.get(sub.unit, {})
         seen: dict[str, int] = {}
         for entry in sub.entries:
             seen[entry.id] = seen.get(entry.id, 0) + 1
         for entry in sub.entries:
-            item = plan.item(entry.id)
+            item = items.get(entry.id)
             if item is None:
-                self._rejected.add(("entry", entry.path, entry.slot))  # S202 reports it
+                self._drop("entry", entry)  # S202 reports it
                 continue
             if seen[entry.id] > 1:
-                self._rejected.add(("entry", entry.path, entry.slot))  # S206 reports it: two answers, none counts
-            if duties.role(sub.unit, entry.id) is None:
+                self._drop("entry", entry)  # S206 reports it: two answers, none counts
+            if entry.id not in unit_duties:  # no role in it
                 self._reject("entry", entry, "S203", sub, "id",
                              _("%(unit)s (%(id)s) has no part in %(item)s (%(ref)s): it is neither lead nor "
                                "co-operating unit; the entry is not counted", unit=name, id=sub.unit, item=entry.id,
@@ -119,6 +139,12 @@ class Screening:
                                "is not counted until it does)", item=entry.id))
 
     def _completion_floor(self, item_id: str) -> dt.date:
+        floor = self._floors.get(item_id)
+        if floor is None:
+            floor = self._floors[item_id] = self._find_completion_floor(item_id)
+        return floor
+
+    def _find_completion_floor(self, item_id: str) -> dt.date:
         """The earliest day on which an item can have been completed: the first day of its span
         (a step's start month; a task's first step, else the month the plan was issued), and
         never before the day the plan was issued, the plan period or a plausible date. (Steps
@@ -167,10 +193,10 @@ class Screening:
         for value in sub.indicators:
             indicator = plan.indicators.get(value.id)
             if indicator is None:
-                self._rejected.add(("value", value.path, value.slot))  # S202 reports it
+                self._drop("value", value)  # S202 reports it
                 continue
             if seen[(value.id, value.measured)] > 1:
-                self._rejected.add(("value", value.path, value.slot))  # S206 reports it
+                self._drop("value", value)  # S206 reports it
             if sub.unit not in duties.indicator_reporters(value.id):
                 owner = indicator.owner
                 self._reject("value", value, "S203", sub, "id",
@@ -271,4 +297,4 @@ class Screening:
                              measured=measured.isoformat())
             if owner_pair is None:
                 for unit, (value, _sub) in by_unit.items():
-                    self._rejected.add(("value", value.path, value.slot))
+                    self._drop("value", value)

@@ -156,14 +156,17 @@ def standings(context: CheckContext, findings: list[Finding]) -> list[UnitStandi
     behind, then indicators at risk, then late reports (all descending), then the unit's name.
     """
     plan, duties = context.plan, context.responsibilities
+    about: dict[str, list[Finding]] = {}  # unit -> its findings, in one pass (not one pass per unit)
+    for finding in findings:
+        if finding.unit is not None:
+            about.setdefault(finding.unit, []).append(finding)
     rows = []
     for unit_id, unit in plan.units.items():
         if unit.is_group or unit_id not in duties.duties:
             continue
-        if not any(d.named_directly for d in duties.duties[unit_id].values()) and \
-                not any(f.unit == unit_id for f in findings):
+        mine = about.get(unit_id, [])
+        if not any(d.named_directly for d in duties.duties[unit_id].values()) and not mine:
             continue  # group members nobody named, who sent nothing: not listed
-        mine = [f for f in findings if f.unit == unit_id]
         overdue = [f for f in mine if f.code in ("C301", "C312", "C313")]  # steps, yearly items, tasks
         rows.append(UnitStanding(
             unit_id=unit_id, unit_name=printable(unit.name), answers_for=duties.answers_for(unit_id),

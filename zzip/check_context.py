@@ -70,7 +70,15 @@ class CheckContext:
         return self.cadence.due_days
 
     def due_date(self, quarter: Period) -> dt.date:
-        return self.cadence.due_date(quarter)
+        due = self._due_dates.get(quarter)
+        if due is None:
+            due = self._due_dates[quarter] = self.cadence.due_date(quarter)
+        return due
+
+    @cached_property
+    def _due_dates(self) -> dict[Period, dt.date]:
+        """period -> its due date, worked out once: every report of a period asks."""
+        return {}
 
     def late_after(self, quarter: Period) -> dt.date:
         return self.due_date(quarter) + dt.timedelta(days=self.config.grace_days)
@@ -141,10 +149,11 @@ class CheckContext:
         """(unit, item) -> its entries in quarter order (entries only: a pair per entry would
         cost 20 MB over ten thousand files; the submission is found by path when needed)."""
         table: dict[tuple[str, str], list[Entry]] = {}
-        counts = self.screening.counts_entry
+        counts, whole = self.screening.counts_entry, self.screening.counts_whole_file
         for sub in self.usable:
+            every = whole(sub.path)
             for entry in sub.entries:
-                if counts(entry):
+                if every or counts(entry):
                     table.setdefault((sub.unit, entry.id), []).append(entry)
         return table
 
@@ -173,6 +182,15 @@ class CheckContext:
         for unit, item_id in self._entries:
             yield (unit, item_id), self.history(unit, item_id)
 
+    def entry_histories(self):
+        """Every (unit, item) reported on, with its entries in quarter order: `histories()` without
+        the pairs, for rules that need an entry's submission only now and then (`submission_of`)."""
+        return self._entries.items()
+
+    def submission_of(self, entry: Entry) -> Submission:
+        """The counted submission an entry of `entry_histories()` or `history()` comes from."""
+        return self._submission_at[entry.path]
+
     def latest_entry(self, unit: str, item_id: str) -> tuple[Submission, Entry] | None:
         entries = self._entries.get((unit, item_id))
         return (self._submission_at[entries[-1].path], entries[-1]) if entries else None
@@ -188,6 +206,14 @@ class CheckContext:
                 if counts(value):
                     table.setdefault(value.id, {})[value.measured] = (Point(value.measured, value.value, sub.path), value, sub)
         return {key: [pair for _date, pair in sorted(points.items())] for key, points in table.items()}
+
+    @cached_property
+    def overdue(self) -> list:
+        """What is overdue as of the check (zzip/overdue.py: steps, yearly items, tasks with a deadline),
+        worked out once for C301, C312 and C313."""
+        from zzip.overdue import due_items
+
+        return due_items(self, include_tasks=False)[0]
 
     def missed_after(self, target: Target) -> dt.date:
         """The day after which a target's deadline value should be known: the due date (and

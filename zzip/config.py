@@ -82,6 +82,8 @@ class Config:
     def ignored_in_file(self, code: str, path: str) -> bool:
         """Per-file ignores read rules as --ignore does (codes, prefixes, names, ALL), and never
         silence a fatal rule: an unreadable file is always reported."""
+        if not self.per_file_ignores:  # the common case: asked of every finding, so answered at once
+            return False
         from zzip.engine import _matches
         from zzip.rules import find_rule
 

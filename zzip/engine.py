@@ -44,16 +44,21 @@ def _matches(rule: Rule, key: str) -> bool:
 
 def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()) -> list[Finding]:
     findings: list[Finding] = []
+    shown: dict[str, str] = {}  # a file name or unit id as printed: thousands of findings share a few hundred
     for rule in rules:
         if not selection.enabled(rule):
             continue
         severity = selection.severity(rule)
         for problem in rule.check(context):
             location = problem.location
-            path = printable(location.path)  # a file name may hold anything, even bytes that are not UTF-8
+            path = shown.get(location.path)
+            if path is None:  # a file name may hold anything, even bytes that are not UTF-8
+                path = shown[location.path] = printable(location.path)
             if path != location.path:
                 location = replace(location, path=path)
-            unit = printable(problem.unit) if problem.unit else None
+            unit = problem.unit or None
+            if unit is not None:
+                unit = shown.get(unit) or shown.setdefault(unit, printable(unit))
             findings.append(Finding(rule.code, rule.name, severity, printable(problem.message), location,
                                     unit, problem.extra))
     return findings

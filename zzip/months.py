@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import calendar
 import datetime as dt
+import functools
 import re
 from dataclasses import dataclass
 from typing import ClassVar
@@ -120,7 +121,7 @@ class _Period:
 
     @property
     def last_day(self) -> dt.date:
-        return self.first_day + relativedelta(months=self.MONTHS, days=-1)
+        return _last_day(type(self), self.year, self.number)
 
     def overlaps(self, start: Month, end: Month | None) -> bool:
         """True when the span start..end (end None = ongoing) touches this period."""
@@ -197,6 +198,12 @@ class Year(_Period):
 
 
 Period = Quarter | HalfYear | Year
+
+
+@functools.cache
+def _last_day(kind: type, year: int, number: int) -> dt.date:
+    """A period's last day, worked out once: a check asks it of every report several times."""
+    return kind(year, number).first_day + relativedelta(months=kind.MONTHS, days=-1)
 PERIOD_KINDS: tuple[type, ...] = (Quarter, HalfYear, Year)
 
 

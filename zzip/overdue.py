@@ -11,7 +11,8 @@ a recurring task (每年, 每季度) on its due day, and other tasks on the last
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
+from dataclasses import dataclass, field
+from functools import cached_property
 
 from zzip import labels
 from zzip.check_context import CheckContext
@@ -35,16 +36,25 @@ class DueItem:
     status: str | None  # the lead's latest reported status, None if never reported
     percent: float | None
     last_period: str | None
-    location: Location
+    where: tuple = field(repr=False, compare=False)  # (entry or plan item, field): the place `location` names
     occurrence: str | None = None  # a recurring task's period (2024, 2024-Q2)
     role: str = "lead"  # "lead", or "responsible" for a 责任单位 with no lead/co-operating split
+
+    @cached_property
+    def location(self) -> Location:
+        """The latest entry's status, else the plan's deadline. Looked up when asked: C301 finds the
+        overdue yearly items and tasks too, and only those it reports need a line (a file read the
+        fast way is read again for its positions)."""
+        record, name = self.where
+        return record.origin.at(name)
 
     @property
     def responsible(self) -> bool:
         return self.role == "responsible"
 
     def to_dict(self) -> dict:
-        data = {k: v for k, v in self.__dict__.items() if k != "location" and (k != "occurrence" or v)}
+        data = {k: v for k, v in self.__dict__.items()
+                if k not in ("where", "location") and (k != "occurrence" or v)}
         data["deadline"] = self.deadline.isoformat()
         data["cooperating"] = list(self.cooperating)
         data["path"], data["line"] = self.location.path, self.location.line
@@ -112,7 +122,7 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
             elif latest and latest[1].done:
                 continue
             sub, entry = latest if latest else (None, None)
-            where = entry.origin.at("status") if entry else item.origin.at(_DEADLINE_KEY[kind])
+            where = (entry, "status") if entry else (item, _DEADLINE_KEY[kind])  # looked up when asked
             if as_of > deadline:
                 days = (as_of - deadline).days
                 grade = SEVERELY_OVERDUE if days > severe else OVERDUE
@@ -123,7 +133,7 @@ def due_items(context: CheckContext, *, within_days: int = 0, include_tasks: boo
                 item_id=item.id, kind=kind, ref=item.ref, title=title, unit=unit, cooperating=tuple(cooperating),
                 deadline=deadline, days=days, grade=grade, status=entry.status if entry else None,
                 percent=entry.percent if entry else None, last_period=str(sub.period) if sub else None,
-                location=where, occurrence=occurrence[0] if occurrence else None,
+                where=where, occurrence=occurrence[0] if occurrence else None,
                 role=context.responsibilities.role(unit, item.id) or "lead",
             ))
     overdue.sort(key=lambda d: (-d.days, d.unit, d.item_id))

@@ -53,6 +53,7 @@ class Responsibilities:
         self.period_end = plan.meta.period_end if plan.meta else Month(9999, 12)
         self.issued = Month.parse(plan.meta.issued[:7]) if plan.meta else Month(1, 1)
         self._reporters: dict[str, set[str]] = {}
+        self._active: dict[object, frozenset[str]] = {}  # period -> the items active in it
 
     @cached_property
     def duties(self) -> dict[str, dict[str, Duty]]:
@@ -134,20 +135,33 @@ class Responsibilities:
     def milestone_span(self, milestone: Milestone) -> tuple[Month, Month]:
         return milestone.start, milestone.end or self.period_end
 
+    @cached_property
+    def _spans(self) -> dict[str, tuple[Month, Month | None]]:
+        """item id -> the months it is active (a task before a step, a step before a yearly item,
+        should two share an id)."""
+        spans: dict[str, tuple[Month, Month | None]] = {}
+        for item_id, item in self.plan.annual_items.items():
+            spans[item_id] = (item.start, item.end)
+        for item_id, milestone in self.plan.milestones.items():
+            spans[item_id] = self.milestone_span(milestone)
+        for item_id, task in self.plan.tasks.items():
+            spans[item_id] = self.task_span(task)
+        return spans
+
+    def active_items(self, quarter: Quarter) -> frozenset[str]:
+        """The items active in a period, worked out once per period (every report of the period asks)."""
+        found = self._active.get(quarter)
+        if found is None:
+            found = self._active[quarter] = frozenset(
+                item_id for item_id, (start, end) in self._spans.items() if quarter.overlaps(start, end))
+        return found
+
     def active(self, item_id: str, quarter: Quarter) -> bool:
-        if item_id in self.plan.tasks:
-            start, end = self.task_span(self.plan.tasks[item_id])
-        elif item_id in self.plan.milestones:
-            start, end = self.milestone_span(self.plan.milestones[item_id])
-        elif item_id in self.plan.annual_items:
-            item = self.plan.annual_items[item_id]
-            start, end = item.start, item.end
-        else:
-            return False
-        return quarter.overlaps(start, end)
+        return item_id in self.active_items(quarter)
 
     def active_duties(self, unit_id: str, quarter: Quarter) -> list[Duty]:
-        return [d for d in self.duties.get(unit_id, {}).values() if self.active(d.item_id, quarter)]
+        active = self.active_items(quarter)
+        return [d for d in self.duties.get(unit_id, {}).values() if d.item_id in active]
 
     def expected_reporters(self, quarter: Quarter, expect_from: str = "named") -> list[str]:
         """Units that must send a report for the quarter.
@@ -158,6 +172,7 @@ class Responsibilities:
         A group with no members listed is chased only for what it answers for itself.
         """
         out = []
+        active = self.active_items(quarter)
         for unit_id, duties in self.duties.items():
             unit = self.plan.units.get(unit_id)
             if unit is None or (unit.is_group and unit.members):
@@ -167,7 +182,7 @@ class Responsibilities:
                     continue
                 if unit.is_group and not answers(duty.role):
                     continue
-                if self.active(duty.item_id, quarter):
+                if duty.item_id in active:
                     out.append(unit_id)
                     break
         return sorted(out)

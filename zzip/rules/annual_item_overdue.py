@@ -31,10 +31,10 @@ plan's deadline changed, update the plan and its revision log.
 
 
 def check(context):
-    from zzip.overdue import due_items, overdue_message
+    from zzip.overdue import overdue_message
 
     plan = context.plan
-    overdue, _soon = due_items(context, include_tasks=False)
+    overdue = context.overdue
     for item in sorted(overdue, key=lambda d: (d.item_id, d.unit)):
         if item.kind != "annual":
             continue

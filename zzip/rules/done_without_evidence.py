@@ -31,12 +31,12 @@ Add `evidence` to the entry.
 
 
 def check(context):
-    for (unit, item_id), entries in context.histories():
-        if any(entry.evidence for _sub, entry in entries):
+    for (unit, item_id), entries in context.entry_histories():
+        if any(entry.evidence for entry in entries):
             continue
-        for sub, entry in entries:
+        for entry in entries:
             if entry.done:
-                if context.in_scope(sub):
+                if context.in_scope(context.submission_of(entry)):
                     yield Problem(entry.origin.at("status"),
                                   _("%(item)s is reported done without evidence (a document, a link or a file)",
                                     item=item_id),

@@ -44,6 +44,10 @@ def check(context):
             yield Problem(sub.origin.at("unit"), message, unit=sub.unit)
         else:
             seen_files[key] = sub.path
+        entries, values = sub.entries, sub.indicators
+        if len({entry.id for entry in entries}) == len(entries) and \
+                len({(value.id, value.measured) for value in values}) == len(values):
+            continue  # no id twice (most files): nothing more to look at
         first_entry = {}
         for entry in sub.entries:
             if entry.id in first_entry:  # lines are looked up only for a duplicate: most files have none

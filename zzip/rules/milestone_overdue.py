@@ -30,10 +30,10 @@ deadline changed, update the plan and its revision log.
 
 
 def check(context):
-    from zzip.overdue import due_items, overdue_message
+    from zzip.overdue import overdue_message
 
     plan = context.plan
-    overdue, _soon = due_items(context, include_tasks=False)
+    overdue = context.overdue
     for item in sorted(overdue, key=lambda d: (d.item_id, d.unit)):
         if item.kind != "milestone":
             continue  # yearly items: C312

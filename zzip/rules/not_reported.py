@@ -27,11 +27,16 @@ Add an entry for each item; `zzip template --unit UNIT --period QUARTER` lists t
 
 def check(context):
     plan, duties = context.plan, context.responsibilities
+    answering: dict[str, list] = {}  # unit -> the duties it answers for (not those it co-operates on)
     for sub in context.usable:
         if not context.in_scope(sub):
             continue
-        for duty in duties.active_duties(sub.unit, sub.period):
-            if not answers(duty.role) or sub.entry(duty.item_id) is not None:
+        if sub.unit not in answering:
+            answering[sub.unit] = [d for d in duties.duties.get(sub.unit, {}).values() if answers(d.role)]
+        active = duties.active_items(sub.period)
+        reported = {entry.id for entry in sub.entries}
+        for duty in answering[sub.unit]:
+            if duty.item_id not in active or duty.item_id in reported:
                 continue
             earlier = [e for s, e in context.history(sub.unit, duty.item_id) if s.period < sub.period]
             if duty.kind in ("milestone", "annual") and any(e.done for e in earlier):

@@ -25,21 +25,25 @@ Add a `note` saying why the status went back, or correct the status.
 
 
 def check(context):
-    for (unit, item_id), entries in context.histories():
+    submission_of = context.submission_of
+    for (unit, item_id), entries in context.entry_histories():
         task = context.plan.tasks.get(item_id)
-        was_done, occurrence = None, None
-        for sub, entry in entries:
-            if task is not None and task.recurs:  # a recurring task starts afresh each occurrence
-                current = task.occurrence_of(sub.period.last_day)
+        recurs = task is not None and task.recurs
+        was_done, occurrence = None, None  # was_done: the entry that said done
+        for entry in entries:
+            if recurs:  # a recurring task starts afresh each occurrence
+                current = task.occurrence_of(submission_of(entry).period.last_day)
                 if current != occurrence:
                     was_done, occurrence = None, current
             if entry.done:
-                was_done = sub
+                was_done = entry
             elif was_done is not None:
+                sub = submission_of(entry)
                 if not entry.note and context.in_scope(sub):
+                    earlier = submission_of(was_done).period
                     yield Problem(entry.origin.at("status"),
                                   _("%(item)s was reported done in %(earlier)s but is '%(status)s' in %(period)s, "
-                                    "with no note saying why", item=item_id, earlier=labels.period_words(was_done.period),
+                                    "with no note saying why", item=item_id, earlier=labels.period_words(earlier),
                                     status=labels.item_status(entry.status), period=labels.period_words(sub.period)),
                                   unit=unit, extra={"item": item_id})
                 was_done = None

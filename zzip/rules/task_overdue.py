@@ -33,10 +33,8 @@ Do the work and report it `done` with its completion date; or correct the plan.
 
 
 def check(context):
-    from zzip.overdue import due_items
-
     plan = context.plan
-    overdue, _soon = due_items(context, include_tasks=False)
+    overdue = context.overdue
     for item in sorted(overdue, key=lambda d: (d.item_id, d.occurrence or "", d.unit)):
         if item.kind != "task":
             continue
