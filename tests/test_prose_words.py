@@ -139,6 +139,16 @@ def test_reminder_subject_in_the_notice_language_not_the_run_language() -> None:
     assert subject(notice, "en") == "Reminder: the report of 市中级人民法院 for 2025-Q2 is missing"
 
 
+def test_check_names_periods_in_words_in_chinese_sentences_and_codes_in_english() -> None:
+    zh = zzip("zh", "check", "reports", *AS_OF).stdout
+    assert "报送期2023年第1季度至2025年第3季度" in zh
+    assert "牵头单位市市场监管局最新一期报告（2025年第2季度）为受阻" in zh  # C301: was （2025-Q2）
+    assert "\n  市市场监管局（market-regulation）\n" in zh  # the unit's heading, full-width parentheses
+    en = zzip("en", "check", "reports", *AS_OF).stdout
+    assert "reporting periods 2023-Q1 to 2025-Q3" in en and "its latest report (2025-Q2) says blocked" in en
+    assert "\n  市市场监管局 (market-regulation)\n" in en
+
+
 def test_growth_target_base_date() -> None:
     from zzip.months import Month
     from zzip.plan import Baseline, Target

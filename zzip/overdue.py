@@ -156,7 +156,11 @@ def overdue_message(item: DueItem, unit_name: str) -> str:
                         "report has mentioned it",
                         "%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s days ago; %(unit)s leads it and no "
                         "report has mentioned it", item.days, **values)
-    values.update(period=item.last_period, status=labels.item_status(item.status))
+    from zzip.months import parse_any_period
+
+    # the period in words in a Chinese sentence (2025年第2季度), its code in English (2025-Q2)
+    values.update(period=labels.period_words(parse_any_period(item.last_period)),
+                  status=labels.item_status(item.status))
     if item.percent is None:
         if item.responsible:
             return ngettext("%(item)s (%(ref)s) is %(grade)s: due %(due)s, %(num)s day ago; %(unit)s is responsible "

@@ -42,7 +42,7 @@ def render(report: Report, console, unit_names: dict[str, str], show: str = "all
     if order:
         console.print(Text(_("Findings by unit"), style="bold"))
     for unit in order:
-        title = f"{unit_names.get(unit, unit)} ({unit})" if unit else _("Files and the plan")
+        title = _("%(name)s (%(id)s)", name=unit_names.get(unit, unit), id=unit) if unit else _("Files and the plan")
         print_prose(console, title, "bold", indent="  ")
         _print_findings(console, by_unit[unit], "    ")
 
@@ -78,7 +78,10 @@ def summary_line(report: Report) -> str:
     from zzip.i18n import prose_date
 
     summary = report.summary
-    quarters = summary.get("quarters", [])
+    from zzip.labels import period_words
+    from zzip.months import parse_any_period
+
+    quarters = [period_words(parse_any_period(q)) for q in summary.get("quarters", [])]  # 2025年第2季度 in Chinese
     span = _("%(first)s to %(last)s", first=quarters[0], last=quarters[-1]) if len(quarters) > 1 else \
         (quarters[0] if quarters else pgettext("quarters", "none"))
     try:
