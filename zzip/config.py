@@ -10,15 +10,13 @@ import difflib
 import fnmatch
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzip.config_file import CONFIG_NAMES, find_config  # noqa: F401 - where the commands find them
 from zzip.engine import Selection
 from zzip.findings import Severity
 from zzip.i18n import _
-
-CONFIG_NAMES = ("zzip.toml", ".zzip.toml")
 
 
 class ConfigError(Exception):
@@ -92,21 +90,6 @@ class Config:
                    for pattern, keys in self.per_file_ignores.items())
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """zzip.toml in the working folder or a parent, else a pyproject.toml with [tool.zzip]."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.zzip", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
-            return pyproject
-        if (candidate / ".git").exists():
-            break
-    return None
-
-
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
@@ -115,6 +98,8 @@ def load_config(path: Path | None) -> Config:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([_("%(path)s: cannot read configuration: %(reason)s", path=shown, reason=exc)]) from None
+    import tomllib  # only when there is a configuration (4 ms of every start-up otherwise)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
