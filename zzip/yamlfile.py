@@ -173,14 +173,22 @@ class YamlDocument:
 
 def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
     """Read and decode a file, naming the encoding problem precisely when there is one."""
+    return decode(read_raw(path), display)
+
+
+def read_raw(path: Path) -> bytes:
+    """The bytes of a file zzip may read (ParseError: why it cannot)."""
     try:
-        raw = read_bytes(path, MAX_FILE_BYTES,  # read_bytes fills in {size:,}
-                         _("file is %(size)s bytes; zzip reads files up to %(mb)s MB (%(limit)s bytes): split it, "
-                           "or check that it is the right file", size="{size:,}", mb=MAX_FILE_BYTES // 1048576,
-                           limit=f"{MAX_FILE_BYTES:,}"))
+        return read_bytes(path, MAX_FILE_BYTES,  # read_bytes fills in {size:,}
+                          _("file is %(size)s bytes; zzip reads files up to %(mb)s MB (%(limit)s bytes): split it, "
+                            "or check that it is the right file", size="{size:,}", mb=MAX_FILE_BYTES // 1048576,
+                            limit=f"{MAX_FILE_BYTES:,}"))
     except Unreadable as exc:
         raise ParseError(str(exc)) from None
 
+
+def decode(raw: bytes, display: str) -> tuple[str, list[EncodingNotice]]:
+    """A file's bytes as text (UTF-8, or GB18030 with a notice), or ParseError naming the problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ParseError(_("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)"), 1, 1)
     if b"\x00" in raw:
