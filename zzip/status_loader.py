@@ -13,8 +13,6 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from zzip import fastyaml
 from zzip import schema as schemas
 from zzip.filebytes import os_reason
@@ -406,6 +404,8 @@ class _PositionsLater:
         except ParseError:
             text = None
         root = node_tree(text) if text is not None and len(text) == self.size and hash(text) == self.digest else None
+        import yaml  # loaded by node_tree: a run that needs no position never imports PyYAML
+
         if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
             entries, values = self.counts
