@@ -76,3 +76,17 @@ def test_control_character_search_finds_what_the_walk_over_each_character_found(
     for value in samples:
         for multiline in (False, True):
             assert _first_unsafe(value, multiline) == walk(value, multiline), (hex(ord(value[0])), multiline)
+
+
+def test_control_character_screen_never_skips_a_document_with_a_finding():
+    """P112 skips a document whose JSON text shows no suspect character: every code point that
+    the rule reports, in a value or nested in a list, must make the screen look closer."""
+    from zzip.rules.control_character import _first_unsafe, _may_hold_unsafe
+
+    for code in range(0x110000):
+        char = chr(code)
+        if _first_unsafe(char, False) is None:
+            continue
+        for data in ({"name": f"a{char}b"}, {"items": [{"text": char}]}, {f"k{char}": "v"}):
+            assert _may_hold_unsafe(data), hex(code)
+    assert not _may_hold_unsafe({"title": "知识产权 plan, \"quoted\" and back\\slash-free", "n": [1, 2.5, None, True]})

@@ -1,5 +1,6 @@
 """P112: a control, bidi or other invisible character in the plan's text."""
 
+import json
 import re
 import unicodedata
 
@@ -51,6 +52,21 @@ def _first_unsafe(value: str, multiline: bool) -> str | None:
     return found.group() if found else None
 
 
+# A whole document as JSON shows, with one search, whether any of its text can hold such a
+# character: JSON writes every character below U+0020 as a backslash escape and, without
+# ensure_ascii, every other one as it is. A hit (or a key JSON cannot write) means only "look
+# closer": the walk below then finds each value, as it always did. Most plans have no hit.
+_SUSPECT_IN_JSON = re.compile(f"\\\\[nrtbfu]|[{_UNSAFE_FORMAT}]")
+
+
+def _may_hold_unsafe(data) -> bool:
+    try:
+        text = json.dumps(data, ensure_ascii=False)
+    except (TypeError, ValueError):
+        return True
+    return _SUSPECT_IN_JSON.search(text) is not None
+
+
 def _describe(char: str) -> str:
     name = {"\n": _("a line break"), "\r": _("a carriage return"), "\t": _("a tab"),
             "\x1b": _("an escape character (ESC)"), "\x00": _("a NUL character")}.get(char)
@@ -76,6 +92,8 @@ def _walk(value, path: tuple):
 
 def check(context):
     for doc in context.plan.documents.values():
+        if not _may_hold_unsafe(doc.data):
+            continue
         for path, value in _walk(doc.data, ()):
             key = next((p for p in reversed(path) if isinstance(p, str)), "")
             found = _first_unsafe(value, key in MULTILINE_FIELDS)
