@@ -13,7 +13,7 @@ from zzip.findings import Location
 from zzip.i18n import N_, _, ngettext, pgettext
 from zzip.yamlfile import YamlDocument
 
-SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")
+SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment", "config")
 
 
 @dataclass(frozen=True)
