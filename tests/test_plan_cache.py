@@ -204,3 +204,17 @@ def test_the_cache_is_never_written_into_the_plan_or_reports_folders(tmp_path, i
     done = zzip_check(tmp_path, cache_dir=cache_dir)
     assert done.returncode == 1
     assert sorted(p for p in tmp_path.rglob("*")) == before
+
+
+def test_only_the_newest_entries_are_kept(cache, minimal_plan, monkeypatch):
+    monkeypatch.setattr(plan_cache, "KEEP", 3)
+    folder = cache / plan_cache.SUBFOLDER
+    folder.mkdir(parents=True)
+    for n in range(5):
+        old = folder / f"{n:064d}.pickle"
+        old.write_bytes(b"old")
+        os.utime(old, ns=(n, n))
+    load_plan(minimal_plan)
+    kept = entries(cache)
+    assert len(kept) == 3
+    assert all(p.read_bytes() != b"old" for p in kept), "the oldest go first"

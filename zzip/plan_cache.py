@@ -14,6 +14,7 @@ What makes it safe to trust:
 - only a file that parsed is kept; a file that cannot be read is read again every time;
 - the cache lives in the user's cache folder (ZZIP_CACHE_DIR moves it) and is never written inside
   the plan or reports folders: a cache folder there turns the cache off;
+- the newest KEEP entries are kept, older ones removed when a new one is written;
 - `zzip check --no-cache` reads everything afresh, and the cache is off unless a command turns it on.
 """
 
@@ -27,6 +28,7 @@ from typing import Any, Iterable
 
 FORMAT = b"zzip plan cache 1\n"
 SUBFOLDER = "plan-files"
+KEEP = 256  # entries kept (about 20 KB each): the oldest go when a write passes this
 
 _state: dict[str, Any] = {"folder": None}
 
@@ -155,5 +157,19 @@ def put(raw: bytes, kind: str, shown: str, value) -> None:
         target = _entry(folder, key)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
         write_bytes_atomic(target, FORMAT + key.encode() + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        _prune(target.parent)
     except Exception:  # noqa: BLE001 - a full disk or a read-only home must not fail a check
         return
+
+
+def _prune(folder: Path) -> None:
+    """Keep the KEEP newest entries: every edit of a plan file adds one."""
+    entries = [p for p in folder.iterdir() if p.suffix == ".pickle"]
+    if len(entries) <= KEEP:
+        return
+    entries.sort(key=lambda p: p.stat().st_mtime_ns)
+    for old in entries[:-KEEP]:
+        try:
+            old.unlink()
+        except OSError:
+            pass
