@@ -218,3 +218,15 @@ def test_only_the_newest_entries_are_kept(cache, minimal_plan, monkeypatch):
     kept = entries(cache)
     assert len(kept) == 3
     assert all(p.read_bytes() != b"old" for p in kept), "the oldest go first"
+
+
+@pytest.mark.skipif(not hasattr(os, "mkfifo"), reason="named pipes")
+def test_a_pipe_in_place_of_an_entry_does_not_block_the_run(cache, minimal_plan):
+    plan_cache.disable()
+    cold = summary(load_plan(minimal_plan))
+    plan_cache.enable()
+    load_plan(minimal_plan)
+    for entry in entries(cache):
+        entry.unlink()
+        os.mkfifo(entry)
+    assert summary(load_plan(minimal_plan)) == cold

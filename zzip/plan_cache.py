@@ -22,12 +22,14 @@ from __future__ import annotations
 
 import os
 import pickle
+import stat
 import sys
 from pathlib import Path
 from typing import Any, Iterable
 
 FORMAT = b"zzip plan cache 1\n"
 SUBFOLDER = "plan-files"
+MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds one plan file (5 MB at most) as read
 KEEP = 256  # entries kept (about 20 KB each): the oldest go when a write passes this
 
 _state: dict[str, Any] = {"folder": None}
@@ -123,8 +125,12 @@ def get(raw: bytes, kind: str, shown: str):
         return None
     key = _key(raw, kind, shown)
     try:
-        with open(_entry(folder, key), "rb") as handle:
-            stored = handle.read()
+        entry = _entry(folder, key)
+        info = os.stat(entry)
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
+            return None  # a pipe would block the run, a huge file is not one of ours
+        with open(entry, "rb") as handle:
+            stored = handle.read(MAX_ENTRY_BYTES + 1)
         head = FORMAT + key.encode() + b"\n"
         if not stored.startswith(head):
             return None
