@@ -126,9 +126,9 @@ def get(raw: bytes, kind: str, shown: str):
     key = _key(raw, kind, shown)
     try:
         entry = _entry(folder, key)
-        info = os.stat(entry)
+        info = os.lstat(entry)
         if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None  # a pipe would block the run, a huge file is not one of ours
+            return None  # a pipe would block the run; a link or a huge file is not one of ours
         with open(entry, "rb") as handle:
             stored = handle.read(MAX_ENTRY_BYTES + 1)
         head = FORMAT + key.encode() + b"\n"
@@ -162,6 +162,8 @@ def put(raw: bytes, kind: str, shown: str, value) -> None:
 
         target = _entry(folder, key)
         target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
+            return  # not ours (a pipe, a link): left alone, never written through
         write_bytes_atomic(target, FORMAT + key.encode() + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
         _prune(target.parent)
     except Exception:  # noqa: BLE001 - a full disk or a read-only home must not fail a check
