@@ -237,3 +237,22 @@ def test_a_pipe_in_place_of_an_entry_does_not_block_the_run(cache, minimal_plan,
             entry.symlink_to(tmp_path / f"pipe{n}")
     assert summary(load_plan(minimal_plan)) == cold
     assert summary(load_plan(minimal_plan)) == cold
+
+
+def test_entries_are_keyed_on_zzips_files_and_the_parsing_libraries(monkeypatch):
+    raw = b"id: x\n"
+    key = plan_cache._key(raw, "plan", "plan/plan.yaml")
+    assert plan_cache._key(raw, "plan", "plan/plan.yaml") == key
+    assert any(stamp.startswith("yaml:") for stamp in plan_cache._libraries())
+    monkeypatch.setitem(plan_cache._state, "libraries", ["yaml:1:2"])  # PyYAML upgraded
+    assert plan_cache._key(raw, "plan", "plan/plan.yaml") != key
+    monkeypatch.undo()
+    assert plan_cache._key(raw, "plan", "other/plan.yaml") != key
+    assert plan_cache._key(raw, "units", "plan/plan.yaml") != key
+    schema_file = Path(plan_cache.__file__).parent / "schema.py"
+    stat = schema_file.stat()
+    try:
+        os.utime(schema_file, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1))  # zzip's code changed
+        assert plan_cache._key(raw, "plan", "plan/plan.yaml") != key
+    finally:
+        os.utime(schema_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))

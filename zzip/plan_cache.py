@@ -5,9 +5,10 @@ run's 150 ms; benchmarks/README.md).
 What makes it safe to trust:
 - an entry stands for the exact bytes of one file, read as one kind of plan file, shown under one
   name, in one language, by one zzip: the key is a SHA-256 of all of these, of the Python version
-  and of the size and modification time of every zzip file the result depends on (so that a
-  changed zzip, even with the same version number, never reads an old entry). The file holds its
-  whole key again and is used only when it matches;
+  and of the size and modification time of every zzip file the result depends on and of the
+  libraries that parse and word it (so that a changed zzip, even with the same version number, or
+  an upgraded PyYAML or jsonschema never reads an old entry). The file holds its whole key again
+  and is used only when it matches;
 - an entry is written atomically (zzip/atomic.py), and anything unreadable, truncated, corrupt or
   written by something else is treated as absent; unpickling admits only the few zzip classes an
   entry is made of, so a planted file cannot run code;
@@ -95,14 +96,36 @@ def _code_fingerprint(kind: str) -> bytes:
     package = Path(__file__).parent
     names = ["__init__.py", "plan_cache.py", "yamlfile.py", "schema.py", "findings.py", "filebytes.py", "i18n.py",
              f"schemas/{kind}.schema.json", f"schemas/compiled/{kind}.py", "locale/zh_CN/LC_MESSAGES/zzip.mo"]
-    parts = []
-    for name in names:
-        try:
-            info = os.stat(package / name)
-            parts.append(f"{name}:{info.st_size}:{info.st_mtime_ns}")
-        except OSError:
-            parts.append(f"{name}:-")
+    parts = [_stamp(name, package / name) for name in names] + _libraries()
     return "\n".join(parts).encode()
+
+
+def _stamp(name: str, path) -> str:
+    try:
+        info = os.stat(path)
+        return f"{name}:{info.st_size}:{info.st_mtime_ns}"
+    except (OSError, TypeError):
+        return f"{name}:-"
+
+
+def _libraries() -> list[str]:
+    """The libraries that parse and word a plan file (PyYAML and libyaml, jsonschema, fastjsonschema),
+    by their installed files, found without importing them: an upgrade makes new entries."""
+    if "libraries" not in _state:
+        from importlib.util import find_spec
+
+        stamps = []
+        for name in ("yaml", "_yaml", "jsonschema", "fastjsonschema"):
+            try:
+                spec = find_spec(name)
+            except (ImportError, ValueError):
+                spec = None
+            origin = spec.origin if spec is not None else None
+            stamps.append(_stamp(name, origin))
+            if name == "yaml" and origin:  # the compiled libyaml binding beside it
+                stamps += [_stamp(p.name, p) for p in sorted(Path(origin).parent.glob("_yaml*"))]
+        _state["libraries"] = stamps
+    return _state["libraries"]
 
 
 def _key(raw: bytes, kind: str, shown: str) -> str:
