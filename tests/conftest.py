@@ -1,5 +1,7 @@
+import atexit
 import os
 import shutil
+import tempfile
 from pathlib import Path
 
 import pytest
@@ -9,6 +11,10 @@ from zzip.i18n import set_language
 # The suite asserts English messages unless a test asks for Chinese (--lang zh, or ZZIP_LANG it
 # sets itself); without this, a machine with no locale would get zzip's default, Chinese.
 os.environ["ZZIP_LANG"] = "en"
+# The cache of plan files `zzip check` keeps (zzip/plan_cache.py): a folder of this run's own, not
+# the user's cache folder (tests that start zzip with a bare environment name theirs).
+os.environ["ZZIP_CACHE_DIR"] = tempfile.mkdtemp(prefix="zzip-test-cache-")
+atexit.register(shutil.rmtree, os.environ["ZZIP_CACHE_DIR"], True)
 
 
 @pytest.fixture(autouse=True)

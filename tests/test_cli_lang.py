@@ -236,7 +236,7 @@ def test_typer_still_has_the_words_zzip_translates() -> None:
 
 
 @pytest.mark.parametrize(("args", "expected"), [
-    (["check", "--nope"], "zzip: 错误：没有选项：--nope（可能想用：--ignore）（参见 'zzip check --help'）\n"),
+    (["check", "--nope"], "zzip: 错误：没有选项：--nope（可能想用：--ignore, --no-cache）（参见 'zzip check --help'）\n"),
     (["template"], "zzip: 错误：缺少选项 '--period'。（参见 'zzip template --help'）\n"),
     (["nosuch"], "zzip: 错误：没有命令 'nosuch'。（参见 'zzip --help'）\n"),
     # Typer appends its suggestion to the translated sentence: one sentence, no English

@@ -23,3 +23,12 @@ def test_a_stale_module_is_not_used(monkeypatch):
     module = importlib.import_module("zzip.schemas.compiled.status")
     monkeypatch.setattr(module, "SCHEMA_SHA256", "0" * 64)
     assert schema._compiled("status") is None
+
+
+def test_the_schema_digest_is_sha256():
+    """The digest that decides whether a compiled validator is used is SHA-256, whichever
+    implementation computes it."""
+    import hashlib
+
+    for data in (b"", b"abc", "计划".encode() * 1000):
+        assert schema._sha256(data) == hashlib.sha256(data).hexdigest()

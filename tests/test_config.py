@@ -93,3 +93,51 @@ def test_command_line_select_replaces_and_ignore_adds() -> None:
 
     selection = Config(select=frozenset({"C"}), ignore=frozenset({"C308"})).selection(["S"], ["S210"])
     assert selection.select == frozenset({"S"}) and selection.ignore == frozenset({"C308", "S210"})
+
+
+def _schema_paths(node: dict, path: tuple = ()):
+    """Every place a value can stand in the configuration schema (objects' named and free keys)."""
+    yield path
+    for key, sub in node.get("properties", {}).items():
+        yield from _schema_paths(sub, (*path, key))
+    if isinstance(node.get("additionalProperties"), dict):
+        yield from _schema_paths(node["additionalProperties"], (*path, "C305"))
+    if isinstance(node.get("items"), dict):
+        yield from _schema_paths(node["items"], (*path, 0))
+
+
+def _put(path: tuple, value):
+    if not path:
+        return value
+    head, rest = path[0], path[1:]
+    return [_put(rest, value)] if isinstance(head, int) else {head: _put(rest, value)}
+
+
+def test_the_compiled_config_validator_agrees_with_jsonschema():
+    """A configuration the compiled validator calls valid skips jsonschema: it must be valid for
+    jsonschema too, and every invalid one must be caught, for every place and kind of value."""
+    import datetime as dt
+
+    import jsonschema
+
+    from zzip.schema import schema, valid
+
+    checker = jsonschema.Draft202012Validator(schema("config"))
+    values = ["", "x", "error", "warning", "info", "never", "zh", "en", "named", "leads", "linear", "cagr",
+              "C305", "c305", "C3", "**/*.yaml", 0, 1, -1, 92, 93, 3650, 3651, 0.0, 0.5, 1.0, 1.5, -0.5, 1e308,
+              float("inf"), float("nan"), True, False, [], ["C3"], ["x", 1], [[]], {}, {"a": 1}, {"C305": "error"},
+              {"C3": "error"}, {"x.yaml": ["C3"]}, {"x.yaml": "C3"}, dt.date(2024, 1, 1),
+              dt.datetime(2024, 1, 1, 12, 0), dt.time(12, 0)]
+    compared = 0
+    for path in _schema_paths(schema("config")):
+        for value in values:
+            for data in (_put(path, value), _put((*path, "unknown"), value) if path else {"unknown": value}):
+                if not isinstance(data, dict):
+                    continue
+                try:
+                    fast = valid(data, "config")
+                except Exception:  # noqa: BLE001 - zzip.config then asks jsonschema
+                    continue
+                assert fast == (next(iter(checker.iter_errors(data)), None) is None), (path, value)
+                compared += 1
+    assert compared > 1000

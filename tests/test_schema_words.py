@@ -15,7 +15,7 @@ import pytest
 
 from zzip.i18n import set_language, translations
 from zzip.schema import schema_line
-from zzip.schema_words import KINDS, WORD_KEYS, english_text, localized_text, schema_file, schema_words, translated
+from zzip.schema_words import KINDS, WORD_KEYS, english_text, localized_schema_file, localized_text, schema_words, translated
 
 ZZIP = Path(sys.executable).parent / "zzip"
 HAN = range(0x4E00, 0xA000)
@@ -33,7 +33,7 @@ def _without_words(node):
 
 @pytest.mark.parametrize("kind", KINDS)
 def test_shipped_chinese_schema_is_the_english_one_with_its_words_translated(kind: str) -> None:
-    shipped = schema_file(kind, "zh")
+    shipped = localized_schema_file(kind, "zh")
     assert shipped.parent.name == "zh_CN"
     assert shipped.read_text(encoding="utf-8") == localized_text(kind, "zh"), \
         "run sh zzip/locale/update.sh after editing a schema or the catalog"
@@ -57,7 +57,7 @@ def test_a_property_named_like_a_word_key_is_not_translated() -> None:
 
 def test_english_schema_is_the_shipped_file_byte_for_byte() -> None:
     assert localized_text("status", "en") == english_text("status")
-    assert schema_file("status", "en").name == "status.schema.json" and schema_file("status", "en").parent.name == "schemas"
+    assert localized_schema_file("status", "en").name == "status.schema.json" and localized_schema_file("status", "en").parent.name == "schemas"
 
 
 def _zzip(lang: str, *args: str) -> subprocess.CompletedProcess:
@@ -75,14 +75,14 @@ def test_zzip_schema_prints_the_words_in_the_run_language() -> None:
 def test_files_written_in_chinese_point_editors_at_the_chinese_schema(tmp_path: Path) -> None:
     set_language("zh")
     line = schema_line("status", tmp_path)
-    assert (tmp_path / line.split("$schema=", 1)[1].strip()).resolve() == schema_file("status", "zh").resolve()
+    assert (tmp_path / line.split("$schema=", 1)[1].strip()).resolve() == localized_schema_file("status", "zh").resolve()
     set_language("en")
     line = schema_line("status", tmp_path)
-    assert (tmp_path / line.split("$schema=", 1)[1].strip()).resolve() == schema_file("status", "en").resolve()
+    assert (tmp_path / line.split("$schema=", 1)[1].strip()).resolve() == localized_schema_file("status", "en").resolve()
 
 
 def test_an_expected_value_that_is_a_code_stays_the_code_in_chinese() -> None:
-    chinese = json.loads(schema_file("assessment", "zh").read_text(encoding="utf-8"))
+    chinese = json.loads(localized_schema_file("assessment", "zh").read_text(encoding="utf-8"))
     codes = []
 
     def walk(node):

@@ -10,15 +10,13 @@ import difflib
 import fnmatch
 import math
 import re
-import tomllib
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from zzip.config_file import CONFIG_NAMES, find_config  # noqa: F401 - where the commands find them
 from zzip.engine import Selection
 from zzip.findings import Severity
 from zzip.i18n import _
-
-CONFIG_NAMES = ("zzip.toml", ".zzip.toml")
 
 
 class ConfigError(Exception):
@@ -94,21 +92,6 @@ class Config:
                    for pattern, keys in self.per_file_ignores.items())
 
 
-def find_config(start: Path | None = None) -> Path | None:
-    """zzip.toml in the working folder or a parent, else a pyproject.toml with [tool.zzip]."""
-    folder = (start or Path.cwd()).resolve()
-    for candidate in (folder, *folder.parents):
-        for name in CONFIG_NAMES:
-            if (candidate / name).is_file():
-                return candidate / name
-        pyproject = candidate / "pyproject.toml"
-        if pyproject.is_file() and re.search(r"^\[tool\.zzip", pyproject.read_text(encoding="utf-8", errors="replace"), re.M):
-            return pyproject
-        if (candidate / ".git").exists():
-            break
-    return None
-
-
 def load_config(path: Path | None) -> Config:
     if path is None:
         return Config()
@@ -117,6 +100,8 @@ def load_config(path: Path | None) -> Config:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([_("%(path)s: cannot read configuration: %(reason)s", path=shown, reason=exc)]) from None
+    import tomllib  # only when there is a configuration (4 ms of every start-up otherwise)
+
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as exc:
@@ -132,13 +117,8 @@ def load_config(path: Path | None) -> Config:
 
 
 def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
-    import jsonschema
-
-    from zzip.schema import schema
-
-    config_schema = schema("config")
     lines = []
-    for error in sorted(jsonschema.Draft202012Validator(config_schema).iter_errors(data), key=lambda e: list(e.absolute_path)):
+    for error in _schema_errors(data):
         path = [str(p) for p in error.absolute_path]
         if error.validator == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
@@ -158,6 +138,21 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
     lines += _threshold_order(data, text, shown, prefix)
     if lines:
         raise ConfigError(lines)
+
+
+def _schema_errors(data: dict) -> list:
+    """jsonschema's errors, sorted by place; none without importing jsonschema (40 ms of every
+    run with a configuration) when the compiled validator finds the configuration valid."""
+    from zzip.schema import schema, valid
+
+    try:
+        if valid(data, "config"):
+            return []
+    except Exception:  # noqa: BLE001 - a value the compiled validator trips on: jsonschema judges it
+        pass
+    import jsonschema
+
+    return sorted(jsonschema.Draft202012Validator(schema("config")).iter_errors(data), key=lambda e: list(e.absolute_path))
 
 
 def _threshold_order(data: dict, text: str, shown: str, prefix: tuple) -> list[str]:

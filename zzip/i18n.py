@@ -151,13 +151,13 @@ def env_lang_warning(environ) -> str | None:
 def _config_lang():
     """(path, value) of `lang` in the zzip.toml (or [tool.zzip]) that applies in this folder, or None."""
     try:
-        import tomllib
-
-        from zzip.config import find_config
+        from zzip.config_file import find_config
 
         path = find_config()
         if path is None:
             return None
+        import tomllib  # only when there is a configuration to read
+
         data = tomllib.loads(path.read_text(encoding="utf-8-sig"))
         if path.name == "pyproject.toml":
             data = data.get("tool", {}).get("zzip", {})
@@ -187,8 +187,10 @@ def config_lang_warning() -> str | None:
 
 def choose_language(argv: list[str], environ) -> str:
     """--lang, ZZIP_LANG, the configuration's `lang`, the locale, else Chinese."""
-    for candidate in (lang_from_argv(argv), lang_from_env(environ), lang_from_config(),
-                      lang_from_locale(environ)):
+    # in turn, and no further than needed: --lang or ZZIP_LANG spares reading the configuration
+    for source in (lambda: lang_from_argv(argv), lambda: lang_from_env(environ), lang_from_config,
+                   lambda: lang_from_locale(environ)):
+        candidate = source()
         if candidate in LANGUAGES:
             return candidate
     return DEFAULT_LANGUAGE

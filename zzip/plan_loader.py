@@ -14,7 +14,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
 
-from zzip import schema as schemas
+from zzip import plan_cache, schema as schemas
 from zzip.findings import Location
 from zzip.cadence import Cadence, parse_month_day
 from zzip.i18n import _
@@ -23,7 +23,7 @@ from zzip.plan import (
     PLAN_FILES, AnnualItem, AnnualPlan, Baseline, Indicator, Interim, Milestone, Origin, Plan, PlanMeta, Revision, Statement, Target, Task, Unit, YearTarget,
 )
 from zzip.plan import DEFAULT_TASK_KINDS
-from zzip.yamlfile import EncodingNotice, ParseFailure, YamlDocument, load_file
+from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, decode, load_text, read_raw
 
 
 @dataclass
@@ -88,11 +88,11 @@ def load_plan(directory: Path, shown_as: str | None = None) -> PlanLoad:
             result.parse_failures.append(ParseFailure(Location(shown), _("plan file missing: every plan folder needs "
                                                                          "%(file)s", file=filename)))
             continue
-        loaded = _read(result, path, directory, shown)
-        if loaded is None:
+        read = _read(result, path, directory, shown, kind)
+        if read is None:
             continue
+        loaded, problems = read
         result.plan.documents[kind] = loaded
-        problems = schemas.check(loaded, kind)
         result.schema_problems.extend(problems)
         _BUILDERS[kind](result, loaded, {p.path for p in problems})
     _load_optional(result, directory, shown_as)
@@ -110,18 +110,38 @@ def links_out_of_working_folder(path: Path) -> bool:
         return False
 
 
-def _read(result: PlanLoad, path: Path, directory: Path, shown: str) -> YamlDocument | None:
-    """One plan file, or None with the reason recorded: never followed out of the plan folder
-    (the file, or the annual/ folder it is in, may be a link)."""
+def _read(result: PlanLoad, path: Path, directory: Path, shown: str,
+          kind: str) -> tuple[YamlDocument, list[schemas.SchemaProblem]] | None:
+    """One plan file and its schema problems, or None with the reason recorded: never followed
+    out of the plan folder (the file, or the annual/ folder it is in, may be a link)."""
     if _leaves(path, directory):
         result.parse_failures.append(_link_out(shown))
         return None
-    loaded = load_file(path, shown)
+    loaded = _parsed(path, shown, kind)
     if isinstance(loaded, ParseFailure):
         result.parse_failures.append(loaded)
         return None
-    result.encoding_notices.extend(loaded.notices)
+    result.encoding_notices.extend(loaded[0].notices)
     return loaded
+
+
+def _parsed(path: Path, shown: str, kind: str) -> tuple[YamlDocument, list[schemas.SchemaProblem]] | ParseFailure:
+    """A plan file read and checked against its schema, or read earlier from the very same bytes
+    (zzip/plan_cache.py, when the command turned the cache on)."""
+    try:
+        raw = read_raw(path)
+        cached = plan_cache.get(raw, kind, shown)
+        if cached is not None:
+            return cached
+        text, notices = decode(raw, shown)
+    except ParseError as exc:
+        return ParseFailure(Location(shown, exc.line, exc.column), exc.message)
+    loaded = load_text(text, shown, notices)
+    if isinstance(loaded, ParseFailure):
+        return loaded
+    checked = (loaded, schemas.check(loaded, kind))
+    plan_cache.put(raw, kind, shown, checked)
+    return checked
 
 
 def _link_out(shown: str) -> ParseFailure:
@@ -158,12 +178,12 @@ def _load_optional(result: PlanLoad, directory: Path, shown_as: str | None) -> N
         path = directory / name
         shown = f"{shown_as}/{name}" if shown_as else display_path(path)
         result.files.append(shown)
-        loaded = _read(result, path, directory, shown)
-        if loaded is None:
-            continue
         kind = "assessment" if name == ASSESSMENT_FILE else "annual"
+        read = _read(result, path, directory, shown, kind)
+        if read is None:
+            continue
+        loaded, problems = read
         result.plan.documents[name if kind == "annual" else kind] = loaded
-        problems = schemas.check(loaded, kind)
         result.schema_problems.extend(problems)
         bad = {p.path for p in problems}
         if kind == "assessment":

@@ -6,14 +6,14 @@ import difflib
 import functools
 import json
 from dataclasses import dataclass
-from importlib import resources
+from pathlib import Path
 from typing import Any
 
 from zzip.findings import Location
 from zzip.i18n import N_, _, ngettext, pgettext
 from zzip.yamlfile import YamlDocument
 
-SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment")
+SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment", "config")
 
 
 @dataclass(frozen=True)
@@ -30,12 +30,11 @@ def schema_reference(kind: str, folder=None) -> str:
     reports live), or as a file URL when there is no folder (standard output) or no relative path
     (another drive)."""
     import os
-    from pathlib import Path
 
     from zzip.i18n import language
-    from zzip.schema_words import schema_file
+    from zzip.schema_words import localized_schema_file
 
-    path = schema_file(kind, language()).resolve()  # an editor shows its words in the file's language
+    path = localized_schema_file(kind, language()).resolve()  # an editor shows its words in the file's language
     if folder is not None:
         try:
             return Path(os.path.relpath(path, Path(folder).resolve())).as_posix()
@@ -49,8 +48,17 @@ def schema_line(kind: str, folder=None) -> str:
     return f"# yaml-language-server: $schema={schema_reference(kind, folder)}\n"
 
 
+# The schemas are files beside this module (zzip is installed unpacked, as pip does): found by
+# path, not through importlib.resources, whose import (with tempfile and zipfile) cost every check 3 ms.
+SCHEMA_FOLDER = Path(__file__).parent / "schemas"
+
+
+def schema_file(kind: str) -> Path:
+    return SCHEMA_FOLDER / f"{kind}.schema.json"
+
+
 def schema_text(kind: str) -> str:
-    return resources.files("zzip.schemas").joinpath(f"{kind}.schema.json").read_text(encoding="utf-8")
+    return schema_file(kind).read_text(encoding="utf-8")
 
 
 @functools.cache
@@ -80,15 +88,27 @@ def _fast_validator(kind: str):
 def _compiled(kind: str):
     """The validator compiled when zzip was built (zzip/schemas/compile_validators.py), if it was
     made from this very schema: compiling at run time cost every check 0.15 s."""
-    import hashlib
     import importlib
 
     try:
         module = importlib.import_module(f"zzip.schemas.compiled.{kind}")
     except ImportError:
         return None
-    text = resources.files("zzip.schemas").joinpath(f"{kind}.schema.json").read_bytes()
-    return module.validate if getattr(module, "SCHEMA_SHA256", None) == hashlib.sha256(text).hexdigest() else None
+    text = schema_file(kind).read_bytes()
+    return module.validate if getattr(module, "SCHEMA_SHA256", None) == _sha256(text) else None
+
+
+def _sha256(data: bytes) -> str:
+    """The SHA-256 of `data`, from CPython's own implementation where it has one (as the standard
+    library's random module does): hashlib loads OpenSSL, 3 ms and 3.5 MB of every check."""
+    try:
+        from _sha256 import sha256  # CPython 3.11
+    except ImportError:
+        try:
+            from _sha2 import sha256  # CPython 3.12 and later
+        except ImportError:  # pragma: no cover - another Python
+            from hashlib import sha256
+    return sha256(data).hexdigest()
 
 
 def valid(data: Any, kind: str) -> bool:

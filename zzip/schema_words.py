@@ -12,11 +12,12 @@ English one accepts.
 from __future__ import annotations
 
 import json
-from importlib import resources
 from pathlib import Path
 
+from zzip.schema import SCHEMA_FOLDER, SCHEMA_KINDS, schema_file, schema_text
+
 WORD_KEYS = ("title", "description", "x-expected")
-KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment", "config")
+KINDS = SCHEMA_KINDS
 # the folder of each translated language under zzip/schemas (as under zzip/locale)
 FOLDERS = {"zh": "zh_CN"}
 
@@ -63,7 +64,7 @@ def translated(document, gettext):
 
 
 def english_text(kind: str) -> str:
-    return resources.files("zzip.schemas").joinpath(f"{kind}.schema.json").read_text(encoding="utf-8")
+    return schema_text(kind)
 
 
 def localized_text(kind: str, lang: str) -> str:
@@ -77,15 +78,14 @@ def localized_text(kind: str, lang: str) -> str:
     return json.dumps(document, ensure_ascii=False, indent=2) + "\n"
 
 
-def schema_file(kind: str, lang: str) -> Path:
+def localized_schema_file(kind: str, lang: str) -> Path:
     """The shipped schema file of `kind` whose words are in `lang` (English when there is none)."""
-    base = resources.files("zzip.schemas")
     folder = FOLDERS.get(lang)
     if folder is not None:
-        localized = base.joinpath(folder, f"{kind}.schema.json")
+        localized = SCHEMA_FOLDER / folder / f"{kind}.schema.json"
         if localized.is_file():
-            return Path(str(localized))
-    return Path(str(base.joinpath(f"{kind}.schema.json")))
+            return localized
+    return schema_file(kind)
 
 
 def babel_extract(fileobj, keywords, comment_tags, options):

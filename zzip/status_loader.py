@@ -13,8 +13,6 @@ from array import array
 from dataclasses import dataclass, field
 from pathlib import Path
 
-import yaml
-
 from zzip import fastyaml
 from zzip import schema as schemas
 from zzip.fastspots import file_spots
@@ -477,6 +475,8 @@ class _PositionsLater:
                 origin, entry_numbers, value_numbers = scanned
                 return pack_spots(origin), pack_spots(entry_numbers), pack_spots(value_numbers)
         root = node_tree(text) if unchanged else None
+        import yaml  # loaded by node_tree: a run that needs no position never imports PyYAML
+
         if root is None or not isinstance(root, yaml.MappingNode):
             # changed since it was read (within this run): no position can be trusted but the file's
             entries, values = self.counts

@@ -23,59 +23,73 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
 
-import yaml
-
-try:  # libyaml is bundled with PyYAML wheels; the pure parser is a slow but correct fallback
-    from yaml import CSafeLoader as _BaseLoader
-except ImportError:  # pragma: no cover - depends on the wheel
-    from yaml import SafeLoader as _BaseLoader  # type: ignore[assignment]
+yaml: Any = None  # PyYAML, imported by _libyaml() on the first precise read
 
 _STR, _SEQ, _MAP = "tag:yaml.org,2002:str", "tag:yaml.org,2002:seq", "tag:yaml.org,2002:map"
-# First characters for which YAML 1.1 may read a plain scalar as something other than text
-# (numbers, dates, booleans, null...): only those go through PyYAML's regular expressions.
-_MAYBE_TYPED = frozenset(key for key in yaml.resolver.Resolver.yaml_implicit_resolvers if key)
 # Numbers with an exponent, as JSON and YAML 1.2 write them (1.2e4, 1E4, 1e-05): YAML 1.1 wants a
 # point and a signed exponent (1.2e+4), so without this a JSON file's valid numbers would be text.
 _EXPONENT_NUMBER = re.compile(r"^[-+]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)[eE][-+]?[0-9]+$")
 _FLOAT = "tag:yaml.org,2002:float"
+_loaders: dict[str, Any] = {}
 
 
-class _Loader(_BaseLoader):
-    """libyaml's composer with a lean resolver: zzip uses no path resolvers, and a scalar that
-    cannot be a number, date, boolean or null is text without trying a dozen patterns."""
+def _libyaml() -> dict[str, Any]:
+    """PyYAML and zzip's two loaders on libyaml, made on first use: a check whose files all take
+    the fast path and need no position (zzip/fastyaml.py, a plan from the cache) never imports
+    PyYAML (8 ms of a run)."""
+    global yaml
+    if _loaders:
+        return _loaders
+    import yaml as module
 
-    def descend_resolver(self, current_node, current_index):
-        return None
+    try:  # libyaml is bundled with PyYAML wheels; the pure parser is a slow but correct fallback
+        from yaml import CSafeLoader as base
+    except ImportError:  # pragma: no cover - depends on the wheel
+        from yaml import SafeLoader as base  # type: ignore[assignment]
 
-    def ascend_resolver(self):
-        return None
+    # First characters for which YAML 1.1 may read a plain scalar as something other than text
+    # (numbers, dates, booleans, null...): only those go through PyYAML's regular expressions.
+    maybe_typed = frozenset(key for key in module.resolver.Resolver.yaml_implicit_resolvers if key)
 
-    def resolve(self, kind, value, implicit):
-        if kind is yaml.ScalarNode:
-            if implicit[0] and (not value or value[0] in _MAYBE_TYPED):
-                tag = super().resolve(kind, value, implicit)
-                return _FLOAT if tag == _STR and _EXPONENT_NUMBER.match(value) else tag
-            return _STR
-        return _SEQ if kind is yaml.SequenceNode else _MAP
+    class Loader(base):
+        """libyaml's composer with a lean resolver: zzip uses no path resolvers, and a scalar that
+        cannot be a number, date, boolean or null is text without trying a dozen patterns."""
 
+        def descend_resolver(self, current_node, current_index):
+            return None
 
-class _PositionLoader(_BaseLoader):
-    """libyaml's composer with no resolver at all: for positions only (every scalar text)."""
+        def ascend_resolver(self):
+            return None
 
-    def descend_resolver(self, current_node, current_index):
-        return None
+        def resolve(self, kind, value, implicit):
+            if kind is module.ScalarNode:
+                if implicit[0] and (not value or value[0] in maybe_typed):
+                    tag = super().resolve(kind, value, implicit)
+                    return _FLOAT if tag == _STR and _EXPONENT_NUMBER.match(value) else tag
+                return _STR
+            return _SEQ if kind is module.SequenceNode else _MAP
 
-    def ascend_resolver(self):
-        return None
+    class PositionLoader(base):
+        """libyaml's composer with no resolver at all: for positions only (every scalar text)."""
 
-    def resolve(self, kind, value, implicit):
-        return _STR if kind is yaml.ScalarNode else _SEQ if kind is yaml.SequenceNode else _MAP
+        def descend_resolver(self, current_node, current_index):
+            return None
+
+        def ascend_resolver(self):
+            return None
+
+        def resolve(self, kind, value, implicit):
+            return _STR if kind is module.ScalarNode else _SEQ if kind is module.SequenceNode else _MAP
+
+    yaml = module
+    _loaders.update(loader=Loader, positions=PositionLoader)
+    return _loaders
 
 
 def node_tree(text: str) -> yaml.Node | None:
     """The node tree of a text the fast path has read (zzip/fastyaml.py: plain, valid YAML), for
     the positions of its values: about half the cost of `load_text`. None if libyaml refuses it."""
-    loader = _PositionLoader(text)
+    loader = _libyaml()["positions"](text)
     try:
         return loader.get_single_node()
     except yaml.YAMLError:
@@ -173,14 +187,22 @@ class YamlDocument:
 
 def read_text(path: Path, display: str) -> tuple[str, list[EncodingNotice]]:
     """Read and decode a file, naming the encoding problem precisely when there is one."""
+    return decode(read_raw(path), display)
+
+
+def read_raw(path: Path) -> bytes:
+    """The bytes of a file zzip may read (ParseError: why it cannot)."""
     try:
-        raw = read_bytes(path, MAX_FILE_BYTES,  # read_bytes fills in {size:,}
-                         _("file is %(size)s bytes; zzip reads files up to %(mb)s MB (%(limit)s bytes): split it, "
-                           "or check that it is the right file", size="{size:,}", mb=MAX_FILE_BYTES // 1048576,
-                           limit=f"{MAX_FILE_BYTES:,}"))
+        return read_bytes(path, MAX_FILE_BYTES,  # read_bytes fills in {size:,}
+                          _("file is %(size)s bytes; zzip reads files up to %(mb)s MB (%(limit)s bytes): split it, "
+                            "or check that it is the right file", size="{size:,}", mb=MAX_FILE_BYTES // 1048576,
+                            limit=f"{MAX_FILE_BYTES:,}"))
     except Unreadable as exc:
         raise ParseError(str(exc)) from None
 
+
+def decode(raw: bytes, display: str) -> tuple[str, list[EncodingNotice]]:
+    """A file's bytes as text (UTF-8, or GB18030 with a notice), or ParseError naming the problem."""
     if raw.startswith((b"\xff\xfe", b"\xfe\xff")) or _looks_utf16(raw):
         raise ParseError(_("file is UTF-16 encoded; re-save it as UTF-8 (in Notepad: 另存为 → 编码: UTF-8)"), 1, 1)
     if b"\x00" in raw:
@@ -233,7 +255,7 @@ def _compose(text: str) -> yaml.Node:
         raise ParseError(_("file has more than %(lines)s lines and list items; zzip reads at most %(values)s values "
                            "in one file: check that it is the right file", lines=f"{2 * MAX_VALUES:,}",
                            values=f"{MAX_VALUES:,}"), 1, 1)
-    loader = _Loader(text)  # a fresh parser per file: no state leaks from one file to the next
+    loader = _libyaml()["loader"](text)  # a fresh parser per file: no state leaks from one file to the next
     try:
         root = loader.get_single_node()
     except yaml.MarkedYAMLError as exc:

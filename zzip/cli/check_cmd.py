@@ -36,6 +36,9 @@ def check(
         "--show", help=_("all (default); findings: the findings and the verdict only (for pre-commit hooks); "
                          "behind: the who-is-behind table only, as text, csv, json or markdown."))] = "all",
     lang: LangOption = None,
+    no_cache: Annotated[bool, typer.Option(
+        "--no-cache", help=_("Read every plan file afresh instead of through the cache of plan files read before "
+                             "(the user's cache folder, or ZZIP_CACHE_DIR)."))] = False,
 ) -> None:
     from zzip.check import run_check
     from zzip.cli.outputs import run_output
@@ -53,7 +56,14 @@ def check(
     if show == "behind" and output_format.value not in ("text", "csv", "json", "markdown"):
         fail_usage(_("--show behind is a table: use --format text, csv, json or markdown"))
 
-    report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
+    from zzip import plan_cache
+
+    if not no_cache:  # never inside the plan or reports folders
+        plan_cache.enable(keep_out_of=(plan_dir, reports))
+    try:
+        report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
+    finally:
+        plan_cache.disable()
     if output_format == ReportFormat.text:
         from zzip.cli.common import console
         from zzip.output import check_text

@@ -62,7 +62,7 @@ def report_inputs(reports: Path) -> tuple[list[Path], list[Path]]:
 def config_inputs(config_file: Path | None) -> list[Path]:
     if config_file is not None:
         return [config_file]
-    from zzip.config import find_config
+    from zzip.config_file import find_config
 
     try:
         found = find_config()

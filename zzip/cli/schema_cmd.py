@@ -31,8 +31,8 @@ def schema(
 ) -> None:
     from zzip.cli.outputs import run_output
     from zzip.i18n import language
-    from zzip.schema_words import schema_file
+    from zzip.schema_words import localized_schema_file
 
     output = run_output(output)
     # titles and descriptions in the run's language; what the schema accepts is the same in each
-    emit(schema_file(kind.value, language()).read_text(encoding="utf-8"), output)
+    emit(localized_schema_file(kind.value, language()).read_text(encoding="utf-8"), output)
