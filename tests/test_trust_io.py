@@ -73,6 +73,19 @@ def test_output_never_overwrites_an_input(workspace: Path, args, target, how) ->
     assert snapshot(workspace) == before
 
 
+def test_output_never_overwrites_an_input_reached_through_a_linked_folder(workspace: Path) -> None:
+    """A quarter folder that is a link inside reports/ (followed): -o naming the real file, or the
+    file by the linked folder's path, is refused, whether the file is a link or not."""
+    (workspace / "reports/2023-Q1").rename(workspace / "reports/q1-real")
+    os.symlink("q1-real", workspace / "reports/2023-Q1")
+    os.symlink("court.yaml", workspace / "reports/q1-real/court-link.yaml")
+    before = snapshot(workspace)
+    for name in ("reports/q1-real/court.yaml", "reports/2023-Q1/court.yaml", "reports/q1-real/court-link.yaml"):
+        result = zzip("check", "reports", *AS_OF, "-o", name)
+        assert result.exit_code == 2 and "input" in result.stderr, (name, result.stdout)
+    assert snapshot(workspace) == before
+
+
 def test_output_never_overwrites_the_configuration(workspace: Path) -> None:
     (workspace / "zzip.toml").write_text('fail-on = "never"\n', encoding="utf-8")
     before = snapshot(workspace)
