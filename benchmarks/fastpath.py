@@ -48,6 +48,7 @@ NATIVE = ("import sys; sys.path.insert(0, %r); from floor import find; import ya
           "n = 0\nfor p in find(__import__('pathlib').Path(sys.argv[1])):\n"
           "    yaml_rs.loads(p.read_text(encoding='utf-8'), parse_datetime=False); n += 1\nprint(n)") % str(HERE)
 CHECK = "zzip check"
+COLD_CHECK = "zzip check --no-cache (plan read and checked afresh)"
 PRECISE_CHECK = "zzip check, precise path only"
 FLOOR = "floor: CSafeLoader load"
 NATIVE_FLOOR = "floor: native load (yaml-rs)"
@@ -57,6 +58,7 @@ def commands(root: str) -> dict[str, list[str]]:
     check = ["check", root, "--plan", str(REPO / "plan"), "--as-of", "2026-01-31", "--format", "json", "-o", "/dev/null"]
     return {
         CHECK: [ZZIP, *check],
+        COLD_CHECK: [ZZIP, *check, "--no-cache"],
         PRECISE_CHECK: [PY, "-c", PRECISE, *check],
         FLOOR: [PY, str(HERE / "floor.py"), root],
         NATIVE_FLOOR: [PY, "-c", NATIVE, root],
@@ -67,6 +69,7 @@ STARTUP = {
     "yamllint --version": [YAMLLINT, "--version"],
     "zzip check --help": [ZZIP, "check", "--help"],
     "zzip check (empty reports folder: start-up and the plan)": None,  # filled in with a folder
+    "zzip check --no-cache (empty reports folder)": None,
     "zzip --version": [ZZIP, "--version"],
 }
 
@@ -114,17 +117,21 @@ def main() -> int:
     args = parser.parse_args()
     out = Path(tempfile.mkdtemp(prefix="zzip-fast-"))
     sys.path.insert(0, str(HERE))
+    _as_installed(out)
     figures: dict = {"files": args.files}
 
     empty = out / "empty" / "2025-Q2"
     empty.mkdir(parents=True)
     startup = dict(STARTUP)
     startup["zzip check (empty reports folder: start-up and the plan)"] = commands(str(empty))[CHECK]
+    startup["zzip check --no-cache (empty reports folder)"] = commands(str(empty))[COLD_CHECK]
+    subprocess.run(commands(str(empty))[CHECK], capture_output=True)  # fills the plan cache
     started = measure({name: [argv] for name, argv in startup.items()}, args.startup_repeat)
     print(table("start-up", started))
     base = started["yamllint --version"]["median"]
     print()
-    for name in ("zzip check --help", "zzip check (empty reports folder: start-up and the plan)", "zzip --version"):
+    for name in ("zzip check --help", "zzip check (empty reports folder: start-up and the plan)",
+                 "zzip check --no-cache (empty reports folder)", "zzip --version"):
         print(f"- {name} / yamllint --version: {started[name]['median'] / base:.2f}")
     figures["startup"] = started
     if args.startup_only:
@@ -150,6 +157,7 @@ def main() -> int:
     check, floor, native = (results[n]["median"] for n in (CHECK, FLOOR, NATIVE_FLOOR))
     ratios = {
         "check / CSafeLoader floor": check / floor,
+        "check --no-cache / CSafeLoader floor": results[COLD_CHECK]["median"] / floor,
         "check / native floor": check / native,
         "precise check / CSafeLoader floor": results[PRECISE_CHECK]["median"] / floor,
         "check / precise check": check / results[PRECISE_CHECK]["median"],
@@ -159,6 +167,24 @@ def main() -> int:
         print(f"- {name}: {value:.2f}")
     figures.update(kind=kind, results=results, ratios=ratios)
     return _dump(args.json, figures)
+
+
+def _as_installed(out: Path) -> None:
+    """Run zzip as an installed copy runs: its modules compiled to bytecode (pip compiles them when
+    it installs; a checkout installed with -e, on a machine with PYTHONDONTWRITEBYTECODE set, would
+    otherwise compile every module on every run, 0.1-0.2 s), and its plan cache in a folder of this
+    run (filled by the warm-up run), not the user's."""
+    import os
+
+    where = "import zzip, os; print(os.path.dirname(zzip.__file__))"
+    # the copy the zzip command runs (outside the checkout), and the checkout's own (`python -c`
+    # started from the repository root imports that one)
+    packages = {subprocess.run([PY, "-c", where], capture_output=True, text=True, check=True, cwd=cwd).stdout.strip()
+                for cwd in ("/", None)}
+    os.environ.pop("PYTHONDONTWRITEBYTECODE", None)
+    for package in packages:
+        subprocess.run([PY, "-m", "compileall", "-q", package], check=True, capture_output=True)
+    os.environ["ZZIP_CACHE_DIR"] = str(out / "plan-cache")
 
 
 def _dump(path: Path | None, figures: dict) -> int:

@@ -64,13 +64,16 @@ def check(
         report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     finally:
         plan_cache.disable()
+    from zzip.findings import printable
+
+    names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
+    # The report holds all it shows; the records (most of a big run's memory) go before it is
+    # written, so that writing a large report does not add to their peak.
+    del context
     if output_format == ReportFormat.text:
         from zzip.cli.common import console
         from zzip.output import check_text
 
-        from zzip.findings import printable
-
-        names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
         if output is None or str(output) == "-":
             check_text.render(report, console(), names, show)
         else:
