@@ -251,3 +251,12 @@ def test_output_to_a_device_writes_through_and_files_get_ordinary_permissions(wo
     out.chmod(0o640)
     runner.invoke(app, ["check", "reports", "--as-of", "2023-05-01", "-f", "json", "-o", str(out)])
     assert stat.S_IMODE(os.stat(out).st_mode) == 0o640  # an existing file keeps its mode
+
+
+def test_template_carries_evidence_forward_from_the_example_data() -> None:
+    # found by review: every unit whose last report had evidence (organization in the example
+    # data) got "internal error: TypeError: vars() argument must have __dict__ attribute", exit 3
+    repo = Path(__file__).resolve().parent.parent
+    result = zzip("template", "--period", "2025-Q3", "--unit", "organization", "-o", "-", cwd=repo)
+    assert result.returncode == 0, result.stderr
+    assert "evidence:\n      - document: 郑组通〔2024〕15号" in result.stdout

@@ -6,6 +6,8 @@ Written with ruamel.yaml's round-trip types so that every field keeps a short co
 
 from __future__ import annotations
 
+from dataclasses import fields
+
 import datetime as dt
 import io
 
@@ -58,7 +60,7 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
         if carried and carried.evidence:
             evidence = CommentedSeq()
             for e in carried.evidence:
-                evidence.append(CommentedMap((k, v) for k, v in vars(e).items() if v))
+                evidence.append(CommentedMap((f.name, getattr(e, f.name)) for f in fields(e) if getattr(e, f.name)))
             entry["evidence"] = evidence
         if carried and carried.blocker:
             entry["blocker"] = carried.blocker
