@@ -260,3 +260,48 @@ def test_template_carries_evidence_forward_from_the_example_data() -> None:
     result = zzip("template", "--period", "2025-Q3", "--unit", "organization", "-o", "-", cwd=repo)
     assert result.returncode == 0, result.stderr
     assert "evidence:\n      - document: 郑组通〔2024〕15号" in result.stdout
+
+
+def _example_copy(tmp_path: Path) -> Path:
+    import shutil
+
+    repo = Path(__file__).resolve().parent.parent
+    for name in ("plan", "reports"):
+        shutil.copytree(repo / name, tmp_path / name)
+    return tmp_path
+
+
+def test_template_all_never_writes_into_another_periods_folder(tmp_path: Path) -> None:
+    # found by review: Q3 workbooks went into reports/2025-Q2 (read next time as Q2 reports), and
+    # with --force the units' submitted Q2 workbooks were overwritten
+    work = _example_copy(tmp_path)
+    before = digest(work / "reports")
+    for extra in ([], ["--force"]):
+        for file_format in ("xlsx", "yaml"):
+            result = zzip("template", "--period", "2025-Q3", "--all", "-f", file_format, "-o", "reports/2025-Q2",
+                          *extra, cwd=work)
+            assert result.returncode == 2 and "holds the reports for 2025-Q2" in result.stderr, result.stderr
+    assert digest(work / "reports") == before
+
+
+def test_template_all_never_overwrites_a_report_of_another_period_or_unit_even_with_force(tmp_path: Path) -> None:
+    import shutil
+
+    work = _example_copy(tmp_path)
+    (work / "reports/2025-Q3").mkdir()
+    shutil.copy(work / "reports/2025-Q2/commerce.yaml", work / "reports/2025-Q3/commerce.yaml")  # misfiled Q2 report
+    before = digest(work / "reports")
+    result = zzip("template", "--period", "2025-Q3", "--all", "--force", cwd=work)
+    assert result.returncode == 2, result.stderr
+    assert "reports/2025-Q3/commerce.yaml is the status file of commerce for 2025-Q2" in result.stderr
+    assert digest(work / "reports") == before
+
+
+def test_template_all_counts_a_report_under_another_suffix_as_existing(tmp_path: Path) -> None:
+    work = _example_copy(tmp_path)
+    for path in (work / "reports/2025-Q2").glob("*.yaml"):
+        path.unlink()  # left: the units that sent workbooks, education.xlsx among them
+    before = digest(work / "reports")
+    result = zzip("template", "--period", "2025-Q2", "--all", "-f", "yaml", cwd=work)
+    assert result.returncode == 2 and "reports/2025-Q2/education.xlsx" in result.stderr, result.stderr
+    assert digest(work / "reports") == before

@@ -3,6 +3,7 @@ unit or for every unit that must report in a quarter."""
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 
@@ -30,6 +31,12 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
         folder = Path(output) if output else reports / str(quarter)
         if folder.exists() and not folder.is_dir():
             fail_usage(_("-o %(folder)s: with --all, -o names a folder, and %(folder)s is a file", folder=folder))
+        from zzip.status_loader import folder_quarter
+
+        named = folder_quarter(Path(os.path.abspath(folder)).name)
+        if named is not None and named != quarter:  # its files would be read as that period's reports
+            fail_usage(_("-o %(folder)s: that folder holds the reports for %(other)s; write the templates for "
+                         "%(quarter)s into a folder of their own", folder=folder, other=named, quarter=quarter))
     else:
         from zzip.cli.template_cmd import reporting_unit
 
@@ -40,7 +47,21 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
     suffix = f".{file_format}"
     targets = [(u, (folder / f"{u}{suffix}") if folder is not None else
                 (Path(output) if output else reports / str(quarter) / f"{u}{suffix}")) for u in units]
+    from zzip.status_loader import load_submissions as read_report
+
+    for unit_id, target in targets:  # a report sent by another unit, or for another period, is never overwritten
+        held = read_report(target).submissions if target.is_file() else []
+        other = next((s for s in held if s.unit != unit_id or s.period != quarter), None)
+        if other is not None:
+            fail_usage(_("%(target)s is the status file of %(unit)s for %(period)s; zzip does not overwrite it, even "
+                         "with --force", target=target, unit=other.unit, period=other.period))
+    from zzip.status_loader import STATUS_SUFFIXES, WORKBOOK_SUFFIX
+
+    # the unit's report already there under another suffix counts too: a second file beside it
+    # would make two reports of one unit for one period (S206)
     existing = [str(t) for _u, t in targets if t.exists()]
+    existing += [str(t.with_suffix(other)) for u, t in targets for other in (*STATUS_SUFFIXES, WORKBOOK_SUFFIX)
+                 if other != t.suffix and t.with_suffix(other).exists()]
     if existing and not force:
         fail_usage(ngettext("%(files)s already exists; use --force to overwrite",
                             "%(files)s already exist; use --force to overwrite", len(existing),
