@@ -163,31 +163,58 @@ def test_validate_never_silences_an_unreadable_plan_file(workspace: Path) -> Non
 
 # --- validate reads the configuration check reads -----------------------------------------------
 
-@pytest.mark.parametrize("config, code, exit_code", [
-    ("", "error", 1),                                          # no configuration: P103 is an error
-    ('ignore = ["P103"]\n', None, 0),                           # before: validate ignored zzip.toml: exit 1
-    ('[severity]\nP103 = "warning"\n', "warning", 0),           # re-graded: not an error any more
-    ('fail-on = "warning"\n[severity]\nP103 = "warning"\n', "warning", 1),
-    ('[per-file-ignores]\n"plan/milestones.yaml" = ["P103"]\n', None, 0),
-    ('[per-file-ignores]\n"plan/tasks.yaml" = ["P103"]\n', "error", 1),  # another file: still reported
+def group_as_lead(workspace: Path) -> None:
+    """A plan warning (P109): the configuration may silence or re-grade it."""
+    tasks = workspace / "plan/tasks.yaml"
+    tasks.write_text(tasks.read_text(encoding="utf-8").replace("lead: [court]", "lead: [counties]"), encoding="utf-8")
+
+
+@pytest.mark.parametrize("config, severity, exit_code", [
+    ("", "warning", 0),                                        # no configuration: a warning
+    ('ignore = ["P109"]\n', None, 0),                           # before: validate ignored zzip.toml
+    ('[severity]\nP109 = "error"\n', "error", 1),
+    ('fail-on = "warning"\n', "warning", 1),
+    ('[per-file-ignores]\n"plan/tasks.yaml" = ["P109"]\n', None, 0),
+    ('[per-file-ignores]\n"plan/units.yaml" = ["P109"]\n', "warning", 0),  # another file: still reported
 ])
-def test_validate_follows_the_configuration_as_check_does(workspace: Path, config: str, code, exit_code: int) -> None:
-    break_the_plan(workspace)
+def test_validate_follows_the_configuration_as_check_does(workspace: Path, config: str, severity, exit_code: int) -> None:
+    group_as_lead(workspace)
     (workspace / "zzip.toml").write_text(config, encoding="utf-8")
     result = zzip("validate", "plan", "--format", "json", cwd=workspace)
     assert result.returncode == exit_code, result.stdout + result.stderr
-    assert [f["severity"] for f in findings(result)] == ([code] if code else [])
+    assert [f["severity"] for f in findings(result) if f["code"] == "P109"] == ([severity] if severity else [])
+
+
+@pytest.mark.parametrize("config", ['ignore = ["P103"]\n', 'ignore = ["P"]\n', 'select = ["C"]\n',
+                                    '[severity]\nP103 = "info"\n', '[per-file-ignores]\n"plan/*" = ["ALL"]\n'])
+def test_validate_never_passes_a_plan_check_refuses(workspace: Path, config: str) -> None:
+    # found by review: with P103 ignored or lowered, validate said "All checks passed" while check,
+    # template and the views refused the plan ("run 'zzip validate'"): the plan's CI went green
+    break_the_plan(workspace)
+    (workspace / "zzip.toml").write_text(config, encoding="utf-8")
+    result = zzip("validate", "plan", "--format", "json", cwd=workspace)
+    assert result.returncode == 1, result.stdout + result.stderr
+    assert [(f["code"], f["severity"]) for f in findings(result)] == [("P103", "error")]
+    check = zzip("check", "reports", "--as-of", "2024-01-20", "--format", "json", cwd=workspace)
+    assert check.returncode == 1 and json.loads(check.stdout)["summary"]["plan_errors"] is True
+
+
+def test_validate_refuses_settings_that_name_what_the_plan_lacks(workspace: Path) -> None:
+    (workspace / "zzip.toml").write_text('[progress]\nmethods = { nope = "cagr" }\n', encoding="utf-8")
+    result = zzip("validate", "plan", cwd=workspace)
+    assert result.returncode == 2 and "progress.methods: no indicator 'nope'" in result.stderr
 
 
 def test_validate_fail_on_and_config_options(workspace: Path) -> None:
-    break_the_plan(workspace)
-    (workspace / "other.toml").write_text('[severity]\nP103 = "warning"\n', encoding="utf-8")
-    assert zzip("validate", "plan", "--config", "other.toml", cwd=workspace).returncode == 0
-    assert zzip("validate", "plan", "--config", "other.toml", "--fail-on", "warning", cwd=workspace).returncode == 1
+    group_as_lead(workspace)
+    (workspace / "other.toml").write_text('fail-on = "warning"\n', encoding="utf-8")
+    assert zzip("validate", "plan", cwd=workspace).returncode == 0  # no zzip.toml: fail on errors
+    assert zzip("validate", "plan", "--config", "other.toml", cwd=workspace).returncode == 1
+    assert zzip("validate", "plan", "--config", "other.toml", "--fail-on", "error", cwd=workspace).returncode == 0
     result = zzip("validate", "plan", "--config", "missing.toml", cwd=workspace)
     assert result.returncode == 2 and "missing.toml" in result.stderr
     result = zzip("validate", "plan", "--config", "other.toml", "-o", "other.toml", cwd=workspace)
-    assert result.returncode == 2 and (workspace / "other.toml").read_text(encoding="utf-8").startswith("[severity]")
+    assert result.returncode == 2 and (workspace / "other.toml").read_text(encoding="utf-8") == 'fail-on = "warning"\n'
 
 
 # --- per-file ignores read rules as --ignore does ---------------------------------------------

@@ -30,7 +30,6 @@ def validate(
 ) -> None:
     from zzip.cli.check_cmd import load_config_or_exit
     from zzip.cli.outputs import run_output
-    from zzip.engine import run_rules
 
     output = run_output(output, [plan_dir], config_file=config_file, reads_config=True)
     # the same configuration as `zzip check`: a rule ignored or re-graded there is so here too, so
@@ -40,9 +39,24 @@ def validate(
     from zzip.report import Report
     from zzip.rules import fatal_codes, rules_in_scope
 
+    from zzip.check import judged_plan_findings
+    from zzip.findings import Severity
+
     load = load_plan(plan_dir)
-    findings = run_rules(rules_in_scope("file", "plan"), load, config.selection(select, ignore))
-    findings = [f for f in findings if not config.ignored_in_file(f.code, f.location.path)]
+    # as `zzip check` judges the plan: an error hidden by the selection is reported anyway, since
+    # check, template and the views refuse the plan for it
+    findings = judged_plan_findings(load, config, config.selection(select, ignore))
+    if load.plan.meta is not None and not any(f.severity == Severity.ERROR for f in findings):
+        from zzip.cli.check_cmd import call_or_exit
+
+        def settings_fit_the_plan():
+            from zzip.config import ConfigError
+
+            problems = config.plan_problems(load.plan)
+            if problems:
+                raise ConfigError(problems)
+
+        call_or_exit(settings_fit_the_plan)
     meta = load.plan.meta
     summary = {"plan": meta.id, "plan_version": meta.version} if meta else {}
     report = Report("validate", findings, load.files, fatal_codes(), summary)
