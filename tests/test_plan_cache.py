@@ -256,3 +256,96 @@ def test_entries_are_keyed_on_zzips_files_and_the_parsing_libraries(monkeypatch)
         assert plan_cache._key(raw, "plan", "plan/plan.yaml") != key
     finally:
         os.utime(schema_file, ns=(stat.st_atime_ns, stat.st_mtime_ns))
+
+
+# --- found by the review of this cache ---------------------------------------------------------
+
+def _example(tmp_path: Path) -> None:
+    shutil.copytree(REPO / "plan", tmp_path / "plan")
+    shutil.copytree(REPO / "reports", tmp_path / "reports")
+
+
+@pytest.mark.parametrize("linked", ["plan", "reports"])
+def test_an_entries_folder_linked_into_the_plan_or_reports_is_not_used(tmp_path, linked):
+    # before: ZZIP_CACHE_DIR=/tmp/c with /tmp/c/plan-files -> plan wrote 7 pickles into plan/
+    _example(tmp_path)
+    cache_dir = tmp_path / "cache"
+    cache_dir.mkdir(mode=0o700)
+    os.symlink(tmp_path / linked, cache_dir / plan_cache.SUBFOLDER)
+    before = sorted(p for p in (tmp_path / linked).rglob("*"))
+    assert zzip_check(tmp_path, cache_dir=cache_dir).returncode == 1
+    assert sorted(p for p in (tmp_path / linked).rglob("*")) == before
+
+
+def test_pruning_removes_only_files_the_cache_named(cache, minimal_plan, monkeypatch):
+    # before: every *.pickle in the folder was pruned, a user's own files too
+    monkeypatch.setattr(plan_cache, "KEEP", 1)
+    folder = cache / plan_cache.SUBFOLDER
+    folder.mkdir(parents=True, mode=0o700)
+    mine = folder / "results.pickle"
+    mine.write_bytes(b"someone's data")
+    os.utime(mine, ns=(1, 1))
+    load_plan(minimal_plan)
+    assert mine.read_bytes() == b"someone's data"
+
+
+@pytest.mark.parametrize("where", ["reports/2023-Q1/cache", "reports/cache", "reports/2025-Q2/cache"])
+def test_the_cache_is_never_written_where_a_narrower_check_reads_reports(tmp_path, where):
+    # before: checking reports/2025-Q2 wrote the cache into a sibling quarter or the reports root
+    _example(tmp_path)
+    before = sorted(p for p in (tmp_path / "reports").rglob("*"))
+    for target in ("reports/2025-Q2", "reports/2025-Q2/agriculture.yaml"):
+        done = subprocess.run([str(ZZIP), "check", target, "--as-of", "2025-07-31"], cwd=tmp_path,
+                              capture_output=True, text=True, timeout=120,
+                              env={**os.environ, "ZZIP_CACHE_DIR": str(tmp_path / where), "ZZIP_LANG": "en"})
+        assert done.returncode in (0, 1), done.stderr
+    assert sorted(p for p in (tmp_path / "reports").rglob("*")) == before
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX owners and modes")
+@pytest.mark.parametrize("mode", [0o777, 0o770, 0o1777])
+def test_a_cache_folder_others_can_write_is_not_used(tmp_path, minimal_plan, monkeypatch, mode):
+    # before: a folder shared with other users (ZZIP_CACHE_DIR=/tmp/shared) was trusted, and a
+    # forged entry there changed the verdict or made the check fail with exit 3
+    folder = tmp_path / "shared"
+    folder.mkdir()
+    folder.chmod(mode)
+    monkeypatch.setenv("ZZIP_CACHE_DIR", str(folder))
+    plan_cache.enable()
+    try:
+        assert not plan_cache.enabled()
+        load_plan(minimal_plan)
+        assert entries(folder) == []
+    finally:
+        plan_cache.disable()
+    folder.chmod(0o700)
+    monkeypatch.setenv("ZZIP_CACHE_DIR", str(folder))
+    plan_cache.enable()
+    try:
+        assert plan_cache.enabled()
+    finally:
+        plan_cache.disable()
+
+
+def test_a_cache_folder_with_a_tilde_is_the_users(monkeypatch, tmp_path):
+    # before: ZZIP_CACHE_DIR='~/zc' from a CI file made a folder named '~' in the working tree
+    monkeypatch.setenv("HOME", str(tmp_path))
+    monkeypatch.setenv("ZZIP_CACHE_DIR", "~/zc")
+    assert plan_cache.default_folder() == tmp_path / "zc"
+
+
+@pytest.mark.skipif(not hasattr(os, "getuid"), reason="POSIX modes")
+def test_the_folders_the_cache_makes_are_private_whatever_the_umask(tmp_path, minimal_plan, monkeypatch):
+    folder = tmp_path / "home" / ".cache" / "zzip"
+    monkeypatch.setenv("ZZIP_CACHE_DIR", str(folder))
+    old = os.umask(0o002)  # a user private group's umask: folders made 0775 unless zzip says otherwise
+    try:
+        plan_cache.enable()
+        load_plan(minimal_plan)
+        plan_cache.disable()
+        plan_cache.enable()  # the next run trusts what this one made
+        assert plan_cache.enabled() and entries(folder)
+    finally:
+        os.umask(old)
+        plan_cache.disable()
+    assert (folder.stat().st_mode & 0o777) == 0o700 == ((folder / plan_cache.SUBFOLDER).stat().st_mode & 0o777)

@@ -13,8 +13,10 @@ What makes it safe to trust:
   written by something else is treated as absent; unpickling admits only the few zzip classes an
   entry is made of, so a planted file cannot run code;
 - only a file that parsed is kept; a file that cannot be read is read again every time;
-- the cache lives in the user's cache folder (ZZIP_CACHE_DIR moves it) and is never written inside
-  the plan or reports folders: a cache folder there turns the cache off;
+- the cache lives in the user's cache folder (ZZIP_CACHE_DIR moves it, `~` expanded) and is never
+  written inside the plan or any folder the run reads reports from, nor through a link into one: a
+  cache folder there turns the cache off; nor is one used that another user owns or can write
+  (an entry is trusted as the plan it stands for); pruning removes only files it named;
 - the newest KEEP entries are kept, older ones removed when a new one is written;
 - `zzip check --no-cache` reads everything afresh, and the cache is off unless a command turns it on.
 """
@@ -23,6 +25,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import re
 import stat
 import sys
 from pathlib import Path
@@ -34,6 +37,7 @@ MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds one plan file (5 MB at most
 KEEP = 256  # entries kept (about 20 KB each): the oldest go when a write passes this
 
 _state: dict[str, Any] = {"folder": None}
+_ENTRY_NAME = re.compile(r"[0-9a-f]{64}\.pickle\Z")
 
 # What an entry is made of: nothing else is ever unpickled.
 _ALLOWED = {
@@ -54,8 +58,8 @@ class _Unpickler(pickle.Unpickler):
 def default_folder() -> Path | None:
     """ZZIP_CACHE_DIR, else the user's cache folder of the platform; None when there is none."""
     chosen = os.environ.get("ZZIP_CACHE_DIR", "").strip()
-    if chosen:
-        return Path(chosen)
+    if chosen:  # "~/..." as CI files and .env files write it, which no shell has expanded
+        return Path(chosen).expanduser()
     try:
         home = Path.home()
     except (RuntimeError, KeyError, OSError):
@@ -70,17 +74,39 @@ def default_folder() -> Path | None:
 
 
 def enable(keep_out_of: Iterable[Path] = ()) -> None:
-    """Use the cache for this run, unless its folder lies inside one of `keep_out_of` (the plan
-    and reports folders, which zzip never writes into)."""
+    """Use the cache for this run, unless its folder, or the folder of entries in it, lies inside
+    one of `keep_out_of` (the plan and the folders the run reads reports from, which zzip never
+    writes into), or is one that others can write (see `_private`)."""
     folder = default_folder()
     if folder is not None:
         try:
-            where = folder.resolve()
-            if any(where == p.resolve() or where.is_relative_to(p.resolve()) for p in keep_out_of):
+            places = [p.resolve() for p in keep_out_of]
+            for where in (folder.resolve(), (folder / SUBFOLDER).resolve()):  # the subfolder may be a link
+                if any(where == p or where.is_relative_to(p) for p in places):
+                    folder = None
+                    break
+            if folder is not None and not _private(folder):
                 folder = None
         except (OSError, RuntimeError, ValueError):
             folder = None
     _state["folder"] = folder
+
+
+def _private(folder: Path) -> bool:
+    """An entry is trusted as the plan it stands for, so only a folder of this user's that no one
+    else can write holds entries (as ssh treats its keys): the cache folder and its entries' folder,
+    where they exist, are directories (not links) owned by the user running zzip, not writable by
+    group or others. A folder shared with other users (ZZIP_CACHE_DIR=/tmp) turns the cache off."""
+    if not hasattr(os, "getuid"):  # Windows: the user's own AppData folder
+        return True
+    for path in (folder, folder / SUBFOLDER):
+        try:
+            info = os.lstat(path)
+        except FileNotFoundError:
+            continue  # made by put(), mode 0700
+        if not stat.S_ISDIR(info.st_mode) or info.st_uid != os.getuid() or info.st_mode & 0o022:
+            return False
+    return True
 
 
 def disable() -> None:
@@ -150,8 +176,9 @@ def get(raw: bytes, kind: str, shown: str):
     try:
         entry = _entry(folder, key)
         info = os.lstat(entry)
-        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES:
-            return None  # a pipe would block the run; a link or a huge file is not one of ours
+        if not stat.S_ISREG(info.st_mode) or info.st_size > MAX_ENTRY_BYTES or \
+                (hasattr(os, "getuid") and info.st_uid != os.getuid()):
+            return None  # a pipe would block the run; a link, a huge file or another user's is not ours
         with open(entry, "rb") as handle:
             stored = handle.read(MAX_ENTRY_BYTES + 1)
         head = FORMAT + key.encode() + b"\n"
@@ -184,7 +211,9 @@ def put(raw: bytes, kind: str, shown: str, value) -> None:
         from zzip.atomic import write_bytes_atomic
 
         target = _entry(folder, key)
-        target.parent.mkdir(parents=True, exist_ok=True, mode=0o700)
+        # both folders of the cache private to the user whatever the umask (`_private` checks them)
+        folder.mkdir(parents=True, exist_ok=True, mode=0o700)
+        target.parent.mkdir(exist_ok=True, mode=0o700)
         if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
             return  # not ours (a pipe, a link): left alone, never written through
         write_bytes_atomic(target, FORMAT + key.encode() + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
@@ -195,7 +224,7 @@ def put(raw: bytes, kind: str, shown: str, value) -> None:
 
 def _prune(folder: Path) -> None:
     """Keep the KEEP newest entries: every edit of a plan file adds one."""
-    entries = [p for p in folder.iterdir() if p.suffix == ".pickle"]
+    entries = [p for p in folder.iterdir() if _ENTRY_NAME.match(p.name)]  # never a file zzip did not name
     if len(entries) <= KEEP:
         return
     entries.sort(key=lambda p: p.stat().st_mtime_ns)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import os
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -58,8 +59,8 @@ def check(
 
     from zzip import plan_cache
 
-    if not no_cache:  # never inside the plan or reports folders
-        plan_cache.enable(keep_out_of=(plan_dir, reports))
+    if not no_cache:  # never inside the plan or any folder the run reads reports from
+        plan_cache.enable(keep_out_of=(plan_dir, *report_folders(reports)))
     try:
         report, context = run_check_or_exit(plan_dir, reports, as_of_date, config, select, ignore)
     finally:
@@ -94,6 +95,21 @@ def check(
         else:
             emit(render(output_format.value, report), output)
     raise typer.Exit(report.exit_code(fail_level))
+
+
+def report_folders(reports: Path) -> list[Path]:
+    """The folders a check of `reports` reads status files from: the path given (a file's folder
+    for a single file), each quarter read with it as history, and the reports folder above them."""
+    from zzip.check import reading_roots
+    from zzip.status_loader import folder_quarter
+
+    given = Path(os.path.abspath(reports))
+    folders = [given if given.is_dir() else given.parent]
+    for root in reading_roots(given):
+        folders.append(root)
+        if folder_quarter(root.name) is not None:
+            folders.append(root.parent)
+    return folders
 
 
 def load_config_or_exit(config_file: Path | None, select: list[str] | None = None, ignore: list[str] | None = None):
