@@ -342,7 +342,8 @@ def test_overdue_workbook_sheet_names_are_unique_as_excel_compares_them() -> Non
     assert all(len(n) <= 31 and not set("[]:*?/\\") & set(n) for n in names)
 
 
-@pytest.mark.parametrize("sender", ["ip-office", "a@b.cn, c@d.cn", "a@b.cn <c@d.cn>", "<>", "x@.cn", "名字"])
+@pytest.mark.parametrize("sender", ["ip-office", "a@b.cn, c@d.cn", "a@b.cn <c@d.cn>", "<>", "x@.cn", "名字",
+                                    "a@b.cn (c@d.cn)", "Office\x85Bcc: x <a@b.cn>", "Office\u2028 <a@b.cn>"])
 def test_remind_refuses_a_from_that_is_not_one_address(tmp_path: Path, sender: str) -> None:
     # before: 'ip-office' became "From: ip-office" and a second address was dropped without a word
     plan, reports = _copy(tmp_path)
@@ -375,3 +376,17 @@ def test_eml_spells_a_chinese_domain_in_idna_and_never_mime_encodes_an_address()
     assert str(make_header(decode_header(message["Subject"]))) == "催报：市委网信办2025年第2季度进展情况未报送"
     message = headers("wangxin@example.invalid", "ip@example.gov.cn")  # plain ASCII: unchanged
     assert message["To"] == "wangxin@example.invalid" and message["From"] == "ip@example.gov.cn"
+
+
+@pytest.mark.parametrize("written, header", [
+    ("ip:office@commerce.gov.cn", b'To: "ip:office"@commerce.gov.cn'),  # before: To: office@commerce.gov.cn
+    ("a(b@c.cn", b'To: "a(b"@c.cn'),                                    # before: To: "b@c.cn" <@a>
+])
+def test_an_address_from_units_yaml_is_sent_to_as_written(written: str, header: bytes) -> None:
+    import datetime as dt
+
+    from zzip.bulletin.remind import Notice, eml
+    from zzip.months import Quarter
+
+    notice = Notice("commerce", "市商务局", written, Quarter(2025, 2), dt.date(2025, 7, 15), missing=True)
+    assert eml(notice, "zh", "正文", None).split(b"\r\n")[0] == header

@@ -157,7 +157,7 @@ def eml(notice: Notice, lang: str, text: str, sender: str | None) -> bytes:
     from email.message import EmailMessage
     from email.policy import SMTP, SMTPUTF8
 
-    to, to_utf8 = mail_address(notice.email)
+    to, to_utf8 = mail_address(notice.email, display_name=False)
     frm, from_utf8 = mail_address(sender) if sender else (None, False)
     # An address is never MIME-encoded (=?utf-8?...?= inside an address is no address at all): a
     # Chinese domain goes out as IDNA (xn--...), which every mail program reads; a Chinese name
@@ -176,11 +176,14 @@ def one_address(written: str) -> bool:
     'IP Office <ip@example.gov.cn>'), by the rule units.yaml's `email` follows."""
     from email.utils import getaddresses
 
+    if not written.isprintable():  # C1 controls and line separators too, not only CR and LF
+        return False
     found = getaddresses([written])
-    return len(found) == 1 and bool(_ADDRESS.match(found[0][1]))
+    # a display name is kept; one that holds an address ('a@b.cn (c@d.cn)') would read as another sender
+    return len(found) == 1 and bool(_ADDRESS.match(found[0][1])) and "@" not in found[0][0]
 
 
-def mail_address(written: str):
+def mail_address(written: str, display_name: bool = True):
     """The address as a mail header carries it (an email.headerregistry.Address; a display name
     such as 'IP Office <ip@example.gov.cn>' is kept and encoded by the mail policy), and whether it
     needs UTF-8 headers: the domain is spelled in IDNA (网信.中国 → xn--vuq696i.xn--fiqs8s) when it
@@ -188,7 +191,9 @@ def mail_address(written: str):
     from email.headerregistry import Address
     from email.utils import parseaddr
 
-    name, address = parseaddr(written)
+    # units.yaml's `email` is an address and nothing else: read as written ('ip:office@...' is not
+    # a group syntax, 'a(b@...' not a comment); --from may carry a display name
+    name, address = parseaddr(written) if display_name else ("", written)
     local, _, domain = (address or written).rpartition("@")
     try:
         domain = domain.encode("idna").decode("ascii")
