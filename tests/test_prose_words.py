@@ -149,6 +149,21 @@ def test_check_names_periods_in_words_in_chinese_sentences_and_codes_in_english(
     assert "\n  市市场监管局 (market-regulation)\n" in en
 
 
+def test_template_names_the_period_in_words_in_chinese(tmp_path: Path) -> None:
+    import shutil
+
+    for name in ("plan", "reports"):
+        shutil.copytree(REPO / name, tmp_path / name)
+    zh = zzip("zh", "template", "--unit", "commerce", "--period", "2025-Q3", cwd=tmp_path)
+    assert "市商务局（commerce）2025年第3季度共10项" in zh.stderr
+    header = (tmp_path / "reports/2025-Q3/commerce.yaml").read_text(encoding="utf-8").splitlines()[1]
+    assert header == "# 市商务局（commerce）2025年第3季度工作进展报送，截止日期为2025年10月15日。"
+    outside = zzip("zh", "template", "--unit", "commerce", "--period", "2029-Q3", cwd=tmp_path)
+    assert "2029年第3季度不在方案实施期内（2022年第1季度至2025年第4季度）" in outside.stderr
+    en = zzip("en", "template", "--unit", "commerce", "--period", "2025-Q3", "-o", "-", cwd=tmp_path)
+    assert "# Status report of 市商务局 (commerce) for 2025-Q3, due 2025-10-15." in en.stdout
+
+
 def test_growth_target_base_date() -> None:
     from zzip.months import Month
     from zzip.plan import Baseline, Target

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from dataclasses import fields
 
+from zzip.labels import period_words
+
 import datetime as dt
 import io
 
@@ -109,7 +111,7 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
     header = (
         schema_line("status", folder)
         + _one_line("# " + _("Status report of %(unit)s (%(id)s) for %(period)s, due %(date)s.", unit=unit.name,
-                                id=unit_id, period=quarter, date=message_date(due))) + "\n"
+                                id=unit_id, period=period_words(quarter), date=message_date(due))) + "\n"
         + _one_line("# " + _("Plan: %(plan)s, version %(version)s.", plan=meta.cited_as, version=meta.version)) + "\n"
         + "# " + _("Check it before sending: %(command)s", command=f"zzip check reports/{quarter}") + "\n"
     )

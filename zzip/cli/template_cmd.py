@@ -9,6 +9,7 @@ from typing import Annotated, Optional
 import typer
 
 from zzip.i18n import _
+from zzip.labels import period_words
 from zzip.cli.common import write_file_or_fail, LangOption, described, fail_usage
 from zzip.findings import printable
 
@@ -81,7 +82,8 @@ def template(
     meta = plan.meta
     first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
-        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=quarter, first=first, last=last))
+        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=period_words(quarter),
+                     first=period_words(first), last=period_words(last)))
 
     if output is not None and output != "-":
         target = Path(output)
@@ -130,7 +132,7 @@ def template(
                          "overwrite it, even with --force", target=target, whose=whose, unit=other.unit, period=other.period))
     write_file_or_fail(target, lambda: write_text_atomic(target, text))
     sys.stderr.write(printable(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
-                                 count=text.count("  - id: "), unit=found.name, id=found.id, quarter=quarter)) + "\n")
+                                 count=text.count("  - id: "), unit=found.name, id=found.id, quarter=period_words(quarter))) + "\n")
 
 
 def reporting_unit(plan, unit: str):

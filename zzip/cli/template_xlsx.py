@@ -8,6 +8,7 @@ import sys
 from pathlib import Path
 
 from zzip.i18n import _, ngettext
+from zzip.labels import period_words
 from zzip.cli.common import write_file_or_fail, fail_usage
 
 
@@ -23,7 +24,8 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
     meta = plan.meta
     first, last = meta.cadence.of(meta.period_start.first_day), meta.cadence.of(meta.period_end.last_day)
     if not first <= quarter <= last:
-        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=quarter, first=first, last=last))
+        fail_usage(_("%(quarter)s is outside the plan period (%(first)s to %(last)s)", quarter=period_words(quarter),
+                     first=period_words(first), last=period_words(last)))
     if all_units:
         units = Responsibilities(plan).expected_reporters(quarter)
         if output == "-":
@@ -89,6 +91,6 @@ def write_templates(plan, unit: str | None, quarter, reports: Path, output: str 
             write_file_or_fail(target, lambda: write_text_atomic(target, text))
             count = text.count("  - id: ")
         sys.stderr.write(_("wrote %(path)s: %(count)s entries for %(unit)s (%(id)s), %(quarter)s", path=target,
-                           count=count, unit=plan.unit_name(unit_id), id=unit_id, quarter=quarter) + "\n")
+                           count=count, unit=plan.unit_name(unit_id), id=unit_id, quarter=period_words(quarter)) + "\n")
     if all_units:
-        sys.stderr.write(_("%(count)s units must report for %(quarter)s", count=len(targets), quarter=quarter) + "\n")
+        sys.stderr.write(_("%(count)s units must report for %(quarter)s", count=len(targets), quarter=period_words(quarter)) + "\n")

@@ -183,7 +183,7 @@ def build_workbook(data: dict, plan=None, *, template: bool = False, due: dt.dat
         candidate.sheet_view.tabSelected = candidate is opening
     properties = book.properties
     properties.title = _("%(unit)s %(period)s status report", unit=unit_name or data.get("unit", ""),
-                         period=data.get("period", ""))
+                         period=_period_words(data.get("period", "")))
     properties.subject = f"{data.get('plan', '')} {data.get('plan_version', '')}"
     properties.keywords = f"zzip status plan={data.get('plan', '')} version={data.get('plan_version', '')} " \
                           f"unit={data.get('unit', '')} period={data.get('period', '')}"
@@ -273,9 +273,21 @@ def _describe_indicator(plan, indicator_id) -> dict:
     if plan is None or indicator_id not in getattr(plan, "indicators", {}):
         return {}
     indicator = plan.indicators[indicator_id]
-    kind = _(" (a yearly figure: measured on 31 December)") if indicator.kind == "flow" else ""
-    return {"name": indicator.name + kind, "unit_of_measure": indicator.unit or "",
+    name = _("%(name)s (a yearly figure: measured on 31 December)", name=indicator.name) \
+        if indicator.kind == "flow" else indicator.name
+    return {"name": name, "unit_of_measure": indicator.unit or "",
             "target": indicator.target.describe(indicator.unit)}
+
+
+def _period_words(period) -> str:
+    """2025年第3季度 in a Chinese title, the code in English; a period zzip cannot read as written."""
+    from zzip.labels import period_words
+    from zzip.months import parse_any_period
+
+    try:
+        return period_words(parse_any_period(str(period)))
+    except ValueError:
+        return str(period)
 
 
 def _instructions(data: dict, unit_name: str, due: dt.date | None, template: bool) -> list[str]:
@@ -290,7 +302,7 @@ def _instructions(data: dict, unit_name: str, due: dt.date | None, template: boo
     # the sheets are named in Chinese in both languages: the reader finds them by these names
     sheets = {"info": L.SHEET_INFO, "entries": L.SHEET_ENTRIES, "values": L.SHEET_VALUES}
     return [
-        _("%(unit)s %(period)s status report", **values),
+        _("%(unit)s %(period)s status report", **{**values, "period": _period_words(period)}),
         about,
         "",
         _("How to fill it in"),
