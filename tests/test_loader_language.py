@@ -203,7 +203,7 @@ def test_an_empty_cell_is_found_in_chinese_as_in_english(workspace: Path) -> Non
     """The empty report date is found by the schema's missing key, not by reading English words."""
     edit(to_workbook(workspace), _info_row("报送日期", None))
     [finding] = same_places_in_chinese(CHECK, READER, FILE)
-    assert (finding["sheet"], finding["cell"], finding["message"]) == ("报送信息", "B7", "报送日期 (submitted)为空：请填写")
+    assert (finding["sheet"], finding["cell"], finding["message"]) == ("报送信息", "B7", "报送日期（submitted）为空：请填写")
 
 
 # -- YAML files -----------------------------------------------------------------------------------

@@ -132,7 +132,7 @@ class WorkbookDocument(YamlDocument):
         part = path[0] if path[0] in ("entries", "indicators") else "submission"
         key = path[-1] if isinstance(path[-1], str) else None
         if part == "submission":
-            return f"{L.label_of(part, key)} ({key})" if key in dict(L.INFO_ROWS) else None
+            return _("%(name)s (%(id)s)", name=L.label_of(part, key), id=key) if key in dict(L.INFO_ROWS) else None
         row = self.position(path[:2])[0]
         if key in dict(L.ENTRY_COLUMNS if part == "entries" else L.VALUE_COLUMNS):
             # TRANSLATORS: a cell of the status workbook: "任务进展 row 12, 进展状态 (status)"
@@ -578,9 +578,9 @@ class _Reader:
 
     @staticmethod
     def _cell_name(path: tuple) -> str:
-        """The column a cell is in, as a message names it: 完成比例(%) (percent)."""
+        """The column a cell is in, as a message names it: 完成比例(%)（percent）."""
         part = path[0] if path[0] in ("entries", "indicators") else "submission"
-        return f"{L.label_of(part, path[-1])} ({path[-1]})"
+        return _("%(name)s (%(id)s)", name=L.label_of(part, path[-1]), id=path[-1])
 
     def _date(self, value, path, sheet, row, column):
         if isinstance(value, dt.date):
