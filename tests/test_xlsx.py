@@ -413,3 +413,50 @@ def test_english_labels_with_other_spacing_are_read() -> None:
     assert accepted["Percentdone"] == "percent" and accepted["完成比例(%)"] == "percent"
     assert L.label_of("entries", "percent") == "完成比例(%)"
     assert [label for _key, label in L.labels("entries", "en")][5] == "Status"
+
+
+# -- a number shown as a percentage ---------------------------------------------------------------
+
+def _read_back(path: Path) -> dict:
+    from zzip.yamlfile import load_text
+
+    result = invoke("convert", str(path), "-o", "-")
+    assert result.exit_code == 0, result.output
+    return load_text(result.stdout, "x.yaml").data
+
+
+@pytest.mark.parametrize("number_format, stored, read", [
+    ("0%", 0.4, 40),          # before: 40% typed in Excel was read as 0.4 (%): a wrong verdict
+    ("0.00%", 0.125, 12.5),
+    ("0%", 1, 100),
+    ("0%", 0, 0),
+    ("General", 0.4, 0.4),    # a plain number stays what it is
+    ('0.0"%"', 40, 40),       # a % in quotes is a literal sign: Excel does not scale the number
+    ("0\\%", 40, 40),         # nor an escaped one
+])
+def test_a_percentage_formatted_cell_is_read_as_the_number_it_shows(workspace: Path, number_format, stored, read) -> None:
+    path = to_workbook(workspace)
+    column = None
+
+    def change(book) -> None:
+        nonlocal column
+        sheet = book["任务进展"]
+        column = next(c.column for c in sheet[1] if c.value and "完成比例" in str(c.value))
+        sheet.cell(row=2, column=column).value = stored
+        sheet.cell(row=2, column=column).number_format = number_format
+
+    edit(path, change)
+    assert _read_back(path)["entries"][0]["percent"] == read
+
+
+def test_an_indicator_value_typed_as_a_percentage_is_read_as_shown(workspace: Path) -> None:
+    path = to_workbook(workspace, unit="market-regulation")
+
+    def change(book) -> None:
+        sheet = book["指标数据"]
+        column = next(c.column for c in sheet[1] if c.value == "数值")
+        sheet.cell(row=2, column=column).value = 0.11
+        sheet.cell(row=2, column=column).number_format = "0%"
+
+    edit(path, change)
+    assert _read_back(path)["indicators"][0]["value"] == 11

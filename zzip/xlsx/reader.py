@@ -190,6 +190,8 @@ class _Reader:
         self.sheet_parts: dict[str, str] = {}  # sheet name -> part name in the zip
         self.hidden_rows: dict[str, set[int]] = {}
         self.formulas: dict[str, dict[tuple[int, int], bool]] = {}  # sheet -> (row, col) -> has a saved result
+        self.percent_cells: dict[str, set[tuple[int, int]]] = {}  # sheet -> (row, col) shown as a percentage
+        self._percent_styles: frozenset[int] | None = None
         self.data = YamlMap()
         self.data.positions = []
         self.cells = Cells()
@@ -341,6 +343,33 @@ class _Reader:
                         position = (int(ref.group(2)), _column_number(ref.group(1).decode()))
                         formulas[position] = bool(_VALUE.search(body))
         self.formulas[sheet] = formulas
+        styles = self._percent_style_ids()
+        if styles and b' s="' in xml:
+            shown = set()
+            for match in _CELL.finditer(xml):
+                style = _STYLE.search(match.group(1))
+                if style and int(style.group(1)) in styles:
+                    ref = _CELL_REF.search(match.group(1))
+                    if ref:
+                        shown.add((int(ref.group(2)), _column_number(ref.group(1).decode())))
+            self.percent_cells[sheet] = shown
+
+    def _percent_style_ids(self) -> frozenset[int]:
+        """The cell styles (cellXfs indices) whose number format shows a number as a percentage:
+        Excel stores 40% typed in such a cell as 0.4, which a status report means as 40. The
+        template has none; a unit that formats a cell so makes one (found once per workbook)."""
+        if self._percent_styles is None:
+            self._percent_styles = frozenset()
+            try:
+                xml = self._part("xl/styles.xml") if "xl/styles.xml" in self.zip.NameToInfo else b""
+            except _Refused:
+                xml = b""
+            if b"%" in xml or b'numFmtId="9"' in xml or b'numFmtId="10"' in xml:
+                try:
+                    self._percent_styles = _percent_styles(ElementTree.fromstring(xml))
+                except ElementTree.ParseError:
+                    pass  # no number formats known: the values are read as stored
+        return self._percent_styles
 
     # -- the values ------------------------------------------------------------------------
 
@@ -467,6 +496,7 @@ class _Reader:
         items.positions = item_spots = []
         hidden = self.hidden_rows.get(sheet) or ()
         formulas = self.formulas.get(sheet) or {}
+        percents = self.percent_cells.get(sheet)
         fields = tuple((key, where[key] + 1, _KIND.get(key)) for key in read)
         width = max(where[key] for key in read) + 1
         take = itemgetter(*(where[key] for key in read))  # the row's cells in `read` order, as a tuple
@@ -524,6 +554,9 @@ class _Reader:
                 else:
                     converted = self._convert(value, key, (part, index, key), sheet, number, column)
                 if converted is not _EMPTY:
+                    if percents and kind is _NUMBER and (number, column) in percents and \
+                            converted.__class__ in (int, float):
+                        converted = _as_displayed(converted)  # 40% typed in Excel is stored as 0.4
                     item[key] = converted
                     spots += (number, column, number, column)
             items.append(item)
@@ -791,6 +824,34 @@ _EMPTY = _Empty()
 _TITLE = re.compile(r"《([^《》]+)》$")  # a title at the end of a piece of evidence
 # 佐证材料: a line splits only where a labelled part begins, so that " | " inside a title or a link stays
 _EVIDENCE_PARTS = re.compile(r" \| (?=(?:%s)[:：])" % "|".join(re.escape(label) for label in (*L.EVIDENCE_KEYS, "标题")))
+
+
+_STYLE = re.compile(rb'\bs="(\d+)"')
+_QUOTED_OR_ESCAPED = re.compile(r'"[^"]*"|\\.')
+
+
+def _percent_styles(styles) -> frozenset[int]:
+    """cellXfs indices whose number format has a % that scales (not one in quotes or escaped)."""
+    ns = "{http://schemas.openxmlformats.org/spreadsheetml/2006/main}"
+    percent_formats = {9, 10}  # Excel's built-in 0% and 0.00%
+    for group in styles.iter(f"{ns}numFmts"):
+        for fmt in group.iter(f"{ns}numFmt"):
+            code = _QUOTED_OR_ESCAPED.sub("", fmt.get("formatCode", ""))
+            if "%" in code and fmt.get("numFmtId", "").isdigit():
+                percent_formats.add(int(fmt.get("numFmtId")))
+    found = set()
+    for group in styles.iter(f"{ns}cellXfs"):
+        for index, xf in enumerate(x for x in group if x.tag == f"{ns}xf"):
+            number = xf.get("numFmtId", "0")
+            if number.isdigit() and int(number) in percent_formats:
+                found.add(index)
+    return frozenset(found)
+
+
+def _as_displayed(value):
+    """The number a percentage-formatted cell shows: 0.4 shown as 40% is 40."""
+    shown = round(value * 100, 9)
+    return int(shown) if float(shown).is_integer() and abs(shown) < 2 ** 53 else shown
 
 
 def _label(cell) -> str:
