@@ -497,3 +497,112 @@ def test_all_problems_of_a_workbook_are_reported_not_only_the_first(workspace: P
     edit(path, change)
     code, found = run(workspace, path)
     assert code == 1 and sorted(f["cell"] for f in only(found, "S201")) == ["F3", "G3", "H2"]
+
+
+# -- found by review: forms of XML the byte scans did not read, and parts two readers read apart ------
+
+_MAIN = b"http://schemas.openxmlformats.org/spreadsheetml/2006/main"
+
+
+@pytest.mark.parametrize("cells, message", [
+    (b"<row r='1048576'><c r='XFD1048576'><v>1</v></c></row>", "sheet has 1,048,576 rows;"),
+    (b'<row r = "1048576"><c r = "XFD1048576"><v>1</v></c></row>', "sheet has 1,048,576 rows;"),
+    (b'<row><c r="xfd1048576"><v>1</v></c></row>', "sheet has 1,048,576 rows;"),
+    (b'<x:row xmlns:x="' + _MAIN + b'"><x:c\nr="XFD1048576"><x:v>1</x:v></x:c></x:row>', "sheet has 1,048,576 rows;"),
+    (b"<row r='40'><c r='ZZZ40'><v>1</v></c></row>", "cells as far right as column ZZZ;"),
+], ids=["single-quotes", "spaced-equals", "lower-case", "prefixed-newline", "far-right-single-quotes"])
+def test_a_far_cell_in_any_form_of_xml_is_refused_before_the_values_are_read(workspace: Path, cells: bytes,
+                                                                             message: str) -> None:
+    # before: each of these passed the byte scans, and the values reader asked for 512 GB: the whole
+    # run aborted (exit 134) with no finding for any unit
+    path = to_workbook(workspace)
+    _rewrite_parts(path, _append_to_entries_sheet(cells))
+    code, found = run(workspace, path)
+    assert code == 2 and [(where(f), message in f["message"]) for f in only(found, "F001")] == \
+        [(f"{FILE}!任务进展", True)]
+
+
+def test_a_hidden_row_written_in_single_quotes_is_hidden_too(workspace: Path) -> None:
+    # before: <row hidden='1' r='3'> was read as a visible row (a wrong verdict)
+    path = to_workbook(workspace)
+
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts)
+        parts[name] = parts[name].replace(b'<row r="3"', b"<row hidden='1' r='3'", 1)
+
+    _rewrite_parts(path, change)
+    code, found = run(workspace, path)
+    assert code == 1
+    [hidden] = only(found, "S201")
+    assert where(hidden) == f"{FILE}!任务进展!A3" and hidden["message"].startswith("row 3 is hidden")
+
+
+def test_a_sheet_whose_xml_is_not_read_by_the_byte_scans_reads_the_same(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    before = run(workspace, path)
+
+    def change(parts: dict) -> None:  # the same sheet with every attribute in single quotes
+        name = _sheet_part(parts)
+        head, rest = parts[name].split(b"<sheetData>", 1)
+        data, tail = rest.split(b"</sheetData>", 1)
+        parts[name] = head + b"<sheetData>" + data.replace(b'"', b"'") + b"</sheetData>" + tail
+
+    _rewrite_parts(path, change)
+    assert run(workspace, path) == before
+
+
+@pytest.mark.parametrize("twin", ["xl/./worksheets/{}", "xl/worksheets/{}", "XL/worksheets/{}"])
+def test_two_parts_named_alike_are_refused(workspace: Path, twin: str) -> None:
+    # before: zzip checked one part and the values reader read its twin with a far cell (exit 134)
+    path = to_workbook(workspace)
+
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts)
+        other = twin.format(name.rsplit("/", 1)[1].capitalize() if twin == "xl/worksheets/{}" else name.rsplit("/", 1)[1])
+        parts[other] = parts[name].replace(b"</sheetData>", b'<row r="900000"><c r="A900000"><v>1</v></c></row>'
+                                                            b"</sheetData>")
+
+    _rewrite_parts(path, change)
+    code, found = run(workspace, path)
+    assert code == 2 and "two parts named alike" in only(found, "F001")[0]["message"]
+
+
+def test_a_part_named_in_another_case_than_its_relationship_says_is_read(workspace: Path) -> None:
+    path = to_workbook(workspace)
+    before = run(workspace, path)
+
+    def change(parts: dict) -> None:
+        name = _sheet_part(parts)
+        rels = parts["xl/_rels/workbook.xml.rels"]
+        target = name[len("xl/"):].encode()
+        parts["xl/_rels/workbook.xml.rels"] = rels.replace(target, target.upper().replace(b".XML", b".xml"))
+
+    _rewrite_parts(path, change)
+    assert run(workspace, path) == before  # before: "its part 'xl/WORKSHEETS/SHEET3.xml' is missing"
+
+
+def test_a_shared_strings_count_past_any_status_workbook_is_refused(workspace: Path) -> None:
+    # before: uniqueCount="4000000000" made the values reader ask for 96 GB (exit 134)
+    path = to_workbook(workspace)
+
+    def change(parts: dict) -> None:
+        parts["xl/sharedStrings.xml"] = (b'<sst xmlns="' + _MAIN + b'" count="4000000000" uniqueCount="4000000000">'
+                                         b"<si><t>a</t></si></sst>")
+
+    _rewrite_parts(path, change)
+    code, found = run(workspace, path)
+    assert code == 2 and "holds 4,000,000,000 texts" in only(found, "F001")[0]["message"]
+
+
+def test_a_part_packed_with_bzip2_is_refused_without_inflating_it(workspace: Path) -> None:
+    # before: the zip module inflated a bzip2 stream whole (2 GB for an 11 KB workbook) before its size was checked
+    path = to_workbook(workspace)
+    with zipfile.ZipFile(path) as archive:
+        parts = {name: archive.read(name) for name in archive.namelist()}
+    buffer = io.BytesIO()
+    with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
+        for name, content in parts.items():
+            archive.writestr(name, content, compress_type=zipfile.ZIP_BZIP2 if "worksheets" in name else None)
+    path.write_bytes(buffer.getvalue())
+    code, found = run(workspace, path)
+    assert code == 2 and "packed in a way spreadsheet programs do not use" in only(found, "F001")[0]["message"]

@@ -24,6 +24,7 @@ import datetime as dt
 import functools
 import io
 import math
+import posixpath
 import re
 import struct
 import unicodedata
@@ -231,7 +232,21 @@ class _Reader:
             raise _Refused(_("workbook holds %(count)s parts; a status workbook has a few dozen: zzip does not read "
                              "it (is it the right file?)", count=f"{len(members):,}"))
         total = 0
+        seen: dict[str, str] = {}
         for member in members:
+            if member.compress_type not in (zipfile.ZIP_STORED, zipfile.ZIP_DEFLATED):
+                # (bzip2 or LZMA: no spreadsheet program writes them, the values reader cannot read them,
+                # and the zip module inflates such a stream whole before checking its size)
+                raise _Refused(_("workbook part '%(part)s' is packed in a way spreadsheet programs do not use; open "
+                                 "the workbook in Excel or WPS, save it again as .xlsx and send it again",
+                                 part=member.filename))
+            # two parts whose names differ only in case or in ./ segments: which one a reader takes
+            # differs between readers (zzip could check one while the values reader reads the other)
+            folded = posixpath.normpath(member.filename.replace("\\", "/")).lstrip("/").casefold()
+            if seen.setdefault(folded, member.filename) != member.filename:
+                raise _Refused(_("workbook holds two parts named alike ('%(first)s' and '%(second)s'); it was not "
+                                 "saved by a spreadsheet program: open it in Excel or WPS, save it again as .xlsx and "
+                                 "send it again", first=seen[folded], second=member.filename))
             total += member.file_size
             if member.file_size > 1_000_000 and member.file_size > MAX_RATIO * max(member.compress_size, 1):
                 raise _Refused(_("workbook part '%(part)s' would inflate %(packed)s bytes to %(size)s (a zip bomb?); "
@@ -244,6 +259,10 @@ class _Reader:
             raise _Refused(_("workbook inflates to %(size)s bytes; zzip reads status workbooks up to %(mb)s MB "
                              "unpacked: is it the right file?", size=f"{total:,}", mb=MAX_UNZIPPED_BYTES // 1048576))
         names = {m.filename for m in members}
+        self._folded_names = {name.casefold(): name for name in names}
+        for name in names:
+            if name.casefold().endswith("sharedstrings.xml"):
+                self._check_shared_strings(name)
         if "xl/workbook.xml" not in names:
             if "word/document.xml" in names:
                 raise _Refused(_("is a Word document, not an Excel workbook; send the status workbook as .xlsx"))
@@ -251,7 +270,18 @@ class _Reader:
                 raise _Refused(_("is a PowerPoint file, not an Excel workbook; send the status workbook as .xlsx"))
             raise _Refused(_("is a zip archive, not an Excel workbook; send the status workbook as .xlsx"))
 
+    def _check_shared_strings(self, name: str) -> None:
+        """The values reader reserves room for as many strings as the part says it holds, before it
+        reads one (found by review: uniqueCount="4000000000" made it ask for 96 GB and abort the run)."""
+        head = self._part(name)[:4096]
+        for match in _STRING_COUNT.finditer(head):
+            if int(match.group(2)) > MAX_SHARED_STRINGS:
+                raise _Refused(_("workbook says it holds %(count)s texts; a status workbook holds a few hundred: zzip "
+                                 "does not read it (is it the right file?)", count=f"{int(match.group(2)):,}"))
+
     def _part(self, name: str) -> bytes:
+        if name not in self.zip.NameToInfo:  # part names are compared without case (OPC), as Excel does
+            name = getattr(self, "_folded_names", {}).get(name.casefold(), name)
         try:
             return _inflate(self.raw, self.zip.getinfo(name), self.zip)
         except KeyError:
@@ -323,6 +353,9 @@ class _Reader:
         return False
 
     def _scan(self, sheet: str, xml: bytes) -> None:
+        if not _canonical(xml):  # the byte scans below read only the form spreadsheet programs write
+            self._scan_exactly(sheet, xml)
+            return
         if self._too_large(sheet, xml):
             return
         hidden = set()
@@ -353,6 +386,30 @@ class _Reader:
                     if ref:
                         shown.add((int(ref.group(2)), _column_number(ref.group(1).decode())))
             self.percent_cells[sheet] = shown
+
+    def _scan_exactly(self, sheet: str, xml: bytes) -> None:
+        """What `_scan` finds, from an XML parser: for a sheet written in a form the byte scans do
+        not read (attributes in single quotes or spaced, prefixed elements, lower-case or missing
+        references), which the values reader reads all the same (found by review: a far cell so
+        written made it allocate 512 GB and abort the whole run)."""
+        try:
+            found = _exact_sheet(xml, self._percent_style_ids())
+        except (ElementTree.ParseError, ValueError):
+            self.fail(_("sheet is damaged: its XML cannot be read, or a row or cell reference is not one "
+                        "(like A1); open the workbook in Excel or WPS, save it again as .xlsx and send it again"),
+                      sheet)
+            return
+        rows, columns, hidden, formulas, percents = found
+        if rows > L.MAX_ROWS:
+            self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
+                        "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
+            return
+        if columns > L.MAX_COLUMNS:
+            self.fail(_("sheet has cells as far right as column %(column)s; a status workbook has a dozen columns: is "
+                        "it the right file? Delete the columns right of the data", column=column_letters(columns)),
+                      sheet)
+            return
+        self.hidden_rows[sheet], self.formulas[sheet], self.percent_cells[sheet] = hidden, formulas, percents
 
     def _percent_style_ids(self) -> frozenset[int]:
         """The cell styles (cellXfs indices) whose number format shows a number as a percentage:
@@ -856,6 +913,70 @@ def _as_displayed(value):
 
 def _label(cell) -> str:
     return "".join(str(cell).split()) if cell not in (None, "") else ""  # (str.split: the whitespace of \s)
+
+
+MAX_SHARED_STRINGS = 1_000_000
+_STRING_COUNT = re.compile(rb'\b(count|uniqueCount)\s*=\s*["\']\s*(\d{1,30})')
+_SPREADSHEET_TAGS = (b"<row ", b"<row>", b"<row/", b"<row\n", b"<row\r", b"<row\t")
+_CELL_TAGS = (b"<c ", b"<c>", b"<c/", b"<c\n", b"<c\r", b"<c\t")
+_PREFIXED_ROW_OR_CELL = re.compile(rb"<[\w.-]+:(?:row|c)[\s>/]")
+_ODD_REF = re.compile(rb'<c r="(?![A-Z]{1,3}\d+")|<row r="(?!\d+")')
+
+
+def _canonical(xml: bytes) -> bool:
+    """Whether a sheet is in the form Excel, WPS, LibreOffice and openpyxl write, the one the byte
+    scans read: every row and cell with its reference first (r="12", r="C12", upper case), in
+    double quotes, no spaces around '=', no attribute in single quotes, no prefixed row or cell.
+    (Counted in C: a few microseconds; anything else goes to the XML parser.)"""
+    if b"='" in xml or b" =" in xml or b"= " in xml or _PREFIXED_ROW_OR_CELL.search(xml) or _ODD_REF.search(xml):
+        return False
+    rows = sum(map(xml.count, _SPREADSHEET_TAGS))
+    cells = sum(map(xml.count, _CELL_TAGS))
+    return rows == xml.count(b'<row r="') and cells == xml.count(b'<c r="')
+
+
+_XML_REF = re.compile(r"\s*([A-Za-z]{1,3})(\d+)\s*\Z")
+
+
+def _exact_sheet(xml: bytes, percent_styles: frozenset[int]):
+    """(rows, columns, hidden rows, formulas, percentage cells) of a sheet in any form XML allows,
+    placing cells as the values reader does: by their reference (any case), else after the one
+    before; an empty cell is left out of the extent. ValueError for a reference that is not one."""
+    root = ElementTree.fromstring(xml)
+    rows = columns = row = 0
+    hidden: set[int] = set()
+    formulas: dict[tuple[int, int], bool] = {}
+    percents: set[tuple[int, int]] = set()
+    for element in root.iter():
+        if element.tag.rsplit("}", 1)[-1] != "row":
+            continue
+        number = (element.get("r") or "").strip()
+        if number and not number.isdigit():
+            raise ValueError(number)
+        row, column = (int(number) if number else row + 1), 0
+        if (element.get("hidden") or "").strip().lower() in ("1", "true"):
+            hidden.add(row)
+        for cell in element:
+            if cell.tag.rsplit("}", 1)[-1] != "c":
+                continue
+            ref = cell.get("r")
+            if ref is not None:
+                match = _XML_REF.match(ref)
+                if match is None:
+                    raise ValueError(ref)
+                column, cell_row = _column_number(match.group(1).upper()), int(match.group(2))
+            else:
+                column, cell_row = column + 1, row
+            children = {child.tag.rsplit("}", 1)[-1]: child for child in cell}
+            if children or (cell.text or "").strip():
+                rows, columns = max(rows, cell_row), max(columns, column)
+            if "f" in children:
+                value = children.get("v")
+                formulas[(cell_row, column)] = value is not None and bool((value.text or "").strip())
+            style = (cell.get("s") or "").strip()
+            if percent_styles and style.isdigit() and int(style) in percent_styles:
+                percents.add((cell_row, column))
+    return rows, columns, hidden, formulas, percents
 
 
 def _extent(xml: bytes) -> tuple[int, int]:
