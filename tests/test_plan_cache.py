@@ -307,7 +307,7 @@ def test_the_cache_is_never_written_where_a_narrower_check_reads_reports(tmp_pat
 def test_a_cache_folder_others_can_write_is_not_used(tmp_path, minimal_plan, monkeypatch, mode):
     # before: a folder shared with other users (ZZIP_CACHE_DIR=/tmp/shared) was trusted, and a
     # forged entry there changed the verdict or made the check fail with exit 3
-    folder = tmp_path / "shared"
+    folder = tmp_path / "everyones"
     folder.mkdir()
     folder.chmod(mode)
     monkeypatch.setenv("ZZIP_CACHE_DIR", str(folder))

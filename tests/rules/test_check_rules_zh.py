@@ -94,7 +94,7 @@ def test_check_on_the_example_data_prints_chinese_findings() -> None:
         message = re.split(r": [SC]\d{3} (?:\[\w+\] )?", line, maxsplit=1)[1]
         assert CJK.search(message) and english_left(message) == [], line
     assert "严重逾期" in done.stdout and "未报送" in done.stdout and "2025年7月15日" in done.stdout
-    assert "S201 完成比例(%) (percent)是文本“75%”，不是数字（请去掉%号，只填写数字：75）" in done.stdout  # a workbook cell
+    assert "S201 完成比例(%)（percent）是文本“75%”，不是数字（请去掉%号，只填写数字：75）" in done.stdout  # a workbook cell
 
 
 def test_check_in_english_is_unchanged_by_the_catalog() -> None:
