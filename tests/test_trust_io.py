@@ -86,6 +86,17 @@ def test_output_never_overwrites_an_input_reached_through_a_linked_folder(worksp
     assert snapshot(workspace) == before
 
 
+def test_output_is_never_where_a_dangling_link_among_the_inputs_points(workspace: Path) -> None:
+    os.symlink("../../out.json", workspace / "reports/2023-Q1/late.yaml")  # points at a file not yet written
+    result = zzip("check", "reports", *AS_OF, "-f", "json", "-o", "out.json")
+    assert result.exit_code == 2 and "input" in result.stderr and not (workspace / "out.json").exists()
+
+
+def test_output_to_a_device_is_written_without_listing_the_inputs(workspace: Path) -> None:
+    result = zzip("check", "reports", *AS_OF, "-f", "json", "-o", os.devnull)
+    assert result.exit_code == 0 and result.stdout == ""
+
+
 def test_output_never_overwrites_the_configuration(workspace: Path) -> None:
     (workspace / "zzip.toml").write_text('fail-on = "never"\n', encoding="utf-8")
     before = snapshot(workspace)

@@ -6,6 +6,7 @@ the folders given. The comparison is made before anything is read, by resolved p
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 from typing import Iterable
 
@@ -111,7 +112,10 @@ def output_target(output: Path | str | None, inputs: Iterable[Path] = (),
                          "writes into its input: write the output somewhere else", target=target, tree=tree))
     resolved = _Resolver()
     for source in inputs:
-        same = (target_identity is not None and target_identity == _identity(source)) or \
+        # A target that exists is an input exactly when it is the same file: by path, through a
+        # symbolic link or as a hard link, the (device, inode) is the same. One that does not exist
+        # yet may still be where an input's link points: compared by resolved path.
+        same = target_identity == _identity(source) if target_identity is not None else \
             (target_resolved is not None and target_resolved == resolved(source))
         if same:
             fail_usage(_("-o %(target)s: that is an input of this run (%(source)s); zzip never overwrites its "
@@ -132,6 +136,14 @@ def run_output(output: Path | str | None, plan_dirs: Iterable[Path] = (), report
     (with reads_config) the configuration."""
     if output is None or str(output) == "-":
         return None
+    try:
+        mode = os.stat(output).st_mode
+    except (OSError, ValueError):
+        mode = None
+    if mode is not None and not (stat.S_ISREG(mode) or stat.S_ISDIR(mode)):
+        # a device or a pipe (-o /dev/null): never one of the files or folders a run reads, which
+        # are regular files (anything else is refused, F001): no need to list them all
+        return output_target(output)
     plan_dirs = list(plan_dirs)
     inputs: list[Path] = []
     folders: list[Path] = []
