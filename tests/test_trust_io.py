@@ -87,9 +87,9 @@ def test_output_never_overwrites_an_input_reached_through_a_linked_folder(worksp
 
 
 def test_output_is_never_where_a_dangling_link_among_the_inputs_points(workspace: Path) -> None:
-    os.symlink("../../out.json", workspace / "reports/2023-Q1/late.yaml")  # points at a file not yet written
-    result = zzip("check", "reports", *AS_OF, "-f", "json", "-o", "out.json")
-    assert result.exit_code == 2 and "input" in result.stderr and not (workspace / "out.json").exists()
+    os.symlink("out.txt", workspace / "reports/2023-Q1/late.yaml")  # points at a file not yet written
+    result = zzip("check", "reports", *AS_OF, "-f", "json", "-o", "reports/2023-Q1/out.txt")
+    assert result.exit_code == 2 and "input" in result.stderr and not (workspace / "reports/2023-Q1/out.txt").exists()
 
 
 def test_output_to_a_device_is_written_without_listing_the_inputs(workspace: Path) -> None:
