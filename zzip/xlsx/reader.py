@@ -242,7 +242,9 @@ class _Reader:
                                  part=member.filename))
             # two parts whose names differ only in case or in ./ segments: which one a reader takes
             # differs between readers (zzip could check one while the values reader reads the other)
-            folded = posixpath.normpath(member.filename.replace("\\", "/")).lstrip("/").casefold()
+            folded = member.filename.casefold()
+            if "./" in folded or "\\" in folded or folded.startswith("/") or "//" in folded:
+                folded = posixpath.normpath(folded.replace("\\", "/")).lstrip("/")
             if seen.setdefault(folded, member.filename) != member.filename:
                 raise _Refused(_("workbook holds two parts named alike ('%(first)s' and '%(second)s'); it was not "
                                  "saved by a spreadsheet program: open it in Excel or WPS, save it again as .xlsx and "
