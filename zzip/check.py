@@ -29,7 +29,7 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
     ignores would hide it (it is then reported anyway, as an error: it is why nothing else was checked).
     """
     plan_load = load_plan(plan_dir)
-    plan_findings, blocking = _judge_plan(plan_load, config, selection or config.selection())
+    _shown, plan_findings, blocking = _judge_plan(plan_load, config, selection or config.selection())
     plan = plan_load.plan
     if blocking or plan.meta is None:
         return plan_load, plan_findings, None
@@ -51,27 +51,24 @@ def prepare(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config
     return plan_load, plan_findings, context
 
 
-def _judge_plan(plan_load, config: Config, selection) -> tuple[list[Finding], list[Finding]]:
-    """The plan's findings as the selection shows them, with every error of the plan at its
-    default severity added where the selection hides it; and those errors."""
+def _judge_plan(plan_load, config: Config, selection) -> tuple[list[Finding], list[Finding], list[Finding]]:
+    """(the plan's findings as the selection shows them; the same with every error of the plan at
+    its default severity added where the selection hides it; those errors)."""
     every = run_rules(rules_in_scope("file", "plan"), plan_load)
     shown = [f for f in restamp(every, selection) if not config.ignored_in_file(f.code, f.location.path)]
     blocking = [f for f in every if f.severity == Severity.ERROR]
     if not blocking:
-        return shown, []
+        return shown, shown, []
     stopping = {(f.code, f.location, f.message) for f in blocking}
-    return [f for f in shown if (f.code, f.location, f.message) not in stopping] + blocking, blocking
+    return shown, [f for f in shown if (f.code, f.location, f.message) not in stopping] + blocking, blocking
 
 
 def judged_plan_findings(plan_load, config: Config, selection) -> list[Finding]:
     """What `zzip validate` reports: the findings the selection shows; and when none of them is an
     error, every error of the plan that the selection hides (--select, --ignore, [severity],
     [per-file-ignores]), as an error: `zzip check` refuses the plan for it, so validate must not pass."""
-    every = run_rules(rules_in_scope("file", "plan"), plan_load)
-    shown = [f for f in restamp(every, selection) if not config.ignored_in_file(f.code, f.location.path)]
-    if any(f.severity == Severity.ERROR for f in shown):
-        return shown
-    return _judge_plan(plan_load, config, selection)[0]
+    shown, judged, _blocking = _judge_plan(plan_load, config, selection)
+    return shown if any(f.severity == Severity.ERROR for f in shown) else judged
 
 
 def run_check(plan_dir: Path, reports: Path, as_of: dt.date | None, config: Config,
