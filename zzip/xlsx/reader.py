@@ -343,6 +343,10 @@ class _Reader:
             # misses): where the cells land, exactly (a pass over the cells, in Python; rare)
             far_rows, columns = _extent(xml)
             rows = max(rows, far_rows)
+        return self._beyond_a_status_workbook(sheet, rows, columns)
+
+    def _beyond_a_status_workbook(self, sheet: str, rows: int, columns: int) -> bool:
+        """Refuse (and say True for) a sheet reaching past the rows or columns a status workbook has."""
         if rows > L.MAX_ROWS:
             self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
                         "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
@@ -402,14 +406,7 @@ class _Reader:
                       sheet)
             return
         rows, columns, hidden, formulas, percents = found
-        if rows > L.MAX_ROWS:
-            self.fail(_("sheet has %(rows)s rows; a status workbook has at most %(most)s: is it the right file? "
-                        "Delete the rows below the data", rows=f"{rows:,}", most=f"{L.MAX_ROWS:,}"), sheet)
-            return
-        if columns > L.MAX_COLUMNS:
-            self.fail(_("sheet has cells as far right as column %(column)s; a status workbook has a dozen columns: is "
-                        "it the right file? Delete the columns right of the data", column=column_letters(columns)),
-                      sheet)
+        if self._beyond_a_status_workbook(sheet, rows, columns):
             return
         self.hidden_rows[sheet], self.formulas[sheet], self.percent_cells[sheet] = hidden, formulas, percents
 
@@ -420,8 +417,8 @@ class _Reader:
         if self._percent_styles is None:
             self._percent_styles = frozenset()
             try:
-                xml = self._part("xl/styles.xml") if "xl/styles.xml" in self.zip.NameToInfo else b""
-            except _Refused:
+                xml = self._part("xl/styles.xml")  # found as every part is, whatever the case of its name
+            except _Refused:  # no styles (or damaged ones): the values are read as stored
                 xml = b""
             if b"%" in xml or b'numFmtId="9"' in xml or b'numFmtId="10"' in xml:
                 try:
