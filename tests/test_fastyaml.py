@@ -189,3 +189,33 @@ def test_a_file_changed_during_the_run_points_at_its_first_line(tmp_path):
     path.write_text("# edited meanwhile\n" + text, encoding="utf-8")
     where = sub.entries[0].origin.at("status")
     assert (where.line, where.column) == (1, 1)  # never a line of the other content
+
+
+@pytest.mark.parametrize(("value", "read"), [
+    ("1.7976931348623157e308", True),  # the largest finite number: a number to both readers
+    ("1e999", False), ("-1e400", False), ("1.8e308", False),  # infinite to yaml-rs
+    ("12.5", True),
+])
+def test_a_number_yaml_rs_reads_as_infinite_goes_the_precise_way(tmp_path, value, read):
+    """yaml-rs reads 1e999 as infinity, zzip's precise reader (YAML 1.1) as text: the fast path
+    must not keep the infinity (the typed check's yes stands in for fastyaml.plain)."""
+    from zzip.status_loader import Shared, _read_fast
+
+    text = (REPO / "reports" / "2025-Q2" / "market-regulation.yaml").read_text(encoding="utf-8")
+    assert "value: " in text
+    head, _, tail = text.partition("value: ")
+    rest = tail.split("\n", 1)[1]
+    path = tmp_path / "market-regulation.yaml"
+    path.write_text(f"{head}value: {value}\n{rest}", encoding="utf-8")
+    fast = _read_fast(path, str(path), None, Shared())
+    assert (fast is not None) is read  # None: read the precise way, where the value is text, not a number
+
+
+def test_a_key_that_is_not_text_goes_the_precise_way(tmp_path):
+    from zzip.status_loader import Shared, _read_fast
+
+    text = (REPO / "reports" / "2025-Q2" / "market-regulation.yaml").read_text(encoding="utf-8")
+    path = tmp_path / "market-regulation.yaml"
+    path.write_text(text + "1: x\n", encoding="utf-8")
+    assert fastyaml.parse_unchecked(path.read_text(encoding="utf-8")) is not None  # yaml-rs reads it
+    assert _read_fast(path, str(path), None, Shared()) is None

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import sys
+
 import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
@@ -69,3 +71,44 @@ def test_edge_values_are_left_to_the_schema(change):
     else:
         doc["entries"][0].update(change)
     assert not status_types.surely_valid(doc)
+
+
+# The fast path trusts msgspec's yes instead of walking the data again (zzip.fastyaml.plain):
+# the yes must imply everything that walk checks.
+UNPLAIN = st.one_of(st.just(float("inf")), st.just(float("-inf")), st.just(float("nan")),
+                    st.sampled_from([{1: "x"}, {None: "x"}, {True: 1}, {1.5: "y"}, [[[[[]]]]]]))
+
+
+@st.composite
+def unplain(draw):
+    import copy
+
+    doc = copy.deepcopy(VALID)
+    target = draw(st.sampled_from([doc, doc["entries"][0], doc["indicators"][0], doc["entries"][0]["evidence"][0]]))
+    value = draw(UNPLAIN)
+    if isinstance(value, dict) and draw(st.booleans()):
+        target.update(value)  # a key that is not text, beside the fields
+    else:
+        target[draw(st.sampled_from(sorted(target)))] = value
+    return doc
+
+
+@settings(max_examples=1000, deadline=None)
+@given(st.one_of(mutated(), unplain()))
+def test_msgspec_says_yes_only_where_the_data_is_plain(doc):
+    from zzip import fastyaml
+
+    if status_types.surely_valid(doc):
+        assert fastyaml.plain(doc)
+
+
+@pytest.mark.parametrize(("value", "sure"), [
+    (sys.float_info.max, True), (-sys.float_info.max, True), (float("inf"), False), (float("-inf"), False),
+    (float("nan"), False), (0.0, True),
+])
+def test_an_indicator_value_is_sure_only_when_finite(value, sure):
+    import copy
+
+    doc = copy.deepcopy(VALID)
+    doc["indicators"][0]["value"] = value
+    assert status_types.surely_valid(doc) is sure

@@ -55,15 +55,28 @@ def available() -> bool:
 
 def parse(text: str) -> Any | None:
     """The data of `text` exactly as the precise reader gives it, or None: read it the precise way."""
+    data = parse_unchecked(text)
+    return data if data is not None and plain(data) else None
+
+
+def parse_unchecked(text: str) -> dict | list | None:
+    """`parse` without its last step: the data may still hold what the precise reader refuses or
+    reads otherwise (a key that is not text, an infinite number, deep nesting). Only for a caller
+    that checks at least that much itself before it trusts the data (the status file's typed
+    check, zzip/status_types.py, which the common valid file passes: it then needs no second walk
+    over the data), and calls `plain` when its own check says no."""
     if yaml_rs is None or len(text) > MAX_FAST_CHARS or _unusual(text):
         return None
     try:
         data = yaml_rs.loads(text, parse_datetime=False)
     except Exception:  # any complaint: the precise reader words it, with its position
         return None
-    if not isinstance(data, (dict, list)) or not _plain(data, 0):
-        return None
-    return data
+    return data if isinstance(data, (dict, list)) else None
+
+
+def plain(data: Any) -> bool:
+    """Nothing in parsed data the precise reader would refuse or read otherwise (see `_plain`)."""
+    return _plain(data, 0)
 
 
 def _unusual(text: str) -> bool:

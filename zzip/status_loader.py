@@ -433,8 +433,10 @@ def _read_fast(path: Path, shown: str, folder_period: Period | None, shared: Sha
         return None
     if notices:
         return None
-    data = fastyaml.parse(text)
-    if data is None or not (surely_valid(data) or schemas.valid(data, "status")):
+    # The typed check's yes also answers fastyaml's last question (keys are text, numbers finite,
+    # nesting shallow: zzip/status_types.py), so a valid file is walked once, not twice.
+    data = fastyaml.parse_unchecked(text)
+    if data is None or not (surely_valid(data) or (fastyaml.plain(data) and schemas.valid(data, "status"))):
         return None
     later = _PositionsLater(path, shown, len(text), hash(text), len(data.get("entries", ())),
                             len(data.get("indicators", ())))

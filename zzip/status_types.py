@@ -2,7 +2,9 @@
 
 The types below say no more than zzip/schemas/status.schema.json, and in places less (msgspec is
 at least as strict: an int too large for a float, say, is refused here and left to the schema).
-A yes is final: the file has no schema problem. A no (or msgspec missing) decides nothing: the
+A yes is final: the file has no schema problem, and nothing in its data that zzip.fastyaml.plain
+would refuse (every key is a field's name, every number finite, the nesting four deep), so the
+fast path trusts it without that second walk. A no (or msgspec missing) decides nothing: the
 file is read the precise way, where jsonschema words every problem. tests/test_status_types.py
 holds the two to that: whatever msgspec accepts, the JSON Schema accepts.
 
@@ -12,6 +14,7 @@ BSD licence, wheels for Linux, macOS and Windows on every Python zzip supports.
 
 from __future__ import annotations
 
+import sys
 from typing import Annotated, Any, Literal, Union
 
 try:
@@ -27,6 +30,8 @@ if msgspec is not None:
     Date = Annotated[str, Meta(pattern=r"^[0-9]{4}-(0[1-9]|1[0-2])-(0[1-9]|[12][0-9]|3[01])$")]
     QuarterText = Annotated[str, Meta(pattern=r"^[0-9]{4}(-Q[1-4]|-H[12])?$")]  # a period of any cadence
     Version = Annotated[str, Meta(pattern=r"^[0-9]+(\.[0-9]+){0,2}$")]
+    # a number the precise reader could also have read: never infinite or NaN (fastyaml.plain)
+    Finite = Annotated[float, Meta(ge=-sys.float_info.max, le=sys.float_info.max)]
     Status = Literal["not-started", "in-progress", "done", "blocked", "未开始", "进行中", "已完成", "受阻"]
 
     class _Evidence(Struct, forbid_unknown_fields=True):
@@ -47,7 +52,7 @@ if msgspec is not None:
 
     class _Value(Struct, forbid_unknown_fields=True):
         id: Id
-        value: float
+        value: Finite
         measured: Date
         source: Union[Text, UnsetType] = UNSET
         note: Union[Text, UnsetType] = UNSET
