@@ -59,7 +59,10 @@ def _problem(kind, known, item_id, location, field, kinds):
 
 
 def _missing(kind, known, ids, origin, field, kinds):
+    right_kind = kinds.get(kind, ())
     for index, item_id in enumerate(ids):
+        if item_id in known or item_id in right_kind:
+            continue  # the usual case, decided before a position is looked up (a run starts with this rule)
         problem = _problem(kind, known, item_id, origin.at(field, index), field, kinds)
         if problem:
             yield problem
