@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+from typing import Iterator
 
 from zzip import __version__
 from zzip.findings import Severity
@@ -10,6 +11,11 @@ from zzip.report import Report
 
 
 def render(report: Report) -> str:
+    return "".join(render_chunks(report))
+
+
+def render_chunks(report: Report) -> Iterator[str]:
+    """The document a piece at a time, for a writer that need not hold all of it (zzip.cli.common.emit)."""
     document = {
         "tool": {"name": "zzip", "version": __version__},
         "command": report.command,
@@ -33,12 +39,21 @@ def render(report: Report) -> str:
     # Findings are serialised a batch at a time: ten thousand of them as dicts would double the peak memory.
     compact = "\n  " not in text
     head, tail = text.split(json.dumps(_FINDINGS), 1)
+    yield head
     if compact:
-        return "".join((head, "[", ",".join(_compact_batches(report.findings)), "]", tail))
-    if not report.findings:
-        return "".join((head, "[", "]", tail))
-    encode = lambda f: json.dumps(f.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")  # noqa: E731
-    return "".join((head, "[\n    ", ",\n    ".join(encode(f) for f in report.findings), "\n  ]", tail))
+        yield "["
+        for index, batch in enumerate(_compact_batches(report.findings)):
+            yield "," + batch if index else batch
+        yield "]"
+    elif not report.findings:
+        yield "[]"
+    else:
+        yield "[\n    "
+        for index, finding in enumerate(report.findings):
+            encoded = json.dumps(finding.to_dict(), ensure_ascii=False, indent=2).replace("\n", "\n    ")
+            yield ",\n    " + encoded if index else encoded
+        yield "\n  ]"
+    yield tail
 
 
 def _compact_batches(findings, size: int = 500):
