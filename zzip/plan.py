@@ -280,7 +280,9 @@ class Task:
     def occurrences(self, first: Month, last: Month) -> list[tuple[str, dt.date, dt.date, dt.date]]:
         """A recurring task's occurrences within first..last: (label, window start, window end, due
         day). A year's occurrence is due by the end of `due_month` (December by default) and done
-        by a completion dated in that year; a quarter's by the quarter's end."""
+        by a completion dated in that year; a quarter's by the quarter's end. An occurrence due
+        before `first` is not owed: a plan issued in May cannot ask for that April's report
+        (每年4月), its first is the next year's."""
         from zzip.months import Quarter, Year, periods_between
 
         kind = Year if self.recurs == "yearly" else Quarter
@@ -288,7 +290,8 @@ class Task:
         for period in periods_between(kind.of(first.first_day), kind.of(last.last_day)):
             due = Month(period.year, self.due_month).last_day if self.recurs == "yearly" and self.due_month \
                 else period.last_day
-            out.append((str(period), period.first_day, period.last_day, due))
+            if due >= first.first_day:
+                out.append((str(period), period.first_day, period.last_day, due))
         return out
 
 

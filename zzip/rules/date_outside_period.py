@@ -14,6 +14,9 @@ Checks milestone start and end months, indicator deadlines (main, interim and re
 deadlines, the due day of each occurrence of a recurring task (`recurs`, `due_month`) and the
 first reporting period (`reporting.first_period`) against the plan period in plan.yaml.
 
+An occurrence due before the plan starts is not owed, and not a problem: a plan issued in May
+2022 with a report due each April (`due_month: 4`) first asks for it in April 2023.
+
 ## Why it matters
 Work scheduled outside the plan period is never reported on; a deadline after it can never
 be checked; reports expected only from a quarter after the plan ends are never expected at all.
@@ -48,8 +51,6 @@ _MESSAGES = {
     ("restated", "after"): N_("restated deadline %(month)s of indicator %(id)s is after the plan period ends (%(end)s)"),
     ("task", "before"): N_("task %(id)s deadline %(day)s is before the plan period starts (%(start)s)"),
     ("task", "after"): N_("task %(id)s deadline %(day)s is after the plan period ends (%(end)s)"),
-    ("occurrence", "before"): N_("the %(occurrence)s occurrence of task %(id)s is due %(day)s, before the plan period "
-                                 "starts (%(start)s)"),
     ("occurrence", "after"): N_("the %(occurrence)s occurrence of task %(id)s is due %(day)s, after the plan period "
                                 "ends (%(end)s)"),
 }
@@ -109,7 +110,7 @@ def check(context):
     for task in context.plan.tasks.values():
         if task.recurs:
             for label, _start, _end, due in task.occurrences(meta.period_start, meta.period_end):
-                side = _outside_day(due, meta)
+                side = _outside_day(due, meta)  # never "before": an occurrence due then is not owed
                 if side:
                     yield Problem(task.origin.at("due_month" if task.due_month else "recurs"),
                                   _message("occurrence", side, meta, id=task.id, occurrence=label, day=message_date(due)))
