@@ -152,7 +152,7 @@ def test_an_invalid_config_lang_is_an_error_of_the_file(tmp_path: Path) -> None:
     (tmp_path / "reports").mkdir()
     result = zzip("check", "reports", "--plan", str(REPO / "plan"), cwd=tmp_path, ZZIP_LANG="en")
     assert result.returncode == 2
-    assert result.stderr.splitlines()[0].startswith(f"{tmp_path / 'zzip.toml'}:2: lang: 'fr' is not one of")
+    assert result.stderr.splitlines()[0].startswith(f"{tmp_path / 'zzip.toml'}:2: lang: expected one of zh, en; found 'fr'")
 
 
 def test_config_lang_applies_to_the_run(tmp_path: Path) -> None:
@@ -366,4 +366,4 @@ def test_an_invalid_config_lang_is_one_error_for_check_not_a_warning_too(tmp_pat
     (tmp_path / "reports").mkdir()
     result = zzip(*command, cwd=tmp_path, ZZIP_LANG="en")
     assert result.returncode == 2 and "warning" not in result.stderr
-    assert result.stderr.splitlines()[0] == f"{tmp_path / 'zzip.toml'}:1: lang: 3 is not one of ['zh', 'en']"
+    assert result.stderr.splitlines()[0] == f"{tmp_path / 'zzip.toml'}:1: lang: expected one of zh, en; found the number 3"

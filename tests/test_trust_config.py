@@ -101,6 +101,37 @@ def test_every_rule_key_of_the_configuration_is_checked_with_its_line(workspace:
     assert len(lines) == 4
 
 
+@pytest.mark.parametrize(("key", "line"), [
+    ("C305", None),  # the code as `zzip rules` lists it
+    ("c305", "severity: 'c305': write the rule's code as 'zzip rules' lists it: C305"),
+    ('" C305"', "severity: ' C305': write the rule's code as 'zzip rules' lists it: C305"),
+    ("done-without-evidence", "severity: 'done-without-evidence': write the rule's code as 'zzip rules' lists it: C311"),
+    ("x999", "severity: unknown rule 'x999'"),
+])
+def test_a_severity_key_that_is_not_a_code_gets_one_line_in_plain_words(workspace: Path, key: str, line) -> None:
+    """Each bad [severity] key is one line at its own line, never also the schema's pattern."""
+    (workspace / "zzip.toml").write_text(f'[severity]\n{key} = "warning"\n', encoding="utf-8")
+    result = zzip("check", "reports", "--as-of", "2023-05-01", cwd=workspace)
+    if line is None:
+        assert result.returncode in (0, 1), result.stderr
+        return
+    assert result.returncode == 2
+    lines = result.stderr.splitlines()
+    assert lines[0].startswith(f"{workspace / 'zzip.toml'}:2: {line}"), lines
+    assert len(lines) == 2 and lines[1].startswith("zzip: error: fix the configuration above")
+    assert "match" not in result.stderr  # no JSON-Schema words ("does not match '^[A-Z][0-9]{3}$'")
+
+
+def test_a_bad_severity_level_is_worded_in_the_run_language(workspace: Path) -> None:
+    (workspace / "zzip.toml").write_text('[severity]\nC305 = "loud"\n', encoding="utf-8")
+    english = zzip("check", "reports", cwd=workspace)
+    assert english.stderr.splitlines()[0] == (f"{workspace / 'zzip.toml'}:2: severity.C305: expected one of error, "
+                                              "warning, info; found 'loud'")
+    chinese = subprocess.run([str(ZZIP), "check", "reports", "--lang", "zh"], capture_output=True, text=True,
+                             cwd=workspace, timeout=120, env={"PATH": str(ZZIP.parent), "LANG": "C.UTF-8"})
+    assert chinese.stderr.splitlines()[0] == f"{workspace / 'zzip.toml'}:2：severity.C305：应为 error, warning, info 之一；实际为'loud'"
+
+
 def test_views_refuse_a_configuration_with_unknown_rules(workspace: Path) -> None:
     (workspace / "zzip.toml").write_text('ignore = ["C3O1"]\n', encoding="utf-8")
     result = zzip("overdue", "--as-of", "2024-01-20", cwd=workspace)

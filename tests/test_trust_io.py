@@ -458,7 +458,7 @@ def test_dates_and_horizons_out_of_range(workspace: Path, args, words) -> None:
 
 
 @pytest.mark.parametrize("setting,words", [
-    ("[overdue]\nsevere-days = 9223372036854775807\n", "overdue.severe-days: 9223372036854775807 is greater than"),
+    ("[overdue]\nsevere-days = 9223372036854775807\n", "overdue.severe-days: must be at most 3650; found the number 9223372036854775807"),
     ("[overdue]\ndue-soon-days = 9223372036854775807\n", "overdue.due-soon-days"),
     ("[progress]\non-track = nan\n", "progress.on-track: nan is not a number"),
     ("[progress]\nabout-tolerance = nan\n", "progress.about-tolerance: nan is not a number"),

@@ -130,9 +130,14 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
                              _("%(path)s:%(line)s: unknown key '%(key)s'; allowed: %(keys)s",
                                keys=", ".join(allowed), **where))
             continue
+        if "propertyNames" in error.schema_path:  # a [severity] key that is no code: _rule_key_problems words it
+            continue
         key = path[-1] if path else ""
         line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
-        lines.append(_("%(path)s:%(line)s: %(key)s: %(problem)s", path=shown, line=line, key='.'.join(path) or _('configuration'), problem=error.message))
+        from zzip.schema import describe_error
+
+        lines.append(_("%(path)s:%(line)s: %(problem)s", path=shown, line=line,
+                       problem=describe_error(error, _("configuration"))))
     lines += _not_finite(data, text, shown, prefix, ())
     lines += _rule_key_problems(data, text, shown, prefix)
     lines += _threshold_order(data, text, shown, prefix)
@@ -208,7 +213,7 @@ def _rule_key_problems(data: dict, text: str, shown: str, prefix: tuple) -> list
                 lines.append(_("%(path)s:%(line)s: %(name)s: %(problem)s", path=shown, line=_line_of(text, list(prefix), name), name=name, problem=problem))
     severity = data.get("severity")
     for code, level in (severity.items() if isinstance(severity, dict) else ()):
-        problem = severity_problem(code, level) if isinstance(level, str) else None
+        problem = severity_problem(code, level if isinstance(level, str) else None)
         if problem:
             lines.append(_("%(path)s:%(line)s: severity: %(problem)s", path=shown, line=_line_of(text, [*prefix, 'severity'], code), problem=problem))
     per_file = data.get("per-file-ignores")

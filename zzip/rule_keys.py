@@ -33,12 +33,16 @@ def key_problem(key: str, turning_off: bool = False) -> str | None:
     return unknown(text)
 
 
-def severity_problem(code: str, level: str) -> str | None:
-    """What is wrong with `[severity] CODE = level`: severities are set per code, never per prefix."""
+def severity_problem(code: str, level: str | None) -> str | None:
+    """What is wrong with `[severity] CODE = level`: severities are set per code, written as
+    `zzip rules` lists it, never per prefix or name (the level itself is the schema's to judge;
+    None: not text)."""
     rule = find_rule(code)
-    if rule is None or rule.code != code.strip().upper():
+    if rule is None:
         return unknown(code)
-    if rule.fatal and level.strip().lower() != str(rule.severity):
+    if code != rule.code:  # c301, " C301", a rule's name: one message, not the schema's pattern
+        return _("'%(key)s': write the rule's code as 'zzip rules' lists it: %(code)s", key=code, code=rule.code)
+    if rule.fatal and level is not None and level.strip().lower() != str(rule.severity):
         return _("%(code)s (%(name)s) is always an error: an unreadable file is never silenced", code=rule.code,
                  name=rule.name)
     return None

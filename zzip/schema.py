@@ -202,6 +202,13 @@ def _describe(error) -> tuple[str, tuple, bool]:
     return _("%(where)s: %(problem)s", where=values["where"], problem=error.message), path, False
 
 
+def describe_error(error, whole: str) -> str:
+    """`_describe`'s sentence for a file without positions (the configuration): `whole` names
+    the document when the problem is about all of it."""
+    message = _describe(error)[0]
+    return message if error.absolute_path else _("%(where)s: %(problem)s", where=whole, problem=message)
+
+
 def _missing_key(error) -> str:
     """The key a `required` error names ("'submitted' is a required property")."""
     return error.message.split("'")[1] if "'" in error.message else error.message
