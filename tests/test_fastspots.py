@@ -214,18 +214,20 @@ def test_an_impossible_date_is_reported_in_every_file_that_has_it(tmp_path):
                   if "real calendar date" in p.message) == ["2025-Q1", "2025-Q2"]
 
 
-def test_records_made_positionally_are_the_dataclasses_own():
-    """status.new_entry builds the same frozen Entry as Entry(...) does, only faster."""
-    import dataclasses
+def test_entries_are_frozen_records_built_positionally_in_field_order():
+    """The loader builds each Entry positionally (zzip/status_loader.py): the order of the fields is
+    the order it passes them in, equal values make equal records, and a record cannot be changed."""
     from array import array
 
-    from zzip.status import Entry, Evidence, new_entry
+    from zzip.status import Entry, Evidence
 
     values = ("KT-1-2", "done", "lead", 50.0, None, (Evidence(document="d"),), "n", None, "a.yaml", array("H"), 3)
-    made, plain = new_entry(*values), Entry(*values)
-    assert type(made) is Entry and made == plain and repr(made) == repr(plain)
-    assert [getattr(made, f.name) for f in dataclasses.fields(Entry)] == list(values)
-    with pytest.raises(dataclasses.FrozenInstanceError):
+    made = Entry(*values)
+    assert made == Entry(*values) and made != Entry(*values[:-1], 4)
+    assert [getattr(made, name) for name in Entry.__struct_fields__] == list(values)
+    assert Entry.__struct_fields__ == ("id", "status", "role", "percent", "completed", "evidence", "note", "blocker",
+                                       "path", "spots", "slot")
+    with pytest.raises(AttributeError):
         made.status = "blocked"  # type: ignore[misc]
     with pytest.raises(TypeError):
-        new_entry(*values[:-1])
+        Entry(*values[:-1])

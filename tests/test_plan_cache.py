@@ -121,6 +121,25 @@ def test_an_unreadable_corrupt_or_foreign_entry_is_absent(cache, minimal_plan, d
     assert not witness.exists(), "a planted entry must not run code"
 
 
+def test_an_entry_of_an_older_format_is_never_read(cache, minimal_plan):
+    """Format 2 pickles the records as msgspec Structs: an entry headed with format 1 (dataclasses),
+    even one whose key and body would otherwise pass, is absent. The body planted here is well
+    formed but says something else, so reading it would change the load."""
+    assert plan_cache.FORMAT == b"zzip plan cache 2\n"
+    plan_cache.disable()
+    cold = summary(load_plan(minimal_plan))
+    plan_cache.enable()
+    load_plan(minimal_plan)
+    for entry in entries(cache):
+        stored = entry.read_bytes()
+        head_end = stored.index(b"\n", len(plan_cache.FORMAT)) + 1
+        key = stored[len(plan_cache.FORMAT):head_end]
+        document, problems = pickle.loads(stored[head_end:])
+        document.data = {"planted": True}
+        entry.write_bytes(b"zzip plan cache 1\n" + key + pickle.dumps((document, problems)))
+    assert summary(load_plan(minimal_plan)) == cold
+
+
 class _Planted:
     def __init__(self, path: str):
         self.path = path

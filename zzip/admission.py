@@ -15,7 +15,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from zzip.findings import Location, Problem
 from zzip.i18n import _, message_date
@@ -31,8 +32,7 @@ MAX_MAGNITUDE = 1e15
 EARLIEST_PLAUSIBLE = dt.date(1949, 10, 1)
 
 
-@dataclass(frozen=True, slots=True)
-class Rejection:
+class Rejection(Struct, frozen=True, gc=False):
     code: str
     submission: Submission
     record: Entry | IndicatorValue

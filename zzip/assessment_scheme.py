@@ -6,8 +6,9 @@ part of the plan, versioned and revision-logged like the rest (`zzip diff --chec
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from decimal import ROUND_DOWN, ROUND_HALF_EVEN, ROUND_HALF_UP, Decimal
+
+from msgspec import Struct
 
 from zzip.plan import Origin
 
@@ -27,22 +28,19 @@ def dec(value) -> Decimal:
     return Decimal(str(value))
 
 
-@dataclass(frozen=True)
-class Deduction:
+class Deduction(Struct, frozen=True, gc=False):
     kind: str
     points: Decimal
     per: str  # report | day | item | indicator
     cap: Decimal | None
 
 
-@dataclass(frozen=True)
-class Band:
+class Band(Struct, frozen=True, gc=False):
     name: str
     min: Decimal
 
 
-@dataclass(frozen=True)
-class Scheme:
+class Scheme(Struct, frozen=True, gc=False):
     title: str
     base: Decimal
     floor: Decimal

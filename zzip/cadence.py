@@ -9,9 +9,8 @@ before the period ends. The calendar arithmetic is dateutil's (rrule, relativede
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass
-
 from dateutil.rrule import YEARLY, rrule
+from msgspec import Struct
 
 from zzip.i18n import _, pgettext
 from zzip.months import HalfYear, Quarter, Year, parse_any_period, periods_between
@@ -20,8 +19,7 @@ CADENCES = {"quarterly": Quarter, "half-yearly": HalfYear, "yearly": Year}
 DEFAULT_DUE_DAYS = 15
 
 
-@dataclass(frozen=True)
-class Cadence:
+class Cadence(Struct, frozen=True, gc=False):
     name: str = "quarterly"
     due_days: int | None = DEFAULT_DUE_DAYS  # days after the period's last day; None with due_on
     due_on: tuple[tuple[int, int], ...] = ()  # fixed (month, day) pairs, e.g. ((12, 10),)

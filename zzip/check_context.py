@@ -11,8 +11,10 @@ the plan's fixed day (`due_on`), and late from the day after (plus any grace day
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, replace
 from functools import cached_property
+
+from msgspec import Struct
+from msgspec.structs import replace
 
 from zzip.admission import Screening
 from zzip import labels
@@ -27,8 +29,7 @@ from zzip.status import Entry, Submission
 from zzip.status_loader import SubmissionLoad
 
 
-@dataclass
-class CheckContext:
+class CheckContext(Struct, dict=True):  # the __dict__ keeps what each cached_property worked out
     plan: Plan
     load: SubmissionLoad
     config: Config

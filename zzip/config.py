@@ -10,8 +10,9 @@ import difflib
 import fnmatch
 import math
 import re
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from zzip.config_file import CONFIG_NAMES, find_config  # noqa: F401 - where the commands find them
 from zzip.engine import Selection
@@ -27,8 +28,7 @@ class ConfigError(Exception):
         self.lines = lines
 
 
-@dataclass(frozen=True)
-class ProgressSettings:
+class ProgressSettings(Struct, frozen=True):
     method: str = "linear"
     methods: dict = field(default_factory=dict)
     on_track: float = 0.95
@@ -40,8 +40,7 @@ class ProgressSettings:
         return self.methods.get(indicator_id, self.method)
 
 
-@dataclass(frozen=True)
-class Config:
+class Config(Struct, frozen=True):
     path: str | None = None
     select: frozenset[str] | None = None
     ignore: frozenset[str] = frozenset()
@@ -55,7 +54,18 @@ class Config:
     severe_days: int = 90
     due_soon_days: int = 30
     progress: ProgressSettings = ProgressSettings()
-    lines: dict = field(default_factory=dict, compare=False)  # "progress.methods" -> its line, for messages
+    lines: dict = field(default_factory=dict)  # "progress.methods" -> its line, for messages; not compared
+
+    def _compared(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__struct_fields__ if name != "lines")
+
+    # Two configurations that say the same are equal wherever their settings stand in the file
+    # (msgspec has no per-field compare=False). Like the dataclass's, the hash fails on the dicts.
+    def __eq__(self, other):
+        return self._compared() == other._compared() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     def plan_problems(self, plan) -> list[str]:
         """Settings that name plan items must name real ones: a per-indicator method for an id

@@ -2,15 +2,16 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field, replace
 from typing import Iterable
+
+from msgspec import Struct, field
+from msgspec.structs import replace
 
 from zzip.findings import Finding, Location, Severity, printable
 from zzip.rules import Rule
 
 
-@dataclass(frozen=True)
-class Selection:
+class Selection(Struct, frozen=True):
     """Which rules run and at what severity (from zzip.toml or the command line)."""
 
     select: frozenset[str] | None = None  # None: all rules; else codes or code prefixes
@@ -66,8 +67,6 @@ def run_rules(rules: Iterable[Rule], context, selection: Selection = Selection()
 
 def restamp(findings: list[Finding], selection: Selection) -> list[Finding]:
     """Findings made with the default selection, filtered and re-stamped for another one."""
-    from dataclasses import replace
-
     from zzip.rules import find_rule
 
     kept = []

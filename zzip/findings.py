@@ -4,7 +4,8 @@ from __future__ import annotations
 
 import enum
 import re
-from dataclasses import dataclass, field
+
+from msgspec import Struct
 
 # What must never reach a terminal, a CI log or a web page as it stands: C0 and C1 control
 # characters (but tab), DEL, the line and paragraph separators, every Unicode format character
@@ -85,8 +86,7 @@ def column_letters(column: int) -> str:
     return letters
 
 
-@dataclass(frozen=True, order=True)
-class Location:
+class Location(Struct, frozen=True, order=True, gc=False):
     """A place in a file. Line and column are 1-based; None when the file has no such place.
 
     In a workbook (`sheet` set) the line is the row and the column the column number, and the
@@ -124,9 +124,11 @@ class Location:
         return f"{self.path}:{self.line}:{self.column}"
 
 
-@dataclass(frozen=True)
-class Finding:
-    """A problem found by a rule, stamped with the rule's code and the severity in force."""
+class Finding(Struct, frozen=True, gc=False):
+    """A problem found by a rule, stamped with the rule's code and the severity in force.
+
+    Equality and hash leave `extra` out (its details follow from the rest, and a dict has no
+    hash); msgspec has no per-field `compare=False`, so they are written out here."""
 
     code: str
     name: str
@@ -134,7 +136,16 @@ class Finding:
     message: str
     location: Location
     unit: str | None = None  # the responsible unit, when the finding concerns one
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict = {}  # a fresh dict for each finding (msgspec copies an empty default)
+
+    def _compared(self) -> tuple:
+        return (self.code, self.name, self.severity, self.message, self.location, self.unit)
+
+    def __eq__(self, other):
+        return self._compared() == other._compared() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
 
     def sort_key(self) -> tuple:
         loc = self.location
@@ -160,11 +171,20 @@ class Finding:
         return data
 
 
-@dataclass(frozen=True)
-class Problem:
-    """What a rule yields: the engine stamps it with the rule's code and the severity in force."""
+class Problem(Struct, frozen=True, gc=False):
+    """What a rule yields: the engine stamps it with the rule's code and the severity in force.
+    Equal and hashed without `extra`, as a Finding."""
 
     location: Location
     message: str
     unit: str | None = None
-    extra: dict = field(default_factory=dict, compare=False, hash=False)
+    extra: dict = {}
+
+    def _compared(self) -> tuple:
+        return (self.location, self.message, self.unit)
+
+    def __eq__(self, other):
+        return self._compared() == other._compared() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared())

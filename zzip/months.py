@@ -11,11 +11,11 @@ import calendar
 import datetime as dt
 import functools
 import re
-from dataclasses import dataclass
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
 from dateutil.rrule import MONTHLY, rrule
+from msgspec import Struct
 
 from zzip.i18n import N_, _
 
@@ -34,8 +34,7 @@ def _in_range(year: int, text: str) -> None:
                            first=FIRST_YEAR, last=LAST_YEAR))
 
 
-@dataclass(frozen=True, order=True)
-class Month:
+class Month(Struct, frozen=True, order=True, gc=False):
     year: int
     month: int
 
@@ -76,10 +75,10 @@ class Month:
         return f"{self.year:04d}-{self.month:02d}"
 
 
-class _Period:
+class _Period(Struct, frozen=True, gc=False):
     """A reporting period: a run of whole months starting in January, of `MONTHS` months each
     (3: a quarter, 6: a half-year, 12: a year). Subclasses differ only in length and spelling;
-    their calendar arithmetic is dateutil's, not ours."""
+    their calendar arithmetic is dateutil's, not ours. Equal only to a period of its own kind."""
 
     MONTHS: ClassVar[int]
     PATTERN: ClassVar[re.Pattern]
@@ -148,10 +147,7 @@ class _Period:
         return self._key() >= other._key() if isinstance(other, _Period) else NotImplemented
 
 
-@dataclass(frozen=True)
-class Quarter(_Period):
-    year: int
-    number: int
+class Quarter(_Period, frozen=True, gc=False):
     MONTHS: ClassVar[int] = 3
     PATTERN: ClassVar[re.Pattern] = _QUARTER_RE
     NOUN: ClassVar[str] = "quarter"
@@ -163,12 +159,9 @@ class Quarter(_Period):
         return f"{self.year:04d}-Q{self.number}"
 
 
-@dataclass(frozen=True)
-class HalfYear(_Period):
+class HalfYear(_Period, frozen=True, gc=False):
     """2024-H1 (January to June) or 2024-H2 (July to December)."""
 
-    year: int
-    number: int
     MONTHS: ClassVar[int] = 6
     PATTERN: ClassVar[re.Pattern] = _HALF_RE
     NOUN: ClassVar[str] = "half-year"
@@ -180,11 +173,9 @@ class HalfYear(_Period):
         return f"{self.year:04d}-H{self.number}"
 
 
-@dataclass(frozen=True)
-class Year(_Period):
+class Year(_Period, frozen=True, gc=False):
     """A calendar year as a reporting period, written 2024."""
 
-    year: int
     number: int = 1
     MONTHS: ClassVar[int] = 12
     PATTERN: ClassVar[re.Pattern] = _YEAR_RE

@@ -11,8 +11,9 @@ a recurring task (每年, 每季度) on its due day, and other tasks on the last
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from functools import cached_property
+
+from msgspec import Struct, structs
 
 from zzip import labels
 from zzip.check_context import CheckContext
@@ -22,8 +23,11 @@ from zzip.i18n import message_date, ngettext
 OVERDUE, SEVERELY_OVERDUE, DUE_SOON = "overdue", "severely overdue", "due soon"
 
 
-@dataclass(frozen=True)
-class DueItem:
+class DueItem(Struct, frozen=True, dict=True):
+    """One overdue (or due-soon) item for one unit. The `__dict__` holds `location` once asked.
+    `where` is neither compared, hashed nor shown (msgspec has no per-field compare=False: the
+    methods below leave it out)."""
+
     item_id: str
     kind: str  # "milestone", "annual" or "task"
     ref: str
@@ -36,7 +40,7 @@ class DueItem:
     status: str | None  # the lead's latest reported status, None if never reported
     percent: float | None
     last_period: str | None
-    where: tuple = field(repr=False, compare=False)  # (entry or plan item, field): the place `location` names
+    where: tuple  # (entry or plan item, field): the place `location` names; not compared, not shown
     occurrence: str | None = None  # a recurring task's period (2024, 2024-Q2)
     role: str = "lead"  # "lead", or "responsible" for a 责任单位 with no lead/co-operating split
 
@@ -48,13 +52,25 @@ class DueItem:
         record, name = self.where
         return record.origin.at(name)
 
+    def _compared(self) -> tuple:
+        return tuple(getattr(self, name) for name in self.__struct_fields__ if name != "where")
+
+    def __eq__(self, other):
+        return self._compared() == other._compared() if type(other) is type(self) else NotImplemented
+
+    def __hash__(self) -> int:
+        return hash(self._compared())
+
+    def __repr__(self) -> str:
+        shown = ", ".join(f"{name}={getattr(self, name)!r}" for name in self.__struct_fields__ if name != "where")
+        return f"DueItem({shown})"
+
     @property
     def responsible(self) -> bool:
         return self.role == "responsible"
 
     def to_dict(self) -> dict:
-        data = {k: v for k, v in self.__dict__.items()
-                if k not in ("where", "location") and (k != "occurrence" or v)}
+        data = {k: v for k, v in structs.asdict(self).items() if k != "where" and (k != "occurrence" or v)}
         data["deadline"] = self.deadline.isoformat()
         data["cooperating"] = list(self.cooperating)
         data["path"], data["line"] = self.location.path, self.location.line

@@ -7,8 +7,9 @@ can point at the exact line of any field, the way beancount entries carry theirs
 from __future__ import annotations
 
 import datetime as dt
-from dataclasses import dataclass, field
 from typing import Iterable
+
+from msgspec import Struct, field
 
 from zzip.cadence import Cadence
 from zzip.findings import Location
@@ -28,8 +29,7 @@ PLAN_FILES = {
 }
 
 
-@dataclass(frozen=True)
-class Origin:
+class Origin(Struct, frozen=True, gc=False):
     doc: YamlDocument
     path: tuple
 
@@ -41,8 +41,7 @@ class Origin:
         return self.doc.locate(self.path, at_key=True)
 
 
-@dataclass(frozen=True)
-class Revision:
+class Revision(Struct, frozen=True, gc=False):
     version: str
     date: str
     change: str
@@ -50,8 +49,7 @@ class Revision:
     reason: str | None = None
 
 
-@dataclass(frozen=True)
-class PlanMeta:
+class PlanMeta(Struct, frozen=True, gc=False):
     id: str
     version: str
     title: str
@@ -78,8 +76,7 @@ class PlanMeta:
     cadence: Cadence = Cadence()  # how often units report and when each report is due
 
 
-@dataclass(frozen=True)
-class Unit:
+class Unit(Struct, frozen=True, gc=False):
     id: str
     name: str
     kind: str  # "body" or "group"
@@ -99,8 +96,7 @@ class Unit:
         return (self.name, *self.aliases)
 
 
-@dataclass(frozen=True)
-class Target:
+class Target(Struct, frozen=True, gc=False):
     comparator: str  # at_least | about | stretch | reach | range
     deadline: Month
     value: float | None = None
@@ -173,8 +169,7 @@ class Target:
         return _("%(amount)s%(unit)s by %(deadline)s", **values)
 
 
-@dataclass(frozen=True)
-class Statement:
+class Statement(Struct, frozen=True, gc=False):
     """The same target stated again elsewhere in the seed, possibly with another number."""
 
     ref: str
@@ -182,22 +177,19 @@ class Statement:
     target: Target | None
 
 
-@dataclass(frozen=True)
-class Baseline:
+class Baseline(Struct, frozen=True, gc=False):
     value: float
     date: dt.date
     source: str | None
 
 
-@dataclass(frozen=True)
-class Interim:
+class Interim(Struct, frozen=True, gc=False):
     deadline: Month
     value: float
     source: str | None
 
 
-@dataclass(frozen=True)
-class Indicator:
+class Indicator(Struct, frozen=True, gc=False):
     id: str
     ref: str
     name: str
@@ -245,8 +237,7 @@ class Indicator:
         return out
 
 
-@dataclass(frozen=True)
-class Task:
+class Task(Struct, frozen=True, gc=False):
     id: str
     ref: str
     kind: str  # key-task | major-project, or a kind the plan names (plan.yaml task_kinds)
@@ -295,8 +286,7 @@ class Task:
         return out
 
 
-@dataclass(frozen=True)
-class Milestone:
+class Milestone(Struct, frozen=True, gc=False):
     id: str
     ref: str
     text: str
@@ -317,16 +307,14 @@ class Milestone:
         return self.end.last_day if self.end else None
 
 
-@dataclass(frozen=True)
-class YearTarget:
+class YearTarget(Struct, frozen=True, gc=False):
     """A yearly quantitative target of an annual item, feeding one of the plan's indicators."""
 
     indicator: str
     value: float
 
 
-@dataclass(frozen=True)
-class AnnualItem:
+class AnnualItem(Struct, frozen=True, gc=False):
     """One item of a yearly work plan (年度工作推进计划, 五(一)): treated like a step."""
 
     id: str
@@ -356,8 +344,7 @@ class AnnualItem:
         return self.text
 
 
-@dataclass(frozen=True)
-class AnnualPlan:
+class AnnualPlan(Struct, frozen=True, gc=False):
     year: int
     title: str
     example: bool  # invented to show the format: the seed publishes no yearly plan
@@ -366,8 +353,7 @@ class AnnualPlan:
     origin: Origin
 
 
-@dataclass
-class Plan:
+class Plan(Struct, dict=True):  # the __dict__ holds name_index()'s cache, which is no field (not compared, not shown)
     meta: PlanMeta | None
     units: dict[str, Unit] = field(default_factory=dict)
     indicators: dict[str, Indicator] = field(default_factory=dict)
@@ -376,7 +362,6 @@ class Plan:
     documents: dict[str, YamlDocument] = field(default_factory=dict)
     # every definition seen, duplicates included, for the duplicate-id rule
     all_definitions: list[tuple[str, str, Origin]] = field(default_factory=list)
-    _names: dict | None = field(default=None, repr=False, compare=False)  # cache of name_index()
     # yearly work plans (plan/annual/YYYY.yaml) and the assessment scheme (plan/assessment.yaml), both optional
     annual_plans: dict[int, AnnualPlan] = field(default_factory=dict)
     annual_items: dict[str, AnnualItem] = field(default_factory=dict)
@@ -410,14 +395,15 @@ class Plan:
 
     def name_index(self) -> dict[str, str]:
         """Every id, name and alias -> unit id (first definition wins)."""
-        if self._names is not None:
-            return self._names
+        cached = self.__dict__.get("_names")
+        if cached is not None:
+            return cached
         index: dict[str, str] = {}
         for unit in self.units.values():
             for key in (unit.id, *unit.names):
                 index.setdefault(key, unit.id)
         if self.units:  # not while the plan is still being read
-            self._names = index
+            self.__dict__["_names"] = index
         return index
 
     def resolve_unit(self, text: str) -> Unit | None:

@@ -31,7 +31,9 @@ import sys
 from pathlib import Path
 from typing import Any, Iterable
 
-FORMAT = b"zzip plan cache 1\n"
+# 2: the records (Location, SchemaProblem, EncodingNotice) are msgspec Structs, pickled as
+# `Class(*fields)`: an entry of format 1 (dataclasses) is never read as them.
+FORMAT = b"zzip plan cache 2\n"
 SUBFOLDER = "plan-files"
 MAX_ENTRY_BYTES = 64 * 1024 * 1024  # an entry holds one plan file (5 MB at most) as read
 KEEP = 256  # entries kept (about 20 KB each): the oldest go when a write passes this

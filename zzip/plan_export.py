@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from msgspec import structs
+
 from zzip import __version__
 from zzip.plan import Plan, Target
 
@@ -44,7 +46,7 @@ def export(plan: Plan) -> dict:
             "timezone": meta.timezone, "supervisor": meta.supervisor,
             "reporting": {"cadence": meta.cadence.name, "due_days": meta.due_days,
                           "due_on": [f"{m:02d}-{d:02d}" for m, d in meta.cadence.due_on]},
-            "revisions": [vars(r) for r in meta.revisions],
+            "revisions": [structs.asdict(r) for r in meta.revisions],  # every field, in order
         } if meta else None,
         "units": [
             {"id": u.id, "name": u.name, "kind": u.kind, "aliases": list(u.aliases), "members": list(u.members),

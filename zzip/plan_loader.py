@@ -10,9 +10,10 @@ import datetime as dt
 import os
 import re
 from contextvars import ContextVar
-from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, Callable
+
+from msgspec import Struct, field
 
 from zzip import plan_cache, schema as schemas
 from zzip.findings import Location
@@ -26,8 +27,7 @@ from zzip.plan import DEFAULT_TASK_KINDS
 from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, decode, load_text, read_raw
 
 
-@dataclass
-class PlanLoad:
+class PlanLoad(Struct):
     plan: Plan
     directory: Path
     parse_failures: list[ParseFailure] = field(default_factory=list)

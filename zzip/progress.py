@@ -18,7 +18,8 @@ from __future__ import annotations
 
 import datetime as dt
 import math
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field
 
 from zzip import labels
 from zzip.config import ProgressSettings
@@ -31,15 +32,13 @@ STATUS_ORDER = (DETERIORATING, BEHIND, AT_RISK, NO_DATA, ON_TRACK, ACHIEVED)  # 
 DAYS_PER_YEAR = 365.25
 
 
-@dataclass(frozen=True)
-class Point:
+class Point(Struct, frozen=True, gc=False):
     date: dt.date
     value: float
     source: str  # where the number comes from: "plan baseline" or a status file path
 
 
-@dataclass
-class Assessment:
+class Assessment(Struct):
     indicator: Indicator
     method: str
     status: str

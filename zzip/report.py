@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field
+
+from msgspec import Struct, field, structs
 
 from zzip.findings import Finding, Severity, printable
 
@@ -11,8 +12,7 @@ EXIT_CLEAN, EXIT_FINDINGS, EXIT_UNREADABLE, EXIT_INTERNAL = 0, 1, 2, 3
 FAIL_LEVELS = {"error": Severity.ERROR, "warning": Severity.WARNING, "info": Severity.INFO, "never": None}
 
 
-@dataclass(frozen=True)
-class UnitStanding:
+class UnitStanding(Struct, frozen=True, gc=False):
     """One row of the "who is behind" table of `zzip check`."""
 
     unit_id: str
@@ -32,11 +32,10 @@ class UnitStanding:
                     or self.indicators_at_risk)
 
     def to_dict(self) -> dict:
-        return {**self.__dict__}
+        return structs.asdict(self)  # every field, in order
 
 
-@dataclass
-class Report:
+class Report(Struct):
     command: str
     findings: list[Finding]
     files: list[str] = field(default_factory=list)

@@ -22,8 +22,9 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
 from functools import cached_property
+
+from msgspec import Struct
 
 from zzip.months import Month, Quarter
 from zzip.plan import Milestone, Plan, Task
@@ -37,8 +38,7 @@ def answers(role: str | None) -> bool:
     return role in ANSWERING
 
 
-@dataclass(frozen=True)
-class Duty:
+class Duty(Struct, frozen=True, gc=False):
     """One thing a unit answers for."""
 
     item_id: str

@@ -5,9 +5,10 @@ from __future__ import annotations
 import difflib
 import functools
 import json
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from msgspec import Struct
 
 from zzip.findings import Location
 from zzip.i18n import N_, _, ngettext, pgettext
@@ -16,8 +17,7 @@ from zzip.yamlfile import YamlDocument
 SCHEMA_KINDS = ("plan", "units", "indicators", "tasks", "milestones", "status", "annual", "assessment", "config")
 
 
-@dataclass(frozen=True)
-class SchemaProblem:
+class SchemaProblem(Struct, frozen=True, gc=False):
     location: Location
     message: str
     path: tuple  # where in the data the problem sits, e.g. ("tasks", 3, "lead")

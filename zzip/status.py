@@ -1,15 +1,16 @@
 """A unit's quarterly status file as typed records (the submission side of the data model).
 
-A run may read ten thousand of these, so the records are slotted and keep only what the
-checks need: the values, and the line and column of each field (`PackedOrigin`), not the
-parsed file itself.
+A run may read ten thousand of these, so the records are msgspec Structs (built in C, no
+per-instance dict, out of the cyclic GC: they hold no cycle) and keep only what the checks need:
+the values, and the line and column of each field (`PackedOrigin`), not the parsed file itself.
 """
 
 from __future__ import annotations
 
 import datetime as dt
 from array import array
-from dataclasses import dataclass, fields
+
+from msgspec import Struct
 
 from zzip.findings import Location
 from zzip.months import Period
@@ -69,16 +70,14 @@ def pack_spots(numbers: list[int]) -> array:
     return array("H" if not numbers or max(numbers) < 65536 else "I", numbers)
 
 
-@dataclass(frozen=True, slots=True)
-class Evidence:
+class Evidence(Struct, frozen=True, gc=False):
     document: str | None = None
     link: str | None = None
     file: str | None = None
     title: str | None = None
 
 
-@dataclass(frozen=True, slots=True)
-class Entry:
+class Entry(Struct, frozen=True, gc=False):
     id: str
     status: str  # one of STATUSES
     role: str | None
@@ -102,8 +101,7 @@ class Entry:
                             workbook_sheet(self.path, "entries"))
 
 
-@dataclass(frozen=True, slots=True)
-class IndicatorValue:
+class IndicatorValue(Struct, frozen=True, gc=False):
     id: str
     value: float
     measured: dt.date
@@ -120,23 +118,7 @@ class IndicatorValue:
                             workbook_sheet(self.path, "indicators"))
 
 
-def positional_maker(cls):
-    """`cls(*values)` for a frozen, slotted dataclass at half the cost of its own `__init__`, which
-    sets each field through object.__setattr__ (freezing requires it): here each slot is set by its
-    descriptor, in field order. For the records a run builds by the hundred thousand; the object is
-    the same as `cls(*values)` makes (tests/test_fastspots.py)."""
-    names = [field.name for field in fields(cls)]
-    scope = {"_new": object.__new__, "_cls": cls, **{f"_set_{name}": getattr(cls, name).__set__ for name in names}}
-    body = "".join(f"    _set_{name}(self, {name})\n" for name in names)
-    exec(f"def make({', '.join(names)}):\n    self = _new(_cls)\n{body}    return self\n", scope)  # names: fields
-    return scope["make"]
-
-
-new_entry = positional_maker(Entry)
-
-
-@dataclass(frozen=True, slots=True)
-class Submission:
+class Submission(Struct, frozen=True, gc=False):
     path: str
     folder_period: Period | None  # the quarter its folder is named after, if any
     file_stem: str

@@ -10,8 +10,9 @@ import gc
 import re
 import sys
 from array import array
-from dataclasses import dataclass, field
 from pathlib import Path
+
+from msgspec import Struct, field
 
 from zzip import fastyaml
 from zzip import schema as schemas
@@ -22,8 +23,8 @@ from zzip.i18n import _
 from zzip.months import Period, parse_any_period, parse_date
 from zzip.plan_loader import display_path
 from zzip.status import (
-    ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Evidence, IndicatorValue, PackedOrigin,
-    Submission, new_entry, pack_spots, workbook_sheet,
+    ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
+    Submission, pack_spots, workbook_sheet,
 )
 from zzip.status_types import surely_valid
 from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, node_tree, read_text
@@ -37,8 +38,7 @@ _LISTED_SUFFIXES = (*STATUS_SUFFIXES, WORKBOOK_SUFFIX, *REFUSED_SUFFIXES)
 _PERIOD_DIR = re.compile(r"^[0-9]{4}(-Q[1-4]|-H[12])?\Z")
 
 
-@dataclass
-class SubmissionLoad:
+class SubmissionLoad(Struct):
     submissions: list[Submission] = field(default_factory=list)
     parse_failures: list[ParseFailure] = field(default_factory=list)
     schema_problems: list[schemas.SchemaProblem] = field(default_factory=list)
@@ -398,7 +398,7 @@ def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Peri
     entries = []
     for slot, (item, completed) in enumerate(kept_entries):
         status, note, blocker = item["status"], item.get("note"), item.get("blocker")
-        entries.append(new_entry(  # Entry(...), at half the cost, in Entry's field order
+        entries.append(Entry(  # positional, in Entry's field order: a Struct's C __init__
             intern(item["id"]), intern(STATUS_SYNONYMS.get(status, status)),
             intern(item["role"]) if "role" in item else None, item.get("percent"), completed,
             evidence_of(item["evidence"]) if "evidence" in item else (),

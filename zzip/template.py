@@ -6,8 +6,6 @@ Written with ruamel.yaml's round-trip types so that every field keeps a short co
 
 from __future__ import annotations
 
-from dataclasses import fields
-
 from zzip.labels import period_words
 
 import datetime as dt
@@ -62,7 +60,7 @@ def render_template(plan, unit_id: str, quarter: Period, today: dt.date, context
         if carried and carried.evidence:
             evidence = CommentedSeq()
             for e in carried.evidence:
-                evidence.append(CommentedMap((f.name, getattr(e, f.name)) for f in fields(e) if getattr(e, f.name)))
+                evidence.append(CommentedMap((name, getattr(e, name)) for name in e.__struct_fields__ if getattr(e, name)))
             entry["evidence"] = evidence
         if carried and carried.blocker:
             entry["blocker"] = carried.blocker

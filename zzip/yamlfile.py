@@ -19,9 +19,10 @@ from __future__ import annotations
 import math
 import re
 from array import array
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, Sequence
+
+from msgspec import Struct
 
 yaml: Any = None  # PyYAML, imported by _libyaml() on the first precise read
 
@@ -121,14 +122,12 @@ class ParseError(Exception):
         self.column = column
 
 
-@dataclass(frozen=True)
-class ParseFailure:
+class ParseFailure(Struct, frozen=True, gc=False):
     location: Location
     message: str
 
 
-@dataclass(frozen=True)
-class EncodingNotice:
+class EncodingNotice(Struct, frozen=True, gc=False):
     """The file was readable, but not as UTF-8: said once, as a warning."""
 
     location: Location

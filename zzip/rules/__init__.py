@@ -11,9 +11,10 @@ from __future__ import annotations
 
 import functools
 import importlib
-from dataclasses import dataclass
 from types import ModuleType
 from typing import Callable, Iterable
+
+from msgspec import Struct
 
 from zzip.findings import Problem, Severity
 from zzip.i18n import _
@@ -80,8 +81,7 @@ RULE_MODULES = (
 )
 
 
-@dataclass(frozen=True)
-class Rule:
+class Rule(Struct, frozen=True):
     code: str
     name: str
     severity: Severity
