@@ -17,9 +17,9 @@ def main() -> None:
             sys.stdout.write(f"zzip {__version__}\n")
             sys.stdout.flush()
         except OSError as exc:
-            from zzip.cli import _stdout_failed
+            from zzip.cli.guard import stdout_failed
 
-            _stdout_failed(exc)
+            stdout_failed(exc)
         return
     import os
 
