@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 
 
@@ -29,6 +28,8 @@ def write_bytes_atomic(path: Path, data: bytes) -> None:
         with open(path, "wb") as handle:
             handle.write(data)
         return
+    import tempfile  # only here: `-o /dev/null` and standard output need none of it (2 ms of start-up)
+
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:
