@@ -11,7 +11,6 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
-from dateutil.rrule import YEARLY, rrule
 
 from zzip.i18n import _, pgettext
 from zzip.months import HalfYear, Quarter, Year, parse_any_period, periods_between
@@ -59,6 +58,8 @@ class Cadence:
         if not self.due_on:
             return period.last_day + dt.timedelta(days=self.due_days or 0)
         end = dt.datetime.combine(period.last_day, dt.time())
+        from dateutil.rrule import YEARLY, rrule  # only for reports due on fixed days of the year
+
         candidates = []
         for month, day in self.due_on:
             rule = rrule(YEARLY, bymonth=month, bymonthday=day, dtstart=dt.datetime(end.year - 1, 1, 1))

@@ -15,7 +15,6 @@ from dataclasses import dataclass
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 
 from zzip.i18n import N_, _
 
@@ -222,6 +221,8 @@ def periods_between(first, last) -> list:
     kind = type(first)
     if first > last:
         return []
+    from dateutil.rrule import MONTHLY, rrule  # here: most runs never step through periods
+
     starts = rrule(MONTHLY, interval=kind.MONTHS, dtstart=first.first_day, until=last.first_day)
     return [kind.of(start.date()) for start in starts]
 

@@ -2,9 +2,7 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
-import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -63,6 +61,8 @@ def schema_text(kind: str) -> str:
 
 @functools.cache
 def schema(kind: str) -> dict:
+    import json  # here: a run whose schemas are compiled (zzip/schemas/compiled) reads none
+
     return json.loads(schema_text(kind))
 
 
@@ -158,6 +158,8 @@ def _describe(error) -> tuple[str, tuple, bool]:
         allowed = list(sub.get("properties", {}))
         extras = [k for k in value if k not in sub.get("properties", {})] if isinstance(value, dict) else []
         key = extras[0] if extras else ""
+        import difflib  # only for a key that is not allowed
+
         guess = difflib.get_close_matches(key, allowed, n=1)
         message = (_("unknown key '%(key)s' in %(where)s", key=key, where=where) if where else
                    _("unknown key '%(key)s'", key=key))
