@@ -17,6 +17,7 @@ both ways). ZZIP_NO_FAST_CHECK=1 makes every run take the Typer path: it is for 
 from __future__ import annotations
 
 import os
+import stat
 from pathlib import Path
 
 from zzip.cli.helpers import ReportFormat
@@ -94,7 +95,7 @@ def parse(argv: list[str]) -> tuple[dict, dict] | None:
     while position < len(argv):
         token = argv[position]
         if token == "-" or not token.startswith("-"):
-            if not _acceptable(token, CHECK_ARGUMENT):
+            if not _plain_value(token):
                 return None
             positional.append(token)
             position += 1
@@ -106,10 +107,27 @@ def parse(argv: list[str]) -> tuple[dict, dict] | None:
         return None
     if positional:
         params[CHECK_ARGUMENT.dest] = positional[0]
-    for option in CHECK_OPTIONS:
-        if option.multiple:
-            params[option.dest] = tuple(params[option.dest])
+    # as Click: the last of a repeated option is the one it converts and checks
+    if not (_converted(ROOT_OPTIONS, root) and _converted((*CHECK_OPTIONS, CHECK_ARGUMENT), params)):
+        return None
     return root, params
+
+
+def _converted(options, params: dict) -> bool:
+    """Turn the values given into what Click's types make of them; False if Click would refuse one."""
+    for option in options:
+        value = params[option.dest]
+        if option.multiple:
+            params[option.dest] = tuple(value)
+        if value is None or option.flags is not None or option.multiple:
+            continue  # none given, a flag, or text (defaults are checked as Click checks them: harmless)
+        if option.choices is not None:
+            value = params[option.dest] = _choice(value, option)
+            if value is None:
+                return False
+        if option.path is not None and not _path_accepted(value, option):
+            return False
+    return True
 
 
 def _take(options, argv: list[str], position: int, params: dict) -> int | None:
@@ -135,12 +153,8 @@ def _take(options, argv: list[str], position: int, params: dict) -> int | None:
             return None
         position += 1
         value = argv[position]
-    if not _acceptable(value, option):
+    if not _plain_value(value):
         return None
-    if option.choices is not None:
-        value = _choice(value, option)
-        if value is None:
-            return None
     if option.multiple:
         params[option.dest] = [*params[option.dest], value]
     else:
@@ -148,20 +162,21 @@ def _take(options, argv: list[str], position: int, params: dict) -> int | None:
     return position + 1
 
 
-def _acceptable(value: str, option: Option) -> bool:
-    """A value Click takes as it stands: not empty, not an option, and (a path) one its Path type passes."""
-    if not value or (value.startswith("-") and value != "-") or "\0" in value:
-        return False
-    if option.path is None:
-        return True
+def _plain_value(value: str) -> bool:
+    """A value taken as it stands: not empty, nothing that looks like an option (Click would take
+    `--as-of --format` as the date "--format"), no NUL."""
+    return bool(value) and (value == "-" or not value.startswith("-")) and "\0" not in value
+
+
+def _path_accepted(value: str, option: Option) -> bool:
+    """What Click's Path type (Typer's TyperPath) lets through: a path that does not exist, or one
+    that is readable (and, for -o, not a folder and writable)."""
     try:
         mode = os.stat(value).st_mode
     except OSError:
-        return True  # Click does not require it to exist
+        return True
     except ValueError:
         return False
-    import stat
-
     if option.path == "file" and stat.S_ISDIR(mode):
         return False
     if not os.access(value, os.R_OK):
