@@ -25,6 +25,7 @@ class MoCatalog:
         self._data = data
         self._index: dict[bytes, int] = {}
         self._plurals: dict[bytes, int] | None = None  # made when first needed
+        self._looked_up: dict[str, str | None] = {}
         self._translations: array | None = None
         self._encoding = "ascii"  # gettext's, until the header names the charset
         self._plural = _germanic
@@ -80,11 +81,18 @@ class MoCatalog:
             return None
 
     def _lookup(self, key: str) -> str | None:
-        """The translation of `key`; else, as gettext, the plural entry of that singular in the form for 1."""
+        """The translation of `key`; else, as gettext, the plural entry of that singular in the form for 1.
+        Remembered: a run asks for the same few words (month names, labels) hundreds of times."""
+        try:
+            return self._looked_up[key]
+        except KeyError:
+            pass
+        if not self._index:
+            return None
         entry = self._index.get(self._encoded(key))
-        if entry is not None:
-            return self._translation(entry).decode(self._encoding)
-        return self._plural_lookup(key, 1)
+        found = self._translation(entry).decode(self._encoding) if entry is not None else self._plural_lookup(key, 1)
+        self._looked_up[key] = found
+        return found
 
     def _plural_lookup(self, singular: str, count: int) -> str | None:
         """The form for `count` of the plural entry of `singular` (gettext keys them by the singular only)."""
