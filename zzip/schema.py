@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import functools
+import json
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -61,8 +62,6 @@ def schema_text(kind: str) -> str:
 
 @functools.cache
 def schema(kind: str) -> dict:
-    import json  # here: a run whose schemas are compiled (zzip/schemas/compiled) reads none
-
     return json.loads(schema_text(kind))
 
 
