@@ -14,7 +14,7 @@ from zzip import __version__
 from zzip.cli.click_words import localise
 from zzip.cli.common import LangOption
 from zzip.cli.guard import guarded
-from zzip.cli.helpers import READS_CONFIGURATION, apply_root_options
+from zzip.cli.helpers import apply_root_options
 from zzip.i18n import _
 
 app = typer.Typer(
