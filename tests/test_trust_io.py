@@ -326,11 +326,9 @@ def test_views_escape_hostile_file_names_and_values(hostile_reports: Path, view,
 
 
 def test_check_escapes_in_colour_on_a_terminal(hostile_reports: Path, monkeypatch) -> None:
-    import zzip.cli.check_cmd as check_cmd
-    import zzip.cli.common as common
+    import zzip.cli.helpers as helpers
 
-    monkeypatch.setattr(common, "use_colour", lambda stream=None: True)
-    monkeypatch.setattr(check_cmd, "use_colour", lambda stream=None: True)
+    monkeypatch.setattr(helpers, "use_colour", lambda stream=None: True)  # where console() asks
     result = zzip("check", "reports", *AS_OF)
     without_colours = re.sub("\x1b\\[[0-9;]*m", "", result.stdout)  # rich's own colours
     assert "\x1b[31m" in result.stdout and "court" in without_colours

@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
 from pathlib import Path
 from typing import BinaryIO, Callable, Iterable
 
@@ -41,6 +40,8 @@ def _write(path: Path, write: Callable[[BinaryIO], object]) -> None:
         with open(path, "wb") as handle:
             write(handle)
         return
+    import tempfile  # only here: `-o /dev/null` and standard output need none of it (2 ms of start-up)
+
     directory = path.parent if str(path.parent) else Path(".")
     fd, temp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=directory)
     try:

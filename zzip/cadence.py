@@ -9,7 +9,6 @@ before the period ends. The calendar arithmetic is dateutil's (rrule, relativede
 from __future__ import annotations
 
 import datetime as dt
-from dateutil.rrule import YEARLY, rrule
 from msgspec import Struct
 
 from zzip.i18n import _, pgettext
@@ -57,6 +56,8 @@ class Cadence(Struct, frozen=True, gc=False):
         if not self.due_on:
             return period.last_day + dt.timedelta(days=self.due_days or 0)
         end = dt.datetime.combine(period.last_day, dt.time())
+        from dateutil.rrule import YEARLY, rrule  # only for reports due on fixed days of the year
+
         candidates = []
         for month, day in self.due_on:
             rule = rrule(YEARLY, bymonth=month, bymonthday=day, dtstart=dt.datetime(end.year - 1, 1, 1))

@@ -6,7 +6,6 @@ its line instead of a setting silently ignored.
 
 from __future__ import annotations
 
-import difflib
 import fnmatch
 import math
 import re
@@ -73,6 +72,8 @@ class Config(Struct, frozen=True):
         lines = []
         for indicator_id in self.progress.methods:
             if indicator_id not in plan.indicators:
+                import difflib  # only for a configuration with a mistake in it
+
                 guess = difflib.get_close_matches(indicator_id, list(plan.indicators), n=1)
                 where = {"path": self.path, "line": self.lines.get("progress.methods", 1), "id": indicator_id}
                 lines.append(_("%(path)s:%(line)s: progress.methods: no indicator '%(id)s' in the plan; "
@@ -133,6 +134,8 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
         if error.validator == "additionalProperties":
             allowed = list(error.schema.get("properties", {}))
             for key in [k for k in error.instance if k not in allowed]:
+                import difflib
+
                 guess = difflib.get_close_matches(key, allowed, n=1)
                 where = {"path": shown, "line": _line_of(text, [*prefix, *path], key), "key": ".".join([*path, key])}
                 lines.append(_("%(path)s:%(line)s: unknown key '%(key)s'; did you mean '%(guess)s'?",

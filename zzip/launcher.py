@@ -1,5 +1,6 @@
-"""The `zzip` console script. It answers `zzip --version` before loading the command-line
-framework (Typer and Click are most of zzip's start-up time: benchmarks/README.md)."""
+"""The `zzip` console script. It answers `zzip --version`, and runs a plain `zzip check`
+(zzip/cli/fast_check.py), without loading the command-line framework (Typer and Click are a
+third of a check's start-up: benchmarks/README.md); everything else goes to the Typer app."""
 
 from __future__ import annotations
 
@@ -17,9 +18,9 @@ def main() -> None:
             sys.stdout.write(f"zzip {__version__}\n")
             sys.stdout.flush()
         except OSError as exc:
-            from zzip.cli import _stdout_failed
+            from zzip.cli.guard import stdout_failed
 
-            _stdout_failed(exc)
+            stdout_failed(exc)
         return
     import os
 
@@ -31,6 +32,14 @@ def main() -> None:
     if warning:
         sys.stderr.write(warning + "\n")
     ARGV = sys.argv[1:]
-    from zzip.cli import main as run
+    from zzip.cli.fast_check import plain_check
+
+    check = plain_check(ARGV, os.environ)
+    if check is not None:  # a plain `zzip check`: no Typer or Click to load (zzip/cli/fast_check.py)
+        from zzip.cli.guard import guarded
+
+        guarded(check)
+        return
+    from zzip.cli.root import main as run
 
     run()

@@ -14,7 +14,6 @@ import re
 from typing import ClassVar
 
 from dateutil.relativedelta import relativedelta
-from dateutil.rrule import MONTHLY, rrule
 from msgspec import Struct
 
 from zzip.i18n import N_, _
@@ -213,6 +212,8 @@ def periods_between(first, last) -> list:
     kind = type(first)
     if first > last:
         return []
+    from dateutil.rrule import MONTHLY, rrule  # here: most runs never step through periods
+
     starts = rrule(MONTHLY, interval=kind.MONTHS, dtstart=first.first_day, until=last.first_day)
     return [kind.of(start.date()) for start in starts]
 

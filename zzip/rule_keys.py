@@ -8,7 +8,6 @@ turned off or given a lower severity: its checks did not run, so silence would b
 
 from __future__ import annotations
 
-import difflib
 
 from zzip.i18n import _
 from zzip.rules import Rule, all_rules, find_rule
@@ -63,6 +62,8 @@ def suggestion(key: str) -> str | None:
     digits = text[:1].upper() + text[1:].upper().translate(_LOOKALIKE_DIGITS)
     if digits in codes or any(code.startswith(digits) for code in codes):
         return digits
+    import difflib  # only for a key that is no rule's
+
     guess = (difflib.get_close_matches(text.upper(), codes, n=1)
              or difflib.get_close_matches(text.lower(), [r.name for r in rules], n=1))
     return guess[0] if guess else None

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import difflib
 import functools
 import json
 from pathlib import Path
@@ -158,6 +157,8 @@ def _describe(error) -> tuple[str, tuple, bool]:
         allowed = list(sub.get("properties", {}))
         extras = [k for k in value if k not in sub.get("properties", {})] if isinstance(value, dict) else []
         key = extras[0] if extras else ""
+        import difflib  # only for a key that is not allowed
+
         guess = difflib.get_close_matches(key, allowed, n=1)
         message = (_("unknown key '%(key)s' in %(where)s", key=key, where=where) if where else
                    _("unknown key '%(key)s'", key=key))

@@ -14,7 +14,6 @@ from pathlib import Path
 
 from msgspec import Struct, field
 
-from zzip import fastyaml
 from zzip import schema as schemas
 from zzip.fastspots import file_spots
 from zzip.filebytes import os_reason
@@ -26,7 +25,6 @@ from zzip.status import (
     ENTRY_FIELDS, STATUS_SYNONYMS, SUBMISSION_FIELDS, VALUE_FIELDS, Entry, Evidence, IndicatorValue, PackedOrigin,
     Submission, pack_spots, workbook_sheet,
 )
-from zzip.status_types import surely_valid
 from zzip.yamlfile import EncodingNotice, ParseError, ParseFailure, YamlDocument, load_file, node_tree, read_text
 
 STATUS_SUFFIXES = (".yaml", ".yml", ".json")
@@ -182,6 +180,8 @@ def load_submissions(root: Path, boundary: Path | None = None) -> SubmissionLoad
 
 
 def _read_one(result: SubmissionLoad, path: Path, folder_period: Period | None, shared: "Shared") -> None:
+    from zzip import fastyaml  # here, not at the top: a run that reads no status file needs no yaml-rs
+
     shown = display_path(path)
     result.files.append(shown)
     if fastyaml.available() and path.suffix.lower() in (".yaml", ".yml"):
@@ -221,6 +221,8 @@ def load_status_file(path: Path, shown: str) -> tuple[YamlDocument | list[ParseF
 
 
 def _schema_problems(doc) -> list:
+    from zzip.status_types import surely_valid  # msgspec: only when a status file is read
+
     return [] if surely_valid(doc.data) else schemas.check(doc, "status")
 
 
@@ -433,6 +435,9 @@ def _read_fast(path: Path, shown: str, folder_period: Period | None, shared: Sha
         return None
     if notices:
         return None
+    from zzip import fastyaml
+    from zzip.status_types import surely_valid
+
     # The typed check's yes also answers fastyaml's last question (keys are text, numbers finite,
     # nesting shallow: zzip/status_types.py), so a valid file is walked once, not twice.
     data = fastyaml.parse_unchecked(text)

@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Iterable
 
 from zzip.i18n import _
-from zzip.cli.common import fail_usage
+from zzip.cli.helpers import fail_usage
 
 
 def _identity(path: Path) -> tuple[int, int] | None:

@@ -1,6 +1,5 @@
 """P120: a yearly work plan that points at something the plan does not have."""
 
-import difflib
 
 from zzip.findings import Problem
 from zzip.i18n import N_, _
@@ -35,6 +34,8 @@ Use the ids of `zzip plan export`; name the file after its year (2024.yaml for `
 
 def _with_hint(message: str, value, known) -> str:
     """The message, with the closest known id as a suggestion when there is one."""
+    import difflib  # only when something is not found
+
     guess = difflib.get_close_matches(value, list(known), n=1)
     return _("%(problem)s; did you mean '%(guess)s'?", problem=message, guess=guess[0]) if guess else message
 

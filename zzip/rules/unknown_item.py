@@ -1,6 +1,5 @@
 """S202: a status file naming a unit, task, milestone or indicator the plan does not have."""
 
-import difflib
 import functools
 
 from zzip.findings import Problem
@@ -37,6 +36,8 @@ def _guess(value, known):
 
 @functools.lru_cache(maxsize=4096)  # the same slip recurs in every file of a unit
 def _closest(value, known):
+    import difflib  # only when something is not found
+
     guess = difflib.get_close_matches(value, known, n=1)
     return guess[0] if guess else None
 

@@ -1,6 +1,5 @@
 """P103: a reference to a unit, task or indicator that the plan does not define."""
 
-import difflib
 
 from zzip.findings import Problem
 from zzip.i18n import N_, _, pgettext
@@ -52,6 +51,8 @@ def _problem(kind, known, item_id, location, field, kinds):
                                    kind=_a(kind), field=field))
     message = (_("unknown unit '%(id)s' in %(field)s", id=item_id, field=field) if kind == "unit" else
                _("unknown task '%(id)s' in %(field)s", id=item_id, field=field))
+    import difflib  # only when something is not found
+
     guess = difflib.get_close_matches(item_id, list(known), n=1)
     if guess:
         message = _("%(problem)s; did you mean '%(guess)s'?", problem=message, guess=guess[0])
