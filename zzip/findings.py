@@ -59,6 +59,21 @@ def safe_document(text: str) -> str:
     return bom + _UNSAFE_IN_DOCUMENT.sub(_json_escape, body)
 
 
+def safe_pieces(pieces):
+    """`safe_document` of a document made a piece at a time, piece by piece: the same text when
+    joined (each unsafe character is one code point, never split between pieces; only the first
+    piece may keep a byte-order mark)."""
+    first = True
+    for piece in pieces:
+        if first:  # the document's start: its first character, wherever the first piece with one
+            first = not piece
+            yield safe_document(piece)
+        elif _UNSAFE_IN_DOCUMENT.search(piece) is None:
+            yield piece
+        else:
+            yield _UNSAFE_IN_DOCUMENT.sub(_json_escape, piece)
+
+
 class Severity(enum.IntEnum):
     """Ordered so that `>=` compares how serious a finding is."""
 

@@ -60,14 +60,14 @@ def run_check_command(reports: Path, plan_dir: Path, as_of: str | None, output_f
             check_text.render(report, file_console(buffer), names, show)
             emit(buffer.getvalue(), output)
     else:
-        from zzip.output.formats import render
+        from zzip.output.formats import render_pieces
 
         if show == "behind":
             from zzip.output.behind import render_behind
 
             emit(render_behind(output_format.value, report), output)
         else:
-            emit(render(output_format.value, report), output)
+            emit(render_pieces(output_format.value, report), output)
     raise SystemExit(report.exit_code(fail_level))
 
 

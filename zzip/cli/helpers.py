@@ -7,9 +7,13 @@ from __future__ import annotations
 import enum
 import sys
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from zzip.filebytes import os_reason
 from zzip.i18n import _
+
+if TYPE_CHECKING:
+    from collections.abc import Iterable
 
 
 class ReportFormat(str, enum.Enum):
@@ -106,20 +110,23 @@ def file_console(buffer):
     return Console(file=buffer, no_color=True, highlight=False, soft_wrap=True, width=file_width() or UNBOUNDED)
 
 
-def emit(text: str, output: Path | None) -> None:
+def emit(text: str | Iterable[str], output: Path | None) -> None:
     """Data goes to stdout, or atomically to the -o file; nothing unsafe from an input goes out as it
-    stands (control and bidi characters become \\uXXXX escapes, valid in JSON as elsewhere)."""
-    from zzip.findings import safe_document
+    stands (control and bidi characters become \\uXXXX escapes, valid in JSON as elsewhere). The
+    text may come in pieces (a big report: output.formats.render_pieces), written as they come so
+    that the whole is never held at once."""
+    from zzip.findings import safe_document, safe_pieces
 
-    text = safe_document(text)
+    pieces = [safe_document(text)] if isinstance(text, str) else safe_pieces(text)
     if output is None or str(output) == "-":
-        sys.stdout.write(text)
+        for piece in pieces:
+            sys.stdout.write(piece)
         sys.stdout.flush()
         return
-    from zzip.atomic import write_text_atomic
+    from zzip.atomic import write_chunks_atomic
 
     try:
-        write_text_atomic(output, text)
+        write_chunks_atomic(output, pieces)
     except OSError as exc:
         fail_usage(_("cannot write %(path)s: %(reason)s", path=output, reason=os_reason(exc)))
 

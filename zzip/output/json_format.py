@@ -56,9 +56,10 @@ def render_chunks(report: Report) -> Iterator[str]:
     yield tail
 
 
-def _compact_batches(findings, size: int = 500):
-    """The findings as compact JSON, a few hundred per call of the encoder (the same text as one call
-    each, at a fraction of the calls; never all of them as dicts at once)."""
+def _compact_batches(findings, size: int = 100):
+    """The findings as compact JSON, a hundred per call of the encoder (the same text as one call
+    each, at a fraction of the calls; never all of them as dicts at once, and each piece small
+    enough to reuse the memory the run's records gave back rather than map new pages)."""
     for start in range(0, len(findings), size):
         batch = json.dumps([f.to_dict() for f in findings[start:start + size]], ensure_ascii=False,
                            separators=(",", ":"))
