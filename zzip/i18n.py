@@ -14,10 +14,10 @@ Everything a person reads goes through `_`, `ngettext` or `pgettext` here; machi
 from __future__ import annotations
 
 import datetime as dt
+import gettext
 from functools import lru_cache
 from pathlib import Path
 
-from zzip.mofile import MoCatalog, read_catalog
 
 LOCALE_DIR = Path(__file__).resolve().parent / "locale"
 DOMAIN = "zzip"
@@ -25,13 +25,12 @@ DOMAIN = "zzip"
 LANGUAGES = {"zh": "zh_CN", "en": "en"}
 
 @lru_cache(maxsize=None)
-def translations(lang: str) -> MoCatalog:
-    """The catalog for a --lang value ("zh", "en"); English (the message ids) when there is none.
-    Read on demand (zzip/mofile.py), not with gettext, which decodes every entry first."""
+def translations(lang: str) -> gettext.NullTranslations:
+    """The catalog for a --lang value ("zh", "en"); English (the message ids) when there is none."""
     code = LANGUAGES.get(lang, lang)
     if code == "en":
-        return MoCatalog()
-    return read_catalog(LOCALE_DIR / code / "LC_MESSAGES" / f"{DOMAIN}.mo")
+        return gettext.NullTranslations()
+    return gettext.translation(DOMAIN, localedir=str(LOCALE_DIR), languages=[code], fallback=True)
 
 
 class Text:
