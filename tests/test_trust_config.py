@@ -107,6 +107,9 @@ def test_every_rule_key_of_the_configuration_is_checked_with_its_line(workspace:
     ('" C305"', "severity: ' C305': write the rule's code as 'zzip rules' lists it: C305"),
     ("done-without-evidence", "severity: 'done-without-evidence': write the rule's code as 'zzip rules' lists it: C311"),
     ("x999", "severity: unknown rule 'x999'"),
+    # a prefix selects rules, but a severity is one rule's: was "unknown rule 'C3'; did you mean 'C3'?"
+    ("C3", "severity: 'C3': a severity is set for one rule, not for a prefix: write each code, such as C301"),
+    ("s", "severity: 's': a severity is set for one rule, not for a prefix: write each code, such as S201"),
 ])
 def test_a_severity_key_that_is_not_a_code_gets_one_line_in_plain_words(workspace: Path, key: str, line) -> None:
     """Each bad [severity] key is one line at its own line, never also the schema's pattern."""
