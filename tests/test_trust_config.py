@@ -125,6 +125,18 @@ def test_a_severity_key_that_is_not_a_code_gets_one_line_in_plain_words(workspac
     assert "match" not in result.stderr  # no JSON-Schema words ("does not match '^[A-Z][0-9]{3}$'")
 
 
+@pytest.mark.parametrize("text", [
+    'fail-on = "error"\nseverity.c305 = "warning"\n',  # a dotted key at the top
+    'fail-on = "error"\nseverity = {C301 = "info", c305 = "warning"}\n',  # an inline table
+])
+def test_a_severity_key_written_without_a_table_header_is_named_at_its_own_line(workspace: Path, text: str) -> None:
+    """Both are a [severity] table to TOML; the key's line was given as 1 (the fallback) before."""
+    (workspace / "zzip.toml").write_text(text, encoding="utf-8")
+    result = zzip("check", "reports", "--as-of", "2023-05-01", cwd=workspace)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith(f"{workspace / 'zzip.toml'}:2: severity: 'c305': "), result.stderr
+
+
 def test_a_bad_severity_level_is_worded_in_the_run_language(workspace: Path) -> None:
     (workspace / "zzip.toml").write_text('[severity]\nC305 = "loud"\n', encoding="utf-8")
     english = zzip("check", "reports", cwd=workspace)
