@@ -11,6 +11,10 @@ ARGV: list[str] | None = None  # the command line, once main() runs: zzip.cli re
 
 def main() -> None:
     global ARGV
+    if sys.stdout is None:  # started with no standard output (`zzip check >&-`)
+        from zzip.cli.guard import ClosedStream
+
+        sys.stdout = ClosedStream()
     if sys.argv[1:] == ["--version"]:
         from zzip import __version__
 
