@@ -56,7 +56,7 @@ def _recurring(context):
         if not task.recurs:
             continue
         # from the task's start, as C313 and the overdue view: an occurrence due before it is not owed
-        first, last = context.responsibilities.task_span(task)
+        first, last = context.responsibilities.occurrence_span(task)
         for label, start, end, due in task.occurrences(first, last):
             for unit in plan.expand(task.lead):
                 for sub, entry in context.history(unit, task.id):
