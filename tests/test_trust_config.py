@@ -137,6 +137,16 @@ def test_a_severity_key_written_without_a_table_header_is_named_at_its_own_line(
     assert result.stderr.splitlines()[0].startswith(f"{workspace / 'zzip.toml'}:2: severity: 'c305': "), result.stderr
 
 
+def test_a_bad_item_of_a_list_is_named_at_its_list_s_line(workspace: Path) -> None:
+    """jsonschema places it at an index (ignore, 1), which is no key in the file: it was line 1."""
+    (workspace / "zzip.toml").write_text('fail-on = "error"\nignore = ["C3", 1]\n[per-file-ignores]\n'
+                                         '"*.yaml" = [\n  "C3",\n  2,\n]\n', encoding="utf-8")
+    result = zzip("check", "reports", "--as-of", "2023-05-01", cwd=workspace)
+    shown = workspace / "zzip.toml"
+    assert result.stderr.splitlines()[:2] == [f"{shown}:2: ignore[2]: expected text, found the number 1",
+                                              f"{shown}:4: per-file-ignores.*.yaml[2]: expected text, found the number 2"]
+
+
 def test_a_bad_severity_level_is_worded_in_the_run_language(workspace: Path) -> None:
     (workspace / "zzip.toml").write_text('[severity]\nC305 = "loud"\n', encoding="utf-8")
     english = zzip("check", "reports", cwd=workspace)

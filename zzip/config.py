@@ -145,8 +145,11 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
             continue
         if "propertyNames" in error.schema_path:  # a [severity] key that is no code: _rule_key_problems words it
             continue
-        key = path[-1] if path else ""
-        line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
+        keys = list(error.absolute_path)
+        while keys and isinstance(keys[-1], int):  # an item of a list (ignore = ["C3", 1]) is on its list's line
+            keys.pop()
+        keys = [str(k) for k in keys]
+        line = _line_of(text, [*prefix, *keys[:-1]], keys[-1]) if keys else 1
         from zzip.schema import describe_error
 
         lines.append(_("%(path)s:%(line)s: %(problem)s", path=shown, line=line,
