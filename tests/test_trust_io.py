@@ -529,6 +529,16 @@ def test_no_standard_output_at_all(workspace: Path, args) -> None:
     assert len(done.stderr.splitlines()) == 1
 
 
+@pytest.mark.parametrize("fast", ["", "1"], ids=["plain check", "typer"])
+def test_no_standard_error_keeps_the_exit_code(workspace: Path, fast: str) -> None:
+    """`zzip check missing 2>&-`: Python has no sys.stderr, and writing the one-line error raised
+    AttributeError, which ended the run with 1 (findings) instead of 2 (bad input)."""
+    done = subprocess.run([str(ZZIP), "check", "no-such-folder"], stdout=subprocess.PIPE, cwd=workspace, timeout=120,
+                          preexec_fn=lambda: os.close(2),
+                          env={"PATH": str(ZZIP.parent), "ZZIP_LANG": "en", "ZZIP_NO_FAST_CHECK": fast})
+    assert done.returncode == 2
+
+
 def test_no_standard_output_with_an_output_file(workspace: Path) -> None:
     """With -o, standard output is never needed: the run is as with one."""
     done = subprocess.run([str(ZZIP), "check", "reports", *AS_OF, "-f", "json", "-o", "out.json"], stderr=subprocess.PIPE,
