@@ -140,6 +140,23 @@ def test_an_entry_of_an_older_format_is_never_read(cache, minimal_plan):
     assert summary(load_plan(minimal_plan)) == cold
 
 
+def test_an_entry_whose_body_was_damaged_is_absent(cache, minimal_plan):
+    """An entry changed after it was written (a flipped byte on disk, a half-restored backup) is
+    absent, though it still unpickles into a well-formed document with the right key: one that
+    lost a key crashed the run (KeyError, exit 3), one that says something else changed the check."""
+    plan_cache.disable()
+    cold = summary(load_plan(minimal_plan))
+    plan_cache.enable()
+    load_plan(minimal_plan)
+    for entry in entries(cache):
+        stored = entry.read_bytes()
+        head_end = stored.index(b"\n", len(plan_cache.FORMAT)) + 1
+        document, problems = pickle.loads(stored[head_end:])
+        document.data = {"planted": True}
+        entry.write_bytes(stored[:head_end] + pickle.dumps((document, problems)))
+    assert summary(load_plan(minimal_plan)) == cold
+
+
 class _Planted:
     def __init__(self, path: str):
         self.path = path

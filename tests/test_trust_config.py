@@ -107,6 +107,9 @@ def test_every_rule_key_of_the_configuration_is_checked_with_its_line(workspace:
     ('" C305"', "severity: ' C305': write the rule's code as 'zzip rules' lists it: C305"),
     ("done-without-evidence", "severity: 'done-without-evidence': write the rule's code as 'zzip rules' lists it: C311"),
     ("x999", "severity: unknown rule 'x999'"),
+    # a prefix selects rules, but a severity is one rule's: was "unknown rule 'C3'; did you mean 'C3'?"
+    ("C3", "severity: 'C3': a severity is set for one rule, not for a prefix: write each code, such as C301"),
+    ("s", "severity: 's': a severity is set for one rule, not for a prefix: write each code, such as S201"),
 ])
 def test_a_severity_key_that_is_not_a_code_gets_one_line_in_plain_words(workspace: Path, key: str, line) -> None:
     """Each bad [severity] key is one line at its own line, never also the schema's pattern."""
@@ -120,6 +123,28 @@ def test_a_severity_key_that_is_not_a_code_gets_one_line_in_plain_words(workspac
     assert lines[0].startswith(f"{workspace / 'zzip.toml'}:2: {line}"), lines
     assert len(lines) == 2 and lines[1].startswith("zzip: error: fix the configuration above")
     assert "match" not in result.stderr  # no JSON-Schema words ("does not match '^[A-Z][0-9]{3}$'")
+
+
+@pytest.mark.parametrize("text", [
+    'fail-on = "error"\nseverity.c305 = "warning"\n',  # a dotted key at the top
+    'fail-on = "error"\nseverity = {C301 = "info", c305 = "warning"}\n',  # an inline table
+])
+def test_a_severity_key_written_without_a_table_header_is_named_at_its_own_line(workspace: Path, text: str) -> None:
+    """Both are a [severity] table to TOML; the key's line was given as 1 (the fallback) before."""
+    (workspace / "zzip.toml").write_text(text, encoding="utf-8")
+    result = zzip("check", "reports", "--as-of", "2023-05-01", cwd=workspace)
+    assert result.returncode == 2
+    assert result.stderr.splitlines()[0].startswith(f"{workspace / 'zzip.toml'}:2: severity: 'c305': "), result.stderr
+
+
+def test_a_bad_item_of_a_list_is_named_at_its_list_s_line(workspace: Path) -> None:
+    """jsonschema places it at an index (ignore, 1), which is no key in the file: it was line 1."""
+    (workspace / "zzip.toml").write_text('fail-on = "error"\nignore = ["C3", 1]\n[per-file-ignores]\n'
+                                         '"*.yaml" = [\n  "C3",\n  2,\n]\n', encoding="utf-8")
+    result = zzip("check", "reports", "--as-of", "2023-05-01", cwd=workspace)
+    shown = workspace / "zzip.toml"
+    assert result.stderr.splitlines()[:2] == [f"{shown}:2: ignore[2]: expected text, found the number 1",
+                                              f"{shown}:4: per-file-ignores.*.yaml[2]: expected text, found the number 2"]
 
 
 def test_a_bad_severity_level_is_worded_in_the_run_language(workspace: Path) -> None:

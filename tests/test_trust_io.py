@@ -517,6 +517,37 @@ def test_a_full_standard_output(workspace: Path, args) -> None:
     assert one_line_error(done) == "zzip: error: cannot write to standard output: No space left on device"
 
 
+@pytest.mark.parametrize("args", [["check", "reports", *AS_OF], ["check", "reports", *AS_OF, "-f", "json"],
+                                  ["--version"], ["rules"]], ids=lambda a: " ".join(a[:3]))
+def test_no_standard_output_at_all(workspace: Path, args) -> None:
+    """`zzip check >&-` (a cron line, a service with no stdout): Python has no sys.stdout. It was an
+    internal error (AttributeError, exit 3, a traceback as it exited), or a traceback for --version."""
+    done = subprocess.run([str(ZZIP), *args], stderr=subprocess.PIPE, cwd=workspace, timeout=120,
+                          preexec_fn=lambda: os.close(1), env={"PATH": str(ZZIP.parent), "ZZIP_LANG": "en"})
+    assert done.returncode == 2
+    assert one_line_error(done) == "zzip: error: cannot write to standard output: Bad file descriptor"
+    assert len(done.stderr.splitlines()) == 1
+
+
+@pytest.mark.parametrize("fast", ["", "1"], ids=["plain check", "typer"])
+def test_no_standard_error_keeps_the_exit_code(workspace: Path, fast: str) -> None:
+    """`zzip check missing 2>&-`: Python has no sys.stderr, and writing the one-line error raised
+    AttributeError, which ended the run with 1 (findings) instead of 2 (bad input)."""
+    done = subprocess.run([str(ZZIP), "check", "no-such-folder"], stdout=subprocess.PIPE, cwd=workspace, timeout=120,
+                          preexec_fn=lambda: os.close(2),
+                          env={"PATH": str(ZZIP.parent), "ZZIP_LANG": "en", "ZZIP_NO_FAST_CHECK": fast})
+    assert done.returncode == 2
+
+
+def test_no_standard_output_with_an_output_file(workspace: Path) -> None:
+    """With -o, standard output is never needed: the run is as with one."""
+    done = subprocess.run([str(ZZIP), "check", "reports", *AS_OF, "-f", "json", "-o", "out.json"], stderr=subprocess.PIPE,
+                          cwd=workspace, timeout=120, preexec_fn=lambda: os.close(1),
+                          env={"PATH": str(ZZIP.parent), "ZZIP_LANG": "en"})
+    assert done.returncode in (0, 1) and not done.stderr, done.stderr
+    assert json.loads((workspace / "out.json").read_text(encoding="utf-8"))["tool"]["name"] == "zzip"
+
+
 @pytest.mark.parametrize("args", [["check", "reports", *AS_OF], ["rules"], ["schema", "status"]], ids=lambda a: a[0])
 def test_a_closed_standard_output(workspace: Path, args) -> None:
     reader, writer = os.pipe()

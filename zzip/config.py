@@ -145,8 +145,11 @@ def _validate(data: dict, text: str, shown: str, prefix: tuple) -> None:
             continue
         if "propertyNames" in error.schema_path:  # a [severity] key that is no code: _rule_key_problems words it
             continue
-        key = path[-1] if path else ""
-        line = _line_of(text, [*prefix, *path[:-1]], key) if key else 1
+        keys = list(error.absolute_path)
+        while keys and isinstance(keys[-1], int):  # an item of a list (ignore = ["C3", 1]) is on its list's line
+            keys.pop()
+        keys = [str(k) for k in keys]
+        line = _line_of(text, [*prefix, *keys[:-1]], keys[-1]) if keys else 1
         from zzip.schema import describe_error
 
         lines.append(_("%(path)s:%(line)s: %(problem)s", path=shown, line=line,
@@ -252,6 +255,32 @@ def _line_of(text: str, tables: list[str], key: str) -> int:
             in_table = bool(header and header.match(line))
         elif in_table and key_re.match(line):
             return number
+    return _dotted_line_of(text, [*tables, key])
+
+
+def _dotted_line_of(text: str, names: list[str]) -> int:
+    """The line of a key written with dots or in an inline table, `severity.C305 = ...` at the top
+    or `severity = {C305 = ...}` (as valid TOML as a [severity] table), else 1."""
+    def quoted(name: str) -> str:
+        return r"[\"']?" + re.escape(name) + r"[\"']?"
+
+    def dotted(parts: list[str]) -> str:
+        return r"\s*\.\s*".join(quoted(part) for part in parts)
+
+    lines = text.splitlines()
+    for split in range(len(names) - 1, -1, -1):  # the table written as a header, the rest on one line
+        header = re.compile(r"^\s*\[\s*" + r"\s*\.\s*".join(re.escape(t) for t in names[:split]) + r"\s*\]")
+        rest = names[split:]
+        forms = [re.compile(r"^\s*" + dotted(rest[:cut]) + r"\s*=\s*\{.*" + dotted(rest[cut:]) + r"\s*=")
+                 for cut in range(1, len(rest))]
+        if len(rest) > 1:
+            forms.append(re.compile(r"^\s*" + dotted(rest) + r"\s*="))
+        in_table = split == 0
+        for number, line in enumerate(lines, start=1):
+            if re.match(r"^\s*\[", line):
+                in_table = split > 0 and bool(header.match(line))
+            elif in_table and any(form.match(line) for form in forms):
+                return number
     return 1
 
 

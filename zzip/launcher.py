@@ -11,6 +11,14 @@ ARGV: list[str] | None = None  # the command line, once main() runs: zzip.cli re
 
 def main() -> None:
     global ARGV
+    if sys.stdout is None:  # started with no standard output (`zzip check >&-`)
+        from zzip.cli.guard import ClosedStream
+
+        sys.stdout = ClosedStream()
+    if sys.stderr is None:  # nor standard error (`2>&-`): its messages go nowhere, the exit code stays
+        import os
+
+        sys.stderr = open(os.devnull, "w", encoding="utf-8")  # open for the whole run
     if sys.argv[1:] == ["--version"]:
         from zzip import __version__
 

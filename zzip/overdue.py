@@ -102,8 +102,9 @@ def _items(context: CheckContext, include_tasks: bool):
     for task in plan.tasks.values():
         if task.recurs and plan.meta:
             # from the task's start (its first step's start month, else the month the plan was
-            # issued): a plan issued in December 2022 with a 2023 step owes no 2022 occurrence
-            first, last = context.responsibilities.task_span(task)
+            # issued), never before the issue: a plan issued in December 2022 with a 2023 step owes
+            # no 2022 occurrence, and one with a September 2022 step none due before December
+            first, last = context.responsibilities.occurrence_span(task)
             for label, start, end, due in task.occurrences(first, last):
                 yield "task", task, due, plan.expand(task.lead), task.cooperating, task.title, (label, start, end)
         elif task.deadline is not None:

@@ -7,8 +7,9 @@ What makes it safe to trust:
   name, in one language, by one zzip: the key is a SHA-256 of all of these, of the Python version
   and of the size and modification time of every zzip file the result depends on and of the
   libraries that parse and word it (so that a changed zzip, even with the same version number, or
-  an upgraded PyYAML or jsonschema never reads an old entry). The file holds its whole key again
-  and is used only when it matches;
+  an upgraded PyYAML or jsonschema never reads an old entry). The file holds its whole key again,
+  and a SHA-256 of the pickled entry after it, and is used only when both match (a damaged entry
+  can still unpickle, into a plan that says something else or lacks a key);
 - an entry is written atomically (zzip/atomic.py), and anything unreadable, truncated, corrupt or
   written by something else is treated as absent; unpickling admits only the few zzip classes an
   entry is made of, so a planted file cannot run code;
@@ -183,12 +184,18 @@ def get(raw: bytes, kind: str, shown: str):
             return None  # a pipe would block the run; a link, a huge file or another user's is not ours
         with open(entry, "rb") as handle:
             stored = handle.read(MAX_ENTRY_BYTES + 1)
-        head = FORMAT + key.encode() + b"\n"
-        if not stored.startswith(head):
+        head = FORMAT + key.encode() + b" "
+        digest_end = len(head) + 64
+        if not stored.startswith(head) or stored[digest_end:digest_end + 1] != b"\n":
             return None
+        from zzip.schema import _sha256
+
+        body = memoryview(stored)[digest_end + 1:]
+        if _sha256(body).encode() != stored[len(head):digest_end]:
+            return None  # changed since it was written: it may unpickle into a plan that says otherwise
         import io
 
-        value = _Unpickler(io.BytesIO(stored[len(head):])).load()
+        value = _Unpickler(io.BytesIO(body)).load()
     except Exception:  # noqa: BLE001 - missing, unreadable, truncated, corrupt or foreign: absent
         return None
     return value if _well_formed(value, shown) else None
@@ -218,7 +225,10 @@ def put(raw: bytes, kind: str, shown: str, value) -> None:
         target.parent.mkdir(exist_ok=True, mode=0o700)
         if os.path.lexists(target) and not stat.S_ISREG(os.lstat(target).st_mode):
             return  # not ours (a pipe, a link): left alone, never written through
-        write_bytes_atomic(target, FORMAT + key.encode() + b"\n" + pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL))
+        from zzip.schema import _sha256
+
+        body = pickle.dumps(value, protocol=pickle.HIGHEST_PROTOCOL)
+        write_bytes_atomic(target, FORMAT + key.encode() + b" " + _sha256(body).encode() + b"\n" + body)
         _prune(target.parent)
     except Exception:  # noqa: BLE001 - a full disk or a read-only home must not fail a check
         return

@@ -132,6 +132,15 @@ class Responsibilities:
     def task_span(self, task: Task) -> tuple[Month, Month]:
         return self.task_starts.get(task.id, self.issued), self.period_end
 
+    def occurrence_span(self, task: Task) -> tuple[Month, Month]:
+        """The months whose occurrences of a recurring task are owed (Task.occurrences): from its
+        start, never before the month the plan was issued. A step may start before the issue (a
+        plan issued in December 2022 with a step from September), but an occurrence due before
+        the plan existed could be neither known nor done on time (a completion dated before the
+        issue is not counted, S213)."""
+        first, last = self.task_span(task)
+        return max(first, self.issued), last
+
     def milestone_span(self, milestone: Milestone) -> tuple[Month, Month]:
         return milestone.start, milestone.end or self.period_end
 

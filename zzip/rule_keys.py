@@ -38,6 +38,11 @@ def severity_problem(code: str, level: str | None) -> str | None:
     None: not text)."""
     rule = find_rule(code)
     if rule is None:
+        prefix = code.strip().upper()
+        first = next((r.code for r in all_rules() if prefix and r.code.startswith(prefix)), None)
+        if first is not None:  # C3 selects rules (key_problem), but unknown() would suggest C3 itself
+            return _("'%(key)s': a severity is set for one rule, not for a prefix: write each code, such as "
+                     "%(code)s", key=code, code=first)
         return unknown(code)
     if code != rule.code:  # c301, " C301", a rule's name: one message, not the schema's pattern
         return _("'%(key)s': write the rule's code as 'zzip rules' lists it: %(code)s", key=code, code=rule.code)

@@ -38,6 +38,25 @@ class _GuardedStream:
         return getattr(self._stream, name)
 
 
+class ClosedStream:
+    """Standard output when zzip was started without one (`zzip check >&-`: Python's sys.stdout is
+    None): writing fails as a closed descriptor does, so a run that needs it ends with one line
+    and exit 2, and a run that writes only to -o runs as usual."""
+
+    encoding, errors = "utf-8", "strict"
+
+    def write(self, text):
+        import errno
+
+        raise OSError(errno.EBADF, os.strerror(errno.EBADF))
+
+    def flush(self) -> None:
+        pass  # nothing was ever written to be flushed
+
+    def isatty(self) -> bool:
+        return False
+
+
 def stdout_failed(exc: OSError) -> None:
     import errno
 

@@ -55,7 +55,9 @@ def _recurring(context):
     for task in plan.tasks.values():
         if not task.recurs:
             continue
-        for label, start, end, due in task.occurrences(plan.meta.period_start, plan.meta.period_end):
+        # from the task's start, as C313 and the overdue view: an occurrence due before it is not owed
+        first, last = context.responsibilities.occurrence_span(task)
+        for label, start, end, due in task.occurrences(first, last):
             for unit in plan.expand(task.lead):
                 for sub, entry in context.history(unit, task.id):
                     if entry.done and entry.completed and start <= entry.completed <= end:
