@@ -25,7 +25,7 @@ class _GuardedStream:
     def write(self, text):
         try:
             return self._stream.write(text)
-        except OSError as exc:
+        except (OSError, UnicodeEncodeError) as exc:  # the latter: an encoding without the text's characters
             raise StdoutFailed(exc) from None
 
     def flush(self):
@@ -57,7 +57,7 @@ class ClosedStream:
         return False
 
 
-def stdout_failed(exc: OSError) -> None:
+def stdout_failed(exc: OSError | UnicodeEncodeError) -> None:
     import errno
 
     try:  # what is still buffered must not fail again when Python exits
@@ -65,6 +65,18 @@ def stdout_failed(exc: OSError) -> None:
         os.dup2(devnull, sys.__stdout__.fileno())
     except (OSError, ValueError, AttributeError):
         pass
+    if isinstance(exc, UnicodeEncodeError):  # PYTHONIOENCODING=ascii, a redirect on a GBK Windows...
+        from zzip.findings import printable
+
+        message = _("standard output is written as %(encoding)s, which has no '%(character)s'; write the "
+                    "report to a file with -o FILE (UTF-8), or set PYTHONIOENCODING=utf-8",
+                    encoding=exc.encoding, character=printable(exc.object[exc.start:exc.end][:1]))
+        try:
+            sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
+            sys.stderr.flush()
+        except OSError:
+            pass
+        sys.exit(2)
     if exc.errno == errno.EPIPE:
         # a reader that stops early (`zzip check | head`) is normal: no message, and the status a
         # shell gives any tool ended by SIGPIPE (128 + 13), never 0: the verdict was not all read
