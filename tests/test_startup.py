@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import subprocess
-import sys
-
-PROBE = """
-import sys
-sys.argv = ["zzip", *{argv!r}]
-from zzip.launcher import main
-try:
-    main()
-except SystemExit:
-    pass
-loaded = sorted(m for m in sys.modules if m.startswith("zzip.cli.") and m.endswith("_cmd"))
-sys.stderr.write("LOADED " + " ".join(loaded) + (" pydantic" if "pydantic" in sys.modules else "") + "\\n")
-"""
-
+from startup_probe import modules_after
 
 def loaded(*argv: str) -> list[str]:
-    done = subprocess.run([sys.executable, "-c", PROBE.format(argv=list(argv))], capture_output=True, text=True)
-    line = [row for row in done.stderr.splitlines() if row.startswith("LOADED")][-1]
-    return line.split()[1:]
+    modules, _done = modules_after(list(argv))
+    return sorted(m for m in modules if m.startswith("zzip.cli.") and m.endswith("_cmd")) + (
+        ["pydantic"] if "pydantic" in modules else [])
 
 
 def test_check_loads_only_its_command():

@@ -71,19 +71,14 @@ def stdout_failed(exc: OSError | UnicodeEncodeError) -> None:
         message = _("standard output is written as %(encoding)s, which has no '%(character)s'; write the "
                     "report to a file with -o FILE (UTF-8), or set PYTHONIOENCODING=utf-8",
                     encoding=exc.encoding, character=printable(exc.object[exc.start:exc.end][:1]))
-        try:
-            sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
-            sys.stderr.flush()
-        except OSError:
-            pass
-        sys.exit(2)
-    if exc.errno == errno.EPIPE:
+    elif exc.errno == errno.EPIPE:
         # a reader that stops early (`zzip check | head`) is normal: no message, and the status a
         # shell gives any tool ended by SIGPIPE (128 + 13), never 0: the verdict was not all read
         sys.exit(141)
-    from zzip.filebytes import os_reason
+    else:
+        from zzip.filebytes import os_reason
 
-    message = _("cannot write to standard output: %(reason)s", reason=os_reason(exc))
+        message = _("cannot write to standard output: %(reason)s", reason=os_reason(exc))
     try:
         sys.stderr.write(_("zzip: error: %(error)s", error=message) + "\n")
         sys.stderr.flush()
