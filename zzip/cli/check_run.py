@@ -43,7 +43,7 @@ def run_check_command(reports: Path, plan_dir: Path, as_of: str | None, output_f
     names = {u.id: printable(u.name) for u in context.plan.units.values()} if context else {}
     # The report holds all it shows; the records (most of a big run's memory) go before it is
     # written, which can then reuse their memory (text output of 1,000 old-workload files: peak
-    # 58.8 -> 52.5 MB; JSON, written in large strings, gains nothing).
+    # 58.8 -> 52.5 MB; JSON, written in small pieces since, at 10,000 files 129 -> 117 MB).
     del context
     if output_format == ReportFormat.text:
         from zzip.cli.helpers import console
