@@ -126,17 +126,7 @@ def test_an_entry_of_an_older_format_is_never_read(cache, minimal_plan):
     even one whose key and body would otherwise pass, is absent. The body planted here is well
     formed but says something else, so reading it would change the load."""
     assert plan_cache.FORMAT == b"zzip plan cache 2\n"
-    plan_cache.disable()
-    cold = summary(load_plan(minimal_plan))
-    plan_cache.enable()
-    load_plan(minimal_plan)
-    for entry in entries(cache):
-        stored = entry.read_bytes()
-        head_end = stored.index(b"\n", len(plan_cache.FORMAT)) + 1
-        key = stored[len(plan_cache.FORMAT):head_end]
-        document, problems = pickle.loads(stored[head_end:])
-        document.data = {"planted": True}
-        entry.write_bytes(b"zzip plan cache 1\n" + key + pickle.dumps((document, problems)))
+    cold = _plant(cache, minimal_plan, lambda head, key, body: b"zzip plan cache 1\n" + key + body)
     assert summary(load_plan(minimal_plan)) == cold
 
 
@@ -144,6 +134,14 @@ def test_an_entry_whose_body_was_damaged_is_absent(cache, minimal_plan):
     """An entry changed after it was written (a flipped byte on disk, a half-restored backup) is
     absent, though it still unpickles into a well-formed document with the right key: one that
     lost a key crashed the run (KeyError, exit 3), one that says something else changed the check."""
+    cold = _plant(cache, minimal_plan, lambda head, key, body: head + body)
+    assert summary(load_plan(minimal_plan)) == cold
+
+
+def _plant(cache: Path, minimal_plan: Path, written) -> tuple:
+    """Fill the cache, then replace every entry's body with a well-formed one that says something
+    else: `written(head, key, body)` makes the file (head: the entry's first lines as written, key:
+    its key line). Returns the summary of a load with no cache, which the planted entries must not change."""
     plan_cache.disable()
     cold = summary(load_plan(minimal_plan))
     plan_cache.enable()
@@ -153,8 +151,9 @@ def test_an_entry_whose_body_was_damaged_is_absent(cache, minimal_plan):
         head_end = stored.index(b"\n", len(plan_cache.FORMAT)) + 1
         document, problems = pickle.loads(stored[head_end:])
         document.data = {"planted": True}
-        entry.write_bytes(stored[:head_end] + pickle.dumps((document, problems)))
-    assert summary(load_plan(minimal_plan)) == cold
+        entry.write_bytes(written(stored[:head_end], stored[len(plan_cache.FORMAT):head_end],
+                                  pickle.dumps((document, problems))))
+    return cold
 
 
 class _Planted:

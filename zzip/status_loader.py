@@ -293,21 +293,11 @@ class Shared:
 
     def date(self, value: str):
         """parse_date(value), the same date object for the same text (a failure is not kept)."""
-        if value.__class__ is not str:
-            return parse_date(value)
-        day = self.dates.get(value)
-        if day is None:
-            day = self.dates[value] = parse_date(value)
-        return day
+        return _kept(self.dates, value, parse_date)
 
     def period(self, value: str) -> Period:
         """parse_any_period(value), kept like `date`."""
-        if value.__class__ is not str:
-            return parse_any_period(value)
-        period = self.periods.get(value)
-        if period is None:
-            period = self.periods[value] = parse_any_period(value)
-        return period
+        return _kept(self.periods, value, parse_any_period)
 
     def evidence_of(self, items: list) -> tuple[Evidence, ...]:
         try:
@@ -320,6 +310,16 @@ class Shared:
             kept = self.evidence[key] = tuple(Evidence(**{name: text(value) for name, value in item.items()})
                                               for item in items)
         return kept
+
+
+def _kept(table: dict, value, parse):
+    """parse(value), made once per text and kept in `table`; anything but text parsed every time."""
+    if value.__class__ is not str:
+        return parse(value)
+    made = table.get(value)
+    if made is None:
+        made = table[value] = parse(value)
+    return made
 
 
 def _build(result: SubmissionLoad | None, doc: YamlDocument, folder_period: Period | None, stem: str,
